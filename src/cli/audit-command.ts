@@ -1,0 +1,108 @@
+/**
+ * `chatons-audit <url...>`: validate everything, audit each target with one browser, print
+ * each report, and decide the exit code once, here, from the results.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Auditor } from '../audit.js';
+import { findBrowser } from '../collect/browser-discovery.js';
+import { findMapping } from '../collect/map-host.js';
+import type { Evidence } from '../contracts/evidence.js';
+import type { AuditResult } from '../contracts/result.js';
+import { isPrivateAddress, parseTarget } from '../domains/target.js';
+import { t } from '../i18n/catalog.js';
+import { judge } from '../judge.js';
+import { reporters } from '../report/index.js';
+import { failsOn } from '../rules/verdict.js';
+import { wantsColor, type CliProcess } from './io.js';
+import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
+import { UsageError } from './usage-error.js';
+
+export async function runAuditCommand(urls: string[], options: AuditCommandOptions, proc: CliProcess): Promise<number> {
+  const settings = resolveRunSettings(options, proc);
+  if (options.fromEvidence) return rejudge(options.fromEvidence, settings, proc);
+  if (urls.length === 0) throw new UsageError('error.noTarget');
+  const targets = urls.map(parseTarget);
+  for (const [i, target] of targets.entries()) {
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    // A host the user mapped explicitly is a deliberate choice (a staging server, a test).
+    if (isPrivateAddress(host) && !options.allowPrivate && !findMapping(settings.mappings, host)) {
+      throw new UsageError('error.privateTarget', { input: urls[i] ?? '', address: host });
+    }
+  }
+  return auditAndReport(targets, settings, options, proc);
+}
+
+/** Shared by `audit` and `demo`: one browser for every target, reports in order, exit code. */
+export async function auditAndReport(targets: URL[], settings: RunSettings, options: AuditCommandOptions, proc: CliProcess): Promise<number> {
+  const browserPath = findBrowser(options.browser, proc.env);
+  const auditor = await Auditor.start({
+    lang: settings.lang,
+    candidate: Boolean(options.candidate),
+    ownDomains: [...settings.config.ownDomains, ...options.ownDomain],
+    mappings: settings.mappings,
+    timing: settings.timing,
+    maxPages: settings.maxPages,
+    browserPath,
+    trust: settings.trust,
+    levels: settings.config.levels,
+    locale: 'fr-FR',
+  }, settings.ruleSet);
+  const evidence: Evidence[] = [];
+  const results: AuditResult[] = [];
+  const showProgress = targets.length > 1 || Boolean(proc.stderr.isTTY);
+  try {
+    for (const target of targets) {
+      if (showProgress) proc.stderr.write(`${t(settings.lang, 'progress.auditing', { target: target.href })}\n`);
+      const audit = await auditor.audit(target);
+      evidence.push(audit.evidence);
+      results.push(audit.result);
+      if (showProgress) {
+        proc.stderr.write(`${t(settings.lang, 'progress.done', {
+          target: target.href, verdict: t(settings.lang, `verdict.${audit.result.verdict}`), seconds: (audit.result.durationMs / 1000).toFixed(1),
+        })}\n`);
+      }
+    }
+  } finally {
+    await auditor.close();
+  }
+  if (options.saveEvidence) writeOutput(resolve(proc.cwd(), options.saveEvidence), `${JSON.stringify(evidence.length === 1 ? evidence[0] : evidence)}\n`);
+  return report(results, settings, proc);
+}
+
+function rejudge(file: string, settings: RunSettings, proc: CliProcess): number {
+  let parsed: unknown;
+  const path = resolve(proc.cwd(), file);
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError('error.evidenceUnreadable', { file: path, detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
+  }
+  const all = (Array.isArray(parsed) ? parsed : [parsed]) as Evidence[];
+  if (all.some((e) => !e || e.evidenceVersion !== 1 || !Array.isArray(e.pages) || !Array.isArray(e.requests))) {
+    throw new UsageError('error.evidenceUnreadable', { file: path, detail: 'not chatons-audit evidence (evidenceVersion 1)' });
+  }
+  const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, levels: settings.config.levels }));
+  return report(results, settings, proc);
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError('error.outputUnwritable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  }
+}
+
+function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
+  const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);
+  const render = reporters[settings.format];
+  // Several targets in JSON: one AuditResult per line (NDJSON), so a CI job can stream them.
+  const text = settings.format === 'json' && results.length > 1
+    ? results.map((r) => `${JSON.stringify(r)}\n`).join('')
+    : results.map((r) => render(r, { lang: settings.lang, color })).join('\n');
+  if (settings.output) writeOutput(settings.output, text);
+  else proc.stdout.write(text);
+  const failOn = settings.failOn === 'new' ? 'blocking' : settings.failOn;
+  return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
+}

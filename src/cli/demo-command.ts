@@ -1,0 +1,41 @@
+/**
+ * `chatons-audit demo`: serve the embedded fixture internet in this process and audit its demo
+ * sites. No network needed: every hostname is mapped to the local server, whose test CA is
+ * trusted for this run only. Exits 0 when it ran, whatever the verdicts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { parseHostMapping } from '../collect/map-host.js';
+import { loadExtraTrust } from '../collect/trust.js';
+import { startFixtureInternet } from '../fixture-internet/server.js';
+import { t } from '../i18n/catalog.js';
+import { fixturesDir } from '../paths.js';
+import { auditAndReport } from './audit-command.js';
+import type { CliProcess } from './io.js';
+import { resolveRunSettings, type AuditCommandOptions } from './run-settings.js';
+
+interface DemoSite {
+  name: string;
+  url: string;
+}
+
+export function demoSites(): DemoSite[] {
+  const doc = load(readFileSync(join(fixturesDir, 'demo.yaml'), 'utf8')) as { sites: DemoSite[] };
+  return doc.sites;
+}
+
+export async function runDemoCommand(options: AuditCommandOptions, proc: CliProcess): Promise<number> {
+  const settings = resolveRunSettings(options, proc);
+  const sites = demoSites();
+  const internet = await startFixtureInternet();
+  try {
+    settings.mappings = [parseHostMapping(internet.mapHost), ...settings.mappings];
+    settings.trust = loadExtraTrust([internet.caCertFile]);
+    proc.stderr.write(`${t(settings.lang, 'demo.intro', { count: sites.length })}\n`);
+    await auditAndReport(sites.map((s) => new URL(s.url)), settings, options, proc);
+    return 0;
+  } finally {
+    await internet.close();
+  }
+}

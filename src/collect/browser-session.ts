@@ -1,0 +1,80 @@
+/**
+ * One browser per run; one fresh context per audited site, so no cookie or storage crosses
+ * from one site to another.
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromiumHostResolverRules, type HostMapping } from './map-host.js';
+import type { ExtraTrust } from './trust.js';
+
+export interface BrowserOptions {
+  executablePath: string;
+  mappings: readonly HostMapping[];
+  trust: ExtraTrust;
+  locale: string;
+}
+
+/**
+ * Chromium's own traffic (updates, sync, safe browsing) is not the site's and would reach
+ * real hosts: switched off. We pass no --disable-features of our own, since that would replace
+ * Playwright's list (and HTTP pages would then be upgraded to HTTPS).
+ */
+const QUIET_BROWSER_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-quic',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+];
+
+export class BrowserSession {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly options: BrowserOptions,
+  ) {}
+
+  static async launch(options: BrowserOptions): Promise<BrowserSession> {
+    const args = [...QUIET_BROWSER_ARGS];
+    const rules = chromiumHostResolverRules(options.mappings);
+    if (rules) args.push(`--host-resolver-rules=${rules}`);
+    if (options.trust.spkiHashes.length > 0) {
+      args.push(`--ignore-certificate-errors-spki-list=${options.trust.spkiHashes.join(',')}`);
+    }
+    const browser = await chromium.launch({ executablePath: options.executablePath, args, headless: true });
+    return new BrowserSession(browser, options);
+  }
+
+  /** e.g. "Chromium 156.0.8078.79". */
+  get description(): string {
+    return `Chromium ${this.browser.version()}`;
+  }
+
+  get connected(): boolean {
+    return this.browser.isConnected();
+  }
+
+  /** A reviewer's ordinary browser: no "HeadlessChrome" in the user agent, French locale. */
+  async newSiteContext(): Promise<BrowserContext> {
+    return this.browser.newContext({
+      userAgent: regularUserAgent(this.browser.version()),
+      locale: this.options.locale,
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: false,
+      serviceWorkers: 'allow',
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+export function regularUserAgent(version: string): string {
+  const major = version.split('.')[0] ?? '0';
+  const platform = process.platform === 'darwin' ? 'Macintosh; Intel Mac OS X 10_15_7'
+    : process.platform === 'win32' ? 'Windows NT 10.0; Win64; x64' : 'X11; Linux x86_64';
+  return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}

@@ -1,0 +1,205 @@
+/**
+ * Visits one page the way a reviewer would (nothing clicked, no consent given), records every
+ * request of every frame and worker, scrolls once to the bottom so lazy content loads, and
+ * waits for the network to go quiet. Never throws: failures land in the evidence.
+ */
+import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
+import type { CollectError, LinkEvidence, PageEvidence, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
+import { hostOf } from '../domains/party.js';
+import { NetworkQuietTracker } from './network-quiet.js';
+import { errorText, withTimeout } from './timeout.js';
+
+export interface PlannedPage {
+  url: string;
+  role: PageRole;
+}
+
+export interface PageTiming {
+  /** Whole page budget: navigation, settle and extraction. */
+  timeoutMs: number;
+  /** Cap on waiting for the network to go quiet, inside the page budget. */
+  settleCapMs: number;
+  /** Quiet window: long enough to catch a tracker injected a second or two after load. */
+  quietMs: number;
+}
+
+export interface CollectedPage {
+  page: PageEvidence;
+  requests: RequestEvidence[];
+  errors: CollectError[];
+}
+
+/** Past this, the stored DOM is cut: rules need the text, not a 50 MB page. */
+const MAX_HTML_CHARS = 2_000_000;
+const MAX_LINKS = 2_000;
+const NETWORK_SCHEMES = /^(https?|wss?):/i;
+const RESOURCE_TYPES = new Set<ResourceType>([
+  'document', 'stylesheet', 'image', 'media', 'font', 'script', 'texttrack', 'xhr', 'fetch',
+  'eventsource', 'websocket', 'manifest', 'ping', 'other',
+]);
+
+function resourceTypeOf(request: Request): ResourceType {
+  const type = request.resourceType() as ResourceType;
+  return RESOURCE_TYPES.has(type) ? type : 'other';
+}
+
+function redirectChain(request: Request): string[] {
+  const chain: string[] = [];
+  for (let r = request.redirectedFrom(); r; r = r.redirectedFrom()) chain.unshift(r.url());
+  return chain;
+}
+
+export async function collectPage(context: BrowserContext, planned: PlannedPage, timing: PageTiming): Promise<CollectedPage> {
+  const startedAt = Date.now();
+  const deadline = startedAt + timing.timeoutMs;
+  const remaining = (): number => Math.max(1, deadline - Date.now());
+  const errors: CollectError[] = [];
+  const records = new Map<Request | WebSocket, RequestEvidence>();
+  const tracker = new NetworkQuietTracker<Request>();
+  const pageEvidence: PageEvidence = {
+    url: planned.url, finalUrl: null, role: planned.role, status: null, redirects: [], headers: {},
+    error: null, title: null, html: null, links: [], loadMs: 0, settleCapped: false,
+  };
+  const fail = (stage: CollectError['stage'], error: unknown): void => {
+    errors.push({ stage, page: planned.url, message: errorText(error) });
+  };
+
+  let page: Page;
+  try {
+    page = await withTimeout(context.newPage(), remaining(), 'newPage');
+  } catch (error) {
+    fail('browser', error);
+    pageEvidence.error = errorText(error);
+    return { page: pageEvidence, requests: [], errors };
+  }
+
+  const record = (request: Request): void => {
+    const url = request.url();
+    if (!NETWORK_SCHEMES.test(url)) return;
+    let frameUrl: string | null = null;
+    let isMainFrame = false;
+    try {
+      const frame = request.frame();
+      frameUrl = frame.url() || null;
+      isMainFrame = frame === page.mainFrame();
+    } catch {
+      // Service-worker requests and early navigations have no frame.
+    }
+    records.set(request, {
+      url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
+      page: planned.url, frameUrl, isMainFrame, status: null, failure: null,
+      redirectedFrom: redirectChain(request), startMs: Date.now() - startedAt,
+    });
+    tracker.started(request);
+  };
+  const onResponse = (response: Response): void => {
+    const rec = records.get(response.request());
+    if (rec) rec.status = response.status();
+    tracker.done(response.request());
+  };
+  const onFailed = (request: Request): void => {
+    const rec = records.get(request);
+    if (rec) rec.failure = request.failure()?.errorText ?? 'failed';
+    tracker.done(request);
+  };
+  const onFinished = (request: Request): void => tracker.done(request);
+  // Service workers belong to the context, not the page: while this page is the one being
+  // visited, what they fetch is on its account.
+  const onContextRequest = (request: Request): void => {
+    if (request.serviceWorker()) record(request);
+  };
+
+  page.on('request', record);
+  page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
+  page.on('requestfinished', onFinished);
+  page.on('websocket', (ws) => {
+    records.set(ws, {
+      url: ws.url(), host: hostOf(ws.url()) ?? '', method: 'GET', resourceType: 'websocket', page: planned.url,
+      frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - startedAt,
+    });
+  });
+  // A reviewer's browser would show these; a headless audit must not wait on them.
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  context.on('request', onContextRequest);
+  context.on('response', onResponse);
+  context.on('requestfailed', onFailed);
+
+  try {
+    let response: Response | null = null;
+    try {
+      response = await page.goto(planned.url, { waitUntil: 'domcontentloaded', timeout: remaining() });
+    } catch (error) {
+      pageEvidence.error = errorText(error);
+      fail('navigate', error);
+    }
+    if (response) await describeMainResponse(response, pageEvidence);
+
+    if (!pageEvidence.error || response) {
+      const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);
+      const settleLeft = (): number => Math.max(1, settleDeadline - Date.now());
+      await page.waitForLoadState('load', { timeout: settleLeft() }).catch(() => undefined);
+      await withTimeout(page.evaluate(scrollToBottom), settleLeft(), 'scroll').catch((error: unknown) => fail('settle', error));
+      const quiet = await tracker.waitForQuiet({ quietMs: timing.quietMs, capMs: settleLeft(), staleMs: 3_000 });
+      pageEvidence.settleCapped = !quiet;
+      await extract(page, pageEvidence, remaining).catch((error: unknown) => fail('extract', error));
+    }
+  } finally {
+    pageEvidence.loadMs = Date.now() - startedAt;
+    context.off('request', onContextRequest);
+    context.off('response', onResponse);
+    context.off('requestfailed', onFailed);
+    await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
+  }
+  return { page: pageEvidence, requests: [...records.values()], errors };
+}
+
+async function describeMainResponse(response: Response, evidence: PageEvidence): Promise<void> {
+  evidence.finalUrl = response.url();
+  evidence.status = response.status();
+  evidence.headers = await response.allHeaders().catch(() => ({}));
+  const hops: RedirectHop[] = [];
+  for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) {
+    const hopResponse = await r.response().catch(() => null);
+    hops.unshift({ url: r.url(), status: hopResponse?.status() ?? 0 });
+  }
+  evidence.redirects = hops;
+}
+
+async function extract(page: Page, evidence: PageEvidence, remaining: () => number): Promise<void> {
+  const html = await withTimeout(page.content(), remaining(), 'content');
+  evidence.html = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  evidence.title = (await withTimeout(page.title(), remaining(), 'title')) || null;
+  evidence.links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), remaining(), 'links');
+  if (!evidence.finalUrl) evidence.finalUrl = page.url();
+}
+
+/** Runs in the page: step down one viewport at a time so native lazy loading triggers. */
+async function scrollToBottom(): Promise<void> {
+  const step = Math.max(200, window.innerHeight);
+  for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
+    window.scrollBy(0, step);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Runs in the page. */
+function readLinks(max: number): LinkEvidence[] {
+  const anchors = Array.from(document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')).slice(0, max);
+  return anchors.map((a) => {
+    const box = a.getBoundingClientRect();
+    const style = getComputedStyle(a);
+    const text = ((a as HTMLElement).innerText || a.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
+    const link: LinkEvidence = {
+      href: a.href, text,
+      visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none',
+    };
+    const title = a.getAttribute('title');
+    const ariaLabel = a.getAttribute('aria-label');
+    const rel = a.getAttribute('rel');
+    if (title) link.title = title;
+    if (ariaLabel) link.ariaLabel = ariaLabel;
+    if (rel) link.rel = rel;
+    return link;
+  });
+}

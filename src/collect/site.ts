@@ -1,0 +1,60 @@
+/**
+ * Collects the Evidence of one site: a fresh browser context, the portal first, then the pages
+ * the plan adds, all inside the site's time bound. Never throws past this function.
+ */
+import type { CollectError, Evidence, EvidenceOptions, PageEvidence, RequestEvidence } from '../contracts/evidence.js';
+import { packageInfo } from '../paths.js';
+import type { BrowserSession } from './browser-session.js';
+import { collectPage, type PageTiming, type PlannedPage } from './page.js';
+import { errorText, withTimeout } from './timeout.js';
+
+export interface SiteCollectOptions {
+  timing: PageTiming;
+  maxPages: number;
+  evidenceOptions: EvidenceOptions;
+}
+
+/** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
+export const SITE_BUDGET_FACTOR = 4;
+
+export async function collectSite(session: BrowserSession, target: URL, options: SiteCollectOptions): Promise<Evidence> {
+  const startedAt = new Date();
+  const deadline = startedAt.getTime() + SITE_BUDGET_FACTOR * options.timing.timeoutMs;
+  const pages: PageEvidence[] = [];
+  const requests: RequestEvidence[] = [];
+  const errors: CollectError[] = [];
+  const plan: PlannedPage[] = [{ url: target.href, role: 'portal' }];
+
+  let context;
+  try {
+    context = await withTimeout(session.newSiteContext(), options.timing.timeoutMs, 'newContext');
+  } catch (error) {
+    errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
+  }
+  if (context) {
+    for (const planned of plan.slice(0, options.maxPages)) {
+      const left = deadline - Date.now();
+      if (left < 1_000) {
+        errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
+        continue;
+      }
+      const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
+      const collected = await collectPage(context, planned, timing);
+      pages.push(collected.page);
+      requests.push(...collected.requests);
+      errors.push(...collected.errors);
+    }
+    await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
+  }
+  return {
+    evidenceVersion: 1,
+    tool: { name: packageInfo.name, version: packageInfo.version, browser: session.description },
+    target: target.href,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    options: options.evidenceOptions,
+    pages,
+    requests,
+    errors,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * --ca-cert: an extra CA trusted for this audit only (an internal PKI, or the test CA).
+ * Node side it joins the default trust store; the browser is told to accept chains containing
+ * that CA's key (--ignore-certificate-errors-spki-list), never to ignore certificate errors at large.
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { UsageError } from '../cli/usage-error.js';
+
+export interface ExtraTrust {
+  /** PEM texts of the extra CAs. */
+  pems: string[];
+  /** base64(sha256(SPKI)) of each extra CA, for Chromium. */
+  spkiHashes: string[];
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+export function loadExtraTrust(files: readonly string[]): ExtraTrust {
+  const pems: string[] = [];
+  const spkiHashes: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError('error.caCertUnreadable', { file });
+    }
+    const blocks = text.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0) throw new UsageError('error.caCertInvalid', { file });
+    for (const pem of blocks) {
+      try {
+        const der = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+        spkiHashes.push(createHash('sha256').update(der).digest('base64'));
+        pems.push(pem);
+      } catch {
+        throw new UsageError('error.caCertInvalid', { file });
+      }
+    }
+  }
+  return { pems, spkiHashes };
+}
+
+/** Trust store for Node-side TLS: the system's roots plus the extra CAs. */
+export function nodeTrustStore(trust: ExtraTrust): string[] {
+  return [...rootCertificates, ...trust.pems];
+}

@@ -1,0 +1,101 @@
+/**
+ * RuleResult and AuditResult: what judgement produces and reporters print.
+ * The JSON form is a public contract (schemaVersion; JSON Schema in audit-result.schema.json).
+ */
+import type { CollectError, PageRole, ResourceType, ToolInfo } from './evidence.js';
+import type { ChecklistSection, Lang, RuleLevel } from './rule.js';
+
+export type Outcome = 'pass' | 'fail' | 'needs-review' | 'not-applicable' | 'error';
+export type Verdict = 'compliant' | 'non-compliant' | 'incomplete';
+export type Party = 'first' | 'third';
+
+/** Values interpolated into a message ({host}, {count}...). */
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+/**
+ * One finding = one (rule, page, host or subject, code), with a count and a few examples,
+ * so reports stay short and baselines can match findings across runs.
+ */
+export interface Finding {
+  code: string;
+  message: string;
+  args: MessageArgs;
+  page: string | null;
+  pageRole: PageRole | null;
+  host?: string;
+  subject?: string;
+  /** First example URL. */
+  url?: string;
+  count: number;
+  examples: string[];
+}
+
+export interface RuleResult {
+  id: string;
+  level: RuleLevel;
+  outcome: Outcome;
+  section: ChecklistSection;
+  title: string;
+  /** How to fix, in the report language. */
+  help: string;
+  /** Why the outcome is needs-review, not-applicable or error. */
+  reason?: string;
+  findings: Finding[];
+}
+
+export interface PageSummary {
+  url: string;
+  finalUrl: string | null;
+  status: number | null;
+  role: PageRole;
+  error: string | null;
+}
+
+export interface TrackerMatch {
+  name: string;
+  organization: string;
+  category: string;
+  rule: string;
+}
+
+export interface RequestSummary {
+  url: string;
+  host: string;
+  page: string;
+  resourceType: ResourceType;
+  party: Party;
+  status: number | null;
+  failure: string | null;
+  cname?: string[];
+  tracker?: TrackerMatch;
+}
+
+export interface ListInfo {
+  name: string;
+  version: string;
+}
+
+export interface AuditResult {
+  schemaVersion: 1;
+  tool: ToolInfo & { lists: ListInfo[] };
+  lang: Lang;
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  verdict: Verdict;
+  ownDomains: string[];
+  pages: PageSummary[];
+  requests: RequestSummary[];
+  dns: DnsSummary[];
+  rules: RuleResult[];
+  errors: CollectError[];
+}
+
+export interface DnsSummary {
+  host: string;
+  cname: string[];
+  addresses: string[];
+  mx: string[];
+  ns: string[];
+  error: string | null;
+}

@@ -1,0 +1,11 @@
+import type { AuditResult } from '../contracts/result.js';
+import type { Lang } from '../contracts/rule.js';
+
+export interface ReportOptions {
+  lang: Lang;
+  /** Colour is an input, never global state: the CLI decides it from the TTY and NO_COLOR. */
+  color: boolean;
+}
+
+/** A reporter is a pure function; the exit code is decided in the CLI, never here. */
+export type Reporter = (result: AuditResult, options: ReportOptions) => string;
