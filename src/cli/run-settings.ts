@@ -77,7 +77,8 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     settleCapMs: Math.min(DEFAULT_TIMING.settleCapMs, Math.floor(timeoutMs / 2)),
     quietMs: integer('--quiet-window', options.quietWindow, DEFAULT_TIMING.quietMs, 0, 60_000),
   };
-  const ruleSet = loadRuleSet(rulesDir);
+  // Rule authors can try a rules folder of their own before proposing it.
+  const ruleSet = loadRuleSet(proc.env.CHATONS_AUDIT_RULES_DIR ?? rulesDir);
   return {
     lang,
     format,

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: figures, never assertions. Compares, in one run on this machine, the audit of
+ * each demo site with Chromium alone loading the same pages under the same settle policy
+ * (same quiet window and cap), without our request records, extraction, DNS or rules.
+ */
+import { chromium, type Request } from 'playwright-core';
+import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
+import { findBrowser } from '../collect/browser-discovery.js';
+import { regularUserAgent } from '../collect/browser-session.js';
+import { chromiumHostResolverRules, parseHostMapping } from '../collect/map-host.js';
+import { NetworkQuietTracker } from '../collect/network-quiet.js';
+import { loadExtraTrust } from '../collect/trust.js';
+import { demoSites } from '../cli/demo-command.js';
+import { startFixtureInternet } from '../fixture-internet/server.js';
+import { rulesDir } from '../paths.js';
+import { loadRuleSet } from '../rules/loader.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const internet = await startFixtureInternet();
+  const mappings = [parseHostMapping(internet.mapHost)];
+  const trust = loadExtraTrust([internet.caCertFile]);
+  const browserPath = findBrowser(undefined, process.env);
+  const auditor = await Auditor.start({
+    lang: 'en', candidate: false, ownDomains: [], mappings, timing: DEFAULT_TIMING, maxPages: DEFAULT_MAX_PAGES,
+    browserPath, trust, levels: {}, locale: 'fr-FR',
+  }, loadRuleSet(rulesDir));
+  const plain = await chromium.launch({
+    executablePath: browserPath, headless: true,
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      `--host-resolver-rules=${chromiumHostResolverRules(mappings)}`, `--ignore-certificate-errors-spki-list=${trust.spkiHashes.join(',')}`],
+  });
+
+  const rows: string[][] = [];
+  try {
+    for (const site of demoSites()) {
+      const auditMs: number[] = [];
+      const aloneMs: number[] = [];
+      let pages: string[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const t0 = performance.now();
+        const { evidence } = await auditor.audit(new URL(site.url));
+        auditMs.push(performance.now() - t0);
+        pages = evidence.pages.map((p) => p.url);
+
+        const t1 = performance.now();
+        const context = await plain.newContext({ userAgent: regularUserAgent(plain.version()), locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+        for (const url of pages) {
+          const page = await context.newPage();
+          const tracker = new NetworkQuietTracker<Request>();
+          page.on('request', (r) => tracker.started(r));
+          page.on('response', (r) => tracker.done(r.request()));
+          page.on('requestfailed', (r) => tracker.done(r));
+          await page.goto(url, { waitUntil: 'domcontentloaded', timeout: DEFAULT_TIMING.timeoutMs }).catch(() => undefined);
+          await page.waitForLoadState('load', { timeout: DEFAULT_TIMING.settleCapMs }).catch(() => undefined);
+          await page.evaluate(async () => {
+            for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
+              window.scrollBy(0, Math.max(200, window.innerHeight));
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          }).catch(() => undefined);
+          await tracker.waitForQuiet({ quietMs: DEFAULT_TIMING.quietMs, capMs: DEFAULT_TIMING.settleCapMs, staleMs: 3_000 });
+          await page.close();
+        }
+        await context.close();
+        aloneMs.push(performance.now() - t1);
+      }
+      const a = median(auditMs);
+      const b = median(aloneMs);
+      rows.push([site.url, String(pages.length), a.toFixed(0), b.toFixed(0), (a / b).toFixed(2), (a - b).toFixed(0)]);
+    }
+  } finally {
+    await auditor.close();
+    await plain.close();
+    await internet.close();
+  }
+  const header = ['demo site', 'pages', 'audit ms', 'Chromium alone ms', 'ratio', 'overhead ms'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(`chatons-audit bench: median of ${ROUNDS} rounds, quiet window ${DEFAULT_TIMING.quietMs} ms, same browser build for both columns`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+await main();

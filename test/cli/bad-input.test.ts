@@ -1,0 +1,70 @@
+/**
+ * Bad input through the real CLI: one clear line on stderr, exit 2, no stack trace
+ * (unless --debug), and never a browser started for it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lines, runCli } from '../support/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'chatons-cli-'));
+const badYaml = join(tmp, 'bad.yml');
+writeFileSync(badYaml, 'rules: [unclosed');
+const badLevel = join(tmp, 'level.yml');
+writeFileSync(badLevel, 'rules:\n  no-third-party-fonts: fatal\n');
+const rulesDir = mkdtempSync(join(tmpdir(), 'chatons-rules-'));
+writeFileSync(join(rulesDir, 'broken-rule.yaml'), 'id: another-id\nlevel: blocking\n');
+
+describe('bad input → exit 2 and one line', () => {
+  it.each([
+    ['malformed URL', ['http://'], /adresse invalide/],
+    ['spaces in the host', ['https://exa mple.org'], /adresse invalide/],
+    ['ftp: scheme', ['ftp://example.org/'], /schéma « ftp: » refusé/],
+    ['file: scheme', ['file:///etc/passwd'], /schéma « file: » refusé/],
+    ['javascript: scheme', ['javascript:alert(1)'], /schéma « javascript: » refusé/],
+    ['unknown flag', ['--frobnicate', 'example.org'], /unknown option '--frobnicate'.*--help/],
+    ['missing browser', ['--browser', '/nonexistent/chromium', 'example.org'], /navigateur introuvable.*\/nonexistent\/chromium/],
+    ['unreadable config', ['--config', join(tmp, 'missing.yml'), 'example.org'], /configuration illisible.*missing\.yml/],
+    ['config with a YAML error', ['--config', badYaml, 'example.org'], /configuration illisible.*bad\.yml/],
+    ['config with an unknown level', ['--config', badLevel, 'example.org'], /rules\.no-third-party-fonts.*blocking \| suggestion \| off/],
+    ['bad --format', ['--format', 'pdf', 'example.org'], /--format « pdf »/],
+    ['bad --timeout', ['--timeout', 'soon', 'example.org'], /--timeout « soon »/],
+    ['bad --map-host', ['--map-host', 'oops', 'example.org'], /--map-host « oops » invalide/],
+    ['loopback target', ['https://127.0.0.1/'], /adresse privée ou locale \(127\.0\.0\.1\).*--allow-private/],
+    ['no target', [], /aucune cible/],
+    ['--fail-on new without --baseline', ['--fail-on', 'new', 'example.org'], /--baseline/],
+  ])('%s', async (_name, args, message) => {
+    const run = await runCli([...args]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).toBe('');
+  });
+
+  it('reports an invalid rule file by name, before looking for a browser', async () => {
+    const run = await runCli(['--browser', '/nonexistent/chromium', 'example.org'], { CHATONS_AUDIT_RULES_DIR: rulesDir });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toContain(join(rulesDir, 'broken-rule.yaml'));
+    expect(run.stderr).toContain('must equal the file name');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const run = await runCli(['--lang', 'en', 'ftp://example.org/']);
+    expect(run.stderr).toMatch(/^chatons-audit: error: scheme "ftp:" refused/);
+  });
+
+  it('shows the stack with --debug', async () => {
+    const run = await runCli(['--debug', '--browser', '/nonexistent/chromium', 'example.org']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('prints help and exits 0', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('demo');
+  });
+});
