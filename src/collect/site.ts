@@ -6,12 +6,17 @@ import type { CollectError, Evidence, EvidenceOptions, PageEvidence, RequestEvid
 import { packageInfo } from '../paths.js';
 import type { BrowserSession } from './browser-session.js';
 import { collectPage, type PageTiming, type PlannedPage } from './page.js';
+import { planners } from './planners/index.js';
+import type { PagePlanner } from './planners/planner.js';
+import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
   maxPages: number;
   evidenceOptions: EvidenceOptions;
+  /** Defaults to the registered planners; tests may pass their own. */
+  planners?: readonly PagePlanner[];
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -23,7 +28,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const pages: PageEvidence[] = [];
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
-  const plan: PlannedPage[] = [{ url: target.href, role: 'portal' }];
+  const visited = new Set<string>();
 
   let context;
   try {
@@ -32,17 +37,35 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
   }
   if (context) {
-    for (const planned of plan.slice(0, options.maxPages)) {
+    const visit = async (planned: PlannedPage): Promise<PageEvidence | null> => {
+      if (visited.has(planned.url) || visited.size >= options.maxPages) return null;
+      visited.add(planned.url);
       const left = deadline - Date.now();
       if (left < 1_000) {
         errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
-        continue;
+        return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
       const collected = await collectPage(context, planned, timing);
       pages.push(collected.page);
       requests.push(...collected.requests);
       errors.push(...collected.errors);
+      return collected.page;
+    };
+    const portal = await visit({ url: target.href, role: 'portal' });
+    if (portal) {
+      const planContext = {
+        target, portal, ownDomains: ownDomainsOf(target.href, [portal.finalUrl], options.evidenceOptions.ownDomains),
+      };
+      for (const planner of options.planners ?? planners) {
+        let planned: PlannedPage[] = [];
+        try {
+          planned = await planner.plan(planContext);
+        } catch (error) {
+          errors.push({ stage: 'plan', page: target.href, message: `${planner.id}: ${errorText(error)}` });
+        }
+        for (const page of planned) await visit(page);
+      }
     }
     await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
   }

@@ -85,4 +85,14 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.opt.failOn': "when to exit with code 1: {values}",
   'cli.opt.allowPrivate': "allow targets on private or local addresses",
   'cli.opt.debug': "print full error traces",
+  // — issue 3 (trackers): add keys below this line —
+
+  // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+
+  // — issue 5 (transparency documents): add keys below this line —
+
+  // — issue 6 (reports, config, baseline): add keys below this line —
+
+  // — issue 7 (batch, hostile sites): add keys below this line —
+
 };

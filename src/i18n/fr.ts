@@ -83,4 +83,14 @@ export const fr = {
   'cli.opt.failOn': "quand sortir avec le code 1 : {values}",
   'cli.opt.allowPrivate': "autoriser les cibles en adresse privée ou locale",
   'cli.opt.debug': "afficher la trace complète des erreurs",
+  // — issue 3 (trackers): add keys below this line —
+
+  // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+
+  // — issue 5 (transparency documents): add keys below this line —
+
+  // — issue 6 (reports, config, baseline): add keys below this line —
+
+  // — issue 7 (batch, hostile sites): add keys below this line —
+
 } as const;

@@ -1,0 +1,20 @@
+/**
+ * Page planners: after the portal is visited, each planner proposes more pages to audit (parent
+ * domain and www, legal documents, services...). The site collector visits them in order,
+ * without duplicates, within --max-pages and the site's time budget.
+ */
+import type { PageEvidence } from '../../contracts/evidence.js';
+import type { PlannedPage } from '../page.js';
+
+export interface PlanContext {
+  target: URL;
+  /** The portal as visited (links, final URL, status). */
+  portal: PageEvidence;
+  /** The candidate's own registrable domains, as far as known after the portal. */
+  ownDomains: readonly string[];
+}
+
+export interface PagePlanner {
+  id: string;
+  plan(context: PlanContext): PlannedPage[] | Promise<PlannedPage[]>;
+}
