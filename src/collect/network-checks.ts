@@ -30,9 +30,10 @@ function pageHosts(pages: readonly PageEvidence[]): string[] {
 
 export async function runNetworkChecks(
   pages: readonly PageEvidence[], requests: readonly RequestEvidence[], ownDomains: readonly string[],
-  resolver: DnsResolver | null, probe: ProbeOptions,
+  resolver: DnsResolver | null, probe: ProbeOptions, plannedHosts: readonly string[] = [],
 ): Promise<NetworkChecks> {
-  const seen = new Set<string>();
+  // Hosts the plan considered (parent, www) are recorded even when DNS kept them from a visit.
+  const seen = new Set<string>(plannedHosts.map(normaliseHost));
   for (const r of requests) if (r.host) seen.add(normaliseHost(r.host));
   for (const h of pageHosts(pages)) seen.add(h);
   const domains = ownDomains.filter((d) => !isIP(d));

@@ -11,6 +11,7 @@ import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
 import type { DnsResolver } from '../dns/resolver.js';
+import { neighboursOf } from '../domains/parent-www.js';
 import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
 import type { ProbeOptions } from './tls-probe.js';
 
@@ -83,7 +84,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     // DNS and TLS are part of the site's time bound, with at least a few seconds of their own.
     const left = Math.max(5_000, deadline - Date.now());
     try {
-      checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, options.probe), left, 'dns/tls checks');
+      checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, options.probe, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
     } catch (error) {
       errors.push({ stage: 'dns', page: target.href, message: errorText(error) });
     }
