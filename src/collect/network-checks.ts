@@ -16,10 +16,10 @@ export interface NetworkChecks {
   httpProbes: HttpProbe[];
 }
 
-function pageHosts(pages: readonly PageEvidence[]): string[] {
+function pageHosts(pages: readonly PageEvidence[], answeredOnly: boolean): string[] {
   const hosts = new Set<string>();
   for (const page of pages) {
-    if (page.status === null) continue;
+    if (answeredOnly && page.status === null) continue;
     for (const url of [page.url, page.finalUrl]) {
       const host = url ? hostOf(url) : null;
       if (host && !isIP(host)) hosts.add(host);
@@ -35,7 +35,7 @@ export async function runNetworkChecks(
   // Hosts the plan considered (parent, www) are recorded even when DNS kept them from a visit.
   const seen = new Set<string>(plannedHosts.map(normaliseHost));
   for (const r of requests) if (r.host) seen.add(normaliseHost(r.host));
-  for (const h of pageHosts(pages)) seen.add(h);
+  for (const h of pageHosts(pages, true)) seen.add(h);
   const domains = ownDomains.filter((d) => !isIP(d));
   for (const d of domains) seen.delete(d);
   const hosts = [...seen].filter((h) => h && !isIP(h)).sort();
@@ -44,7 +44,8 @@ export async function runNetworkChecks(
     : [];
   // TLS handshakes and HTTP probes are cheap but not free: a few at a time.
   const limit = limiter(4);
-  const audited = pageHosts(pages);
+  // Pages that did not load are probed too: an invalid certificate is often why the browser failed.
+  const audited = pageHosts(pages, false);
   const [tls, httpProbes] = await Promise.all([
     Promise.all(audited.map((h) => limit(() => probeTls(h, probe)))),
     Promise.all(audited.map((h) => limit(() => probeHttp(h, probe)))),

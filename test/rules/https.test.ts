@@ -24,6 +24,12 @@ describe('https', () => {
     ['parent redirecting to the portal has its own certificate checked', evidence(T, [page(T), page('https://example.org/', 'parent', { finalUrl: T })], [], {
       tls: [tls(H), tls('example.org', { authorized: false, error: 'ERR_TLS_CERT_ALTNAME_INVALID' })], httpProbes: [httpProbe(H), httpProbe('example.org')],
     }), 'fail', ['invalidCertificate']],
+    ['expired certificate stopped the browser: still reported', evidence(T, [page(T, 'portal', { status: null, error: 'net::ERR_CERT_DATE_INVALID' })], [], {
+      tls: [tls(H, { authorized: false, error: 'CERT_HAS_EXPIRED' })], httpProbes: [httpProbe(H)],
+    }), 'fail', ['invalidCertificate']],
+    ['no TLS handshake at all is not a certificate problem', evidence(T, [page(T, 'portal', { status: null, error: 'net::ERR_CONNECTION_REFUSED' })], [], {
+      tls: [tls(H, { authorized: false, error: 'ECONNREFUSED', protocol: null, issuer: null, validTo: null })], httpProbes: [httpProbe(H, { status: null, location: null })],
+    }), 'needs-review', []],
     ['evidence without TLS checks', evidence(T, [page(T)]), 'needs-review', []],
     ['nothing loaded', evidence(T, [page(T, 'portal', { status: null })], [], ok), 'needs-review', []],
   ] as const)('%s → %s', (_name, ev, outcome, codes) => {

@@ -2,7 +2,9 @@
  * https: every audited page is served over HTTPS with a certificate that validates (decided
  * Node-side against the system store plus --ca-cert: evidence.tls), and plain HTTP sends
  * visitors to HTTPS (evidence.httpProbes). A host whose port 80 is closed is not a failure:
- * nobody is served in clear text there.
+ * nobody is served in clear text there. A page the browser could not load is still checked for
+ * its certificate (an invalid one is often why it failed); a host that did not even complete a
+ * TLS handshake is site-online's business, not a certificate problem.
  */
 import type { PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
@@ -15,23 +17,24 @@ export const https = defineEvaluator<Record<string, never>, 'pages' | 'tls' | 'h
   codes: ['notHttps', 'invalidCertificate', 'noHttpsRedirect', 'noTlsEvidence'],
   evaluate({ evidence }) {
     const loaded = evidence.pages.filter((p) => p.status !== null);
-    if (loaded.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
-    if (!evidence.tls || !evidence.httpProbes) return { outcome: 'needs-review', findings: [], reason: { code: 'noTlsEvidence' } };
+    if (!evidence.tls || !evidence.httpProbes) {
+      return { outcome: 'needs-review', findings: [], reason: { code: loaded.length === 0 ? 'noPageLoaded' : 'noTlsEvidence' } };
+    }
     const tls = new Map(evidence.tls.map((t) => [t.host, t]));
     const http = new Map(evidence.httpProbes.map((h) => [h.host, h]));
     const findings: FindingDraft[] = [];
     const judged = new Set<string>();
     const once = (key: string): boolean => !judged.has(key) && Boolean(judged.add(key));
-    for (const page of loaded) {
+    for (const page of evidence.pages) {
       const final = page.finalUrl ?? page.url;
-      if (final.startsWith('http:') && once(`clear ${final}`)) {
+      if (page.status !== null && final.startsWith('http:') && once(`clear ${final}`)) {
         findings.push({ code: 'notHttps', page, host: hostOf(final) ?? '', urls: [final], args: { url: final } });
       }
       for (const url of new Set([page.url, final])) {
         const host = hostOf(url);
         if (!host) continue;
         const probe = tls.get(host);
-        if (url.startsWith('https:') && probe && !probe.authorized && once(`tls ${host}`)) {
+        if (url.startsWith('https:') && probe && !probe.authorized && probe.protocol !== null && once(`tls ${host}`)) {
           findings.push(finding('invalidCertificate', page, host, url, { error: probe.error ?? 'unknown' }));
         }
         const plain = http.get(host);
@@ -42,7 +45,9 @@ export const https = defineEvaluator<Record<string, never>, 'pages' | 'tls' | 'h
         }
       }
     }
-    return { outcome: findings.length > 0 ? 'fail' : 'pass', findings };
+    if (findings.length > 0) return { outcome: 'fail', findings };
+    if (loaded.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
+    return { outcome: 'pass', findings };
   },
 });
 
