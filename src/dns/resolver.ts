@@ -37,6 +37,7 @@ type QueryResult =
   | { kind: 'timeout'; message: string }
   | { kind: 'error'; message: string };
 
+const SILENT_SERVER_LIMIT = 4;
 const RCODE_STATUS: Readonly<Record<number, DnsStatus>> = { 2: 'servfail', 3: 'nxdomain', 5: 'refused' };
 const TYPE_NAMES: Readonly<Record<number, RecordType>> = { 1: 'A', 28: 'AAAA', 5: 'CNAME', 15: 'MX', 2: 'NS', 16: 'TXT' };
 
@@ -58,6 +59,8 @@ export class DnsResolver {
   private readonly limit: Limiter;
   private readonly queries = new Map<string, Promise<QueryResult>>();
   private readonly hosts = new Map<string, Promise<DnsRecord>>();
+  private answered = 0;
+  private silent = 0;
 
   constructor(options: ResolverOptions) {
     this.servers = options.servers;
@@ -79,11 +82,17 @@ export class DnsResolver {
 
   private async ask(name: string, type: RecordType): Promise<QueryResult> {
     if (this.servers.length === 0) return { kind: 'error', message: 'no DNS server configured (empty /etc/resolv.conf; use --dns-server)' };
+    // A server that has never answered after a few tries is taken as down: the other questions
+    // fail at once instead of each waiting for its own timeout (the audit keeps its time bound).
+    if (this.answered === 0 && this.silent >= SILENT_SERVER_LIMIT) {
+      return { kind: 'timeout', message: `DNS server silent (${this.silent} queries unanswered), not asked` };
+    }
     let last: QueryResult = { kind: 'error', message: 'no answer' };
     for (const server of this.servers) {
       const client = DNS.UDPClient({ dns: server.address, port: server.port, timeout: this.timeoutMs, retryOverTCP: false });
       try {
         const packet = await client(name, type);
+        this.answered++;
         return { kind: 'answer', rcode: packet.header.rcode, answers: packet.answers.map(toRR) };
       } catch (error) {
         const err = error as NodeJS.ErrnoException;
@@ -92,6 +101,7 @@ export class DnsResolver {
           : { kind: 'error', message: `${server.address}:${server.port}: ${err.message}` };
       }
     }
+    if (last.kind === 'timeout') this.silent++;
     return last;
   }
 

@@ -100,3 +100,19 @@ describe('DNS server settings', () => {
     expect(peak).toBe(2);
   });
 });
+
+describe('a DNS server that never answers', () => {
+  it('gives up after a few silent queries instead of waiting a timeout per host', async () => {
+    const { createSocket } = await import('node:dgram');
+    const mute = createSocket('udp4');
+    await new Promise<void>((done) => mute.bind(0, '127.0.0.1', done));
+    try {
+      const r = new DnsResolver({ servers: [{ address: '127.0.0.1', port: mute.address().port }], timeoutMs: 200, concurrency: 4 });
+      const records = await Promise.all(Array.from({ length: 30 }, (_, i) => r.lookup(`h${i}.example.org`)));
+      expect(records.every((x) => x.status === 'timeout')).toBe(true);
+      expect(records.at(-1)?.error).toContain('not asked');
+    } finally {
+      mute.close();
+    }
+  });
+});
