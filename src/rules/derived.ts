@@ -4,7 +4,7 @@
  */
 import type { Evidence, PageEvidence } from '../contracts/evidence.js';
 import type { TrackerMatch } from '../contracts/result.js';
-import { normaliseHost, ownDomainsOf, PartyResolver } from '../domains/party.js';
+import { hostOf, normaliseHost, ownDomainsOf, PartyResolver } from '../domains/party.js';
 
 export interface Derived {
   party: PartyResolver;
@@ -21,5 +21,6 @@ export function derive(evidence: Pick<Evidence, 'target' | 'pages' | 'options' |
   const ownDomains = ownDomainsOf(evidence.target, [portal?.finalUrl ?? null], evidence.options.ownDomains);
   // Cloaking is decided here once, so every third-party rule sees it (DESIGN.md).
   const cnames = new Map((evidence.dns ?? []).filter((r) => r.cname.length > 0).map((r) => [normaliseHost(r.host), r.cname]));
-  return { party: new PartyResolver(ownDomains, cnames), portal };
+  const pageHosts = evidence.pages.flatMap((p) => [p.url, p.finalUrl]).flatMap((u) => (u ? [hostOf(u) ?? ''] : []));
+  return { party: new PartyResolver(ownDomains, cnames, pageHosts), portal };
 }

@@ -37,6 +37,9 @@ describe('no-cname-cloaking', () => {
     ['NXDOMAIN is a definite answer', evidence(T, [page(T)], [script('none.example.org')], {
       dns: [dns('none.example.org', { addresses: [], status: 'nxdomain', error: 'none.example.org: NXDOMAIN' })],
     }), 'pass', []],
+    ['the audited page’s own host on a CDN is hosting, not cloaking (gafam-infrastructure)', evidence(T, [page(T)], [request(T, 'document', T), request(`${T}app.js`, 'script', T)], {
+      dns: [dns('services.example.org', { cname: ['example-org.netlify.app'] })],
+    }), 'pass', []],
     ['evidence without DNS (older version)', evidence(T, [page(T)], [script('stats.example.org')]), 'needs-review', []],
   ] as const)('%s → %s', (_name, ev, outcome, hosts) => {
     const result = ruleResult('no-cname-cloaking', ev);

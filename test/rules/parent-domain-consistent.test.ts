@@ -22,6 +22,7 @@ describe('parent-domain-consistent', () => {
     ['DNS timeout, not visited', evidence(T, [page(T), parentRedirects], [], {
       dns: [dns('www.example.org', { status: 'timeout', addresses: [], error: 'www.example.org: no answer within 2000 ms' })],
     }), 'needs-review', []],
+    ['resolved but not visited (page limit)', evidence(T, [page(T), parentRedirects], [], { dns: [dns('www.example.org')] }), 'needs-review', []],
     ['portal at the apex: only www', evidence('https://example.org/', [page('https://example.org/'), wwwRedirects]), 'pass', []],
     ['portal on an IP address', evidence('https://192.0.2.1/', [page('https://192.0.2.1/')]), 'not-applicable', []],
   ] as const)('%s → %s', (_name, ev, outcome, found) => {

@@ -45,7 +45,8 @@ export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>(
     const phrases = parkedPhrases(params.parkedPhrases);
     const records = new Map<string, DnsRecord>((evidence.dns ?? []).map((r) => [r.host, r]));
     const findings: FindingDraft[] = [];
-    const undecided: string[] = [];
+    const dnsFailed: string[] = [];
+    const notVisited: string[] = [];
     for (const { host, role } of neighbours) {
       const page: PageEvidence | undefined = evidence.pages.find((p) => p.role === role && hostOf(p.url) === host);
       const args = { host, portal: portalHost, role };
@@ -63,14 +64,15 @@ export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>(
       if (record && (record.status === 'nxdomain' || record.status === 'nodata')) {
         findings.push({ code: 'noDns', host, subject: role, urls: [], args: { ...args, status: record.status.toUpperCase() } });
       } else if (record && record.status !== 'ok') {
-        undecided.push(`${host} (${record.error ?? record.status})`);
+        dnsFailed.push(`${host} (${record.error ?? record.status})`);
       } else {
         // Resolved but not visited: --max-pages or the site's time budget ran out first.
-        undecided.push(host);
+        notVisited.push(host);
       }
     }
     if (findings.length > 0) return { outcome: 'fail', findings };
-    if (undecided.length > 0) return { outcome: 'needs-review', findings: [], reason: { code: undecided.some((u) => u.includes('(')) ? 'dnsFailed' : 'notChecked', args: { hosts: undecided.join('; ') } } };
+    if (dnsFailed.length > 0) return { outcome: 'needs-review', findings: [], reason: { code: 'dnsFailed', args: { hosts: dnsFailed.join('; ') } } };
+    if (notVisited.length > 0) return { outcome: 'needs-review', findings: [], reason: { code: 'notChecked', args: { hosts: notVisited.join('; ') } } };
     return { outcome: 'pass', findings: [] };
   },
 });
