@@ -12,6 +12,8 @@ import { collectSite } from './collect/site.js';
 import type { ExtraTrust } from './collect/trust.js';
 import { judge } from './judge.js';
 import type { RuleSet } from './rules/loader.js';
+import { DnsResolver } from './dns/resolver.js';
+import { systemDnsServers, type DnsServer } from './dns/servers.js';
 
 export interface AuditSettings {
   lang: Lang;
@@ -24,6 +26,8 @@ export interface AuditSettings {
   trust: ExtraTrust;
   levels: Readonly<Record<string, RuleLevel>>;
   locale: string;
+  /** --dns-server (issue 4); default: the nameservers of /etc/resolv.conf. */
+  dnsServers?: DnsServer[];
 }
 
 export interface SiteAudit {
@@ -57,6 +61,9 @@ export class Auditor {
       timing: this.settings.timing,
       maxPages: this.settings.maxPages,
       evidenceOptions: { ownDomains: this.settings.ownDomains, candidate: this.settings.candidate },
+      // A fresh resolver per site: its cache is this audit's.
+      resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),
+      probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
     });
     return { evidence, result: judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: this.settings.levels }) };
   }

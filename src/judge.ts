@@ -3,7 +3,7 @@
  * makes --from-evidence and golden tests possible.
  */
 import type { Evidence } from './contracts/evidence.js';
-import type { AuditResult, RequestSummary } from './contracts/result.js';
+import type { AuditResult, DnsSummary, RequestSummary } from './contracts/result.js';
 import type { Lang, RuleLevel } from './contracts/rule.js';
 import { derive, type Derived } from './rules/derived.js';
 import { evaluateRules } from './rules/engine.js';
@@ -16,10 +16,21 @@ export interface JudgeOptions {
 }
 
 function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary[] {
-  return evidence.requests.map((r) => ({
-    url: r.url, host: r.host, page: r.page, resourceType: r.resourceType,
-    party: r.host ? derived.party.partyOf(r.host) : 'first',
-    status: r.status, failure: r.failure,
+  return evidence.requests.map((r) => {
+    const summary: RequestSummary = {
+      url: r.url, host: r.host, page: r.page, resourceType: r.resourceType,
+      party: r.host ? derived.party.partyOf(r.host) : 'first',
+      status: r.status, failure: r.failure,
+    };
+    const cname = r.host ? derived.party.cnameOf(r.host) : [];
+    if (cname.length > 0) summary.cname = [...cname];
+    return summary;
+  });
+}
+
+function summariseDns(evidence: Evidence): DnsSummary[] {
+  return (evidence.dns ?? []).map((d) => ({
+    host: d.host, cname: d.cname, addresses: d.addresses, mx: d.mx, ns: d.ns, status: d.status, error: d.error,
   }));
 }
 
@@ -37,7 +48,7 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
     ownDomains: [...derived.party.ownDomains],
     pages: evidence.pages.map((p) => ({ url: p.url, finalUrl: p.finalUrl, status: p.status, role: p.role, error: p.error })),
     requests: summariseRequests(evidence, derived),
-    dns: [],
+    dns: summariseDns(evidence),
     rules,
     errors: evidence.errors,
   };

@@ -47,6 +47,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
     trust: settings.trust,
     levels: settings.config.levels,
     locale: 'fr-FR',
+    ...(settings.dnsServers ? { dnsServers: settings.dnsServers } : {}),
   }, settings.ruleSet);
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];

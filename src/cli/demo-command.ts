@@ -9,6 +9,8 @@ import { load } from 'js-yaml';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
+import { startFixtureDns } from '../fixture-internet/dns-server.js';
+import { parseDnsServer } from '../dns/servers.js';
 import { t } from '../i18n/catalog.js';
 import { fixturesDir } from '../paths.js';
 import { auditAndReport } from './audit-command.js';
@@ -29,7 +31,10 @@ export async function runDemoCommand(options: AuditCommandOptions, proc: CliProc
   const settings = resolveRunSettings(options, proc);
   const sites = demoSites();
   const internet = await startFixtureInternet();
+  // The demo's DNS is the fixture zones, so it stays offline and shows the DNS rules at work.
+  const fixtureDns = await startFixtureDns();
   try {
+    settings.dnsServers ??= [parseDnsServer(fixtureDns.server)];
     settings.mappings = [parseHostMapping(internet.mapHost), ...settings.mappings];
     settings.trust = loadExtraTrust([internet.caCertFile]);
     proc.stderr.write(`${t(settings.lang, 'demo.intro', { count: sites.length })}\n`);
@@ -37,5 +42,6 @@ export async function runDemoCommand(options: AuditCommandOptions, proc: CliProc
     return 0;
   } finally {
     await internet.close();
+    await fixtureDns.close();
   }
 }

@@ -39,6 +39,7 @@ function addAuditOptions(command: Command, lang: Lang): Command {
     .option('--quiet-window <ms>', t(lang, 'cli.opt.quietWindow'))
     .option('--browser <path>', t(lang, 'cli.opt.browser'))
     .option('--ca-cert <file>', t(lang, 'cli.opt.caCert'), collect, [])
+    .option('--dns-server <addr[:port]>', t(lang, 'cli.opt.dnsServer'), collect, [])
     .option('--save-evidence <file>', t(lang, 'cli.opt.saveEvidence'))
     .option('--fail-on <when>', t(lang, 'cli.opt.failOn', { values: FAIL_ON.join(' | ') }))
     .option('--debug', t(lang, 'cli.opt.debug'));

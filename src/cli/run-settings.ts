@@ -16,6 +16,7 @@ import { loadRuleSet, type RuleSet } from '../rules/loader.js';
 import { FAIL_ON, type FailOn } from '../rules/verdict.js';
 import type { CliProcess } from './io.js';
 import { UsageError } from './usage-error.js';
+import { parseDnsServer, type DnsServer } from '../dns/servers.js';
 
 export interface AuditCommandOptions {
   format?: string;
@@ -29,6 +30,8 @@ export interface AuditCommandOptions {
   quietWindow?: string;
   browser?: string;
   caCert: string[];
+  /** Issue 4: --dns-server addr[:port] (repeatable; tried in order). */
+  dnsServer?: string[];
   saveEvidence?: string;
   fromEvidence?: string;
   failOn?: string;
@@ -48,6 +51,8 @@ export interface RunSettings {
   trust: ExtraTrust;
   timing: PageTiming;
   maxPages: number;
+  /** Issue 4: undefined → the nameservers of /etc/resolv.conf. */
+  dnsServers?: DnsServer[];
 }
 
 function integer(option: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -90,5 +95,6 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     trust: loadExtraTrust(options.caCert.map((f) => resolve(proc.cwd(), f))),
     timing,
     maxPages: integer('--max-pages', options.maxPages, DEFAULT_MAX_PAGES, 1, 100),
+    ...(options.dnsServer && options.dnsServer.length > 0 ? { dnsServers: options.dnsServer.map(parseDnsServer) } : {}),
   };
 }

@@ -10,6 +10,10 @@ import { planners } from './planners/index.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
+import type { DnsResolver } from '../dns/resolver.js';
+import { neighboursOf } from '../domains/parent-www.js';
+import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
+import type { ProbeOptions } from './tls-probe.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
@@ -17,6 +21,9 @@ export interface SiteCollectOptions {
   evidenceOptions: EvidenceOptions;
   /** Defaults to the registered planners; tests may pass their own. */
   planners?: readonly PagePlanner[];
+  /** Issue 4: the audit's DNS resolver (fresh per site: its cache is the audit's) and TLS/HTTP probes. */
+  resolver?: DnsResolver | null;
+  probe?: ProbeOptions;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -56,6 +63,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     if (portal) {
       const planContext = {
         target, portal, ownDomains: ownDomainsOf(target.href, [portal.finalUrl], options.evidenceOptions.ownDomains),
+        ...(options.resolver ? { dns: options.resolver } : {}), mappings: options.probe?.mappings ?? [],
       };
       for (const planner of options.planners ?? planners) {
         let planned: PlannedPage[] = [];
@@ -69,6 +77,18 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     }
     await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
   }
+  let checks: NetworkChecks | null = null;
+  if (options.probe) {
+    const portal = pages.find((p) => p.role === 'portal');
+    const own = ownDomainsOf(target.href, [portal?.finalUrl ?? null], options.evidenceOptions.ownDomains);
+    // DNS and TLS are part of the site's time bound, with at least a few seconds of their own.
+    const left = Math.max(5_000, deadline - Date.now());
+    try {
+      checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, options.probe, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
+    } catch (error) {
+      errors.push({ stage: 'dns', page: target.href, message: errorText(error) });
+    }
+  }
   return {
     evidenceVersion: 1,
     tool: { name: packageInfo.name, version: packageInfo.version, browser: session.description },
@@ -79,5 +99,6 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     pages,
     requests,
     errors,
+    ...(checks ? { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes } : {}),
   };
 }

@@ -93,6 +93,44 @@ export interface EvidenceOptions {
   candidate: boolean;
 }
 
+/** How a host's DNS resolution ended (issue 4). */
+export type DnsStatus = 'ok' | 'nxdomain' | 'nodata' | 'servfail' | 'refused' | 'timeout' | 'loop' | 'too-long' | 'error';
+
+/** The audit's own resolution of one host (A/AAAA at the end of its CNAME chain; MX/NS for domains). */
+export interface DnsRecord {
+  host: string;
+  /** CNAME hops after `host`, the final name last (empty: no CNAME). */
+  cname: string[];
+  addresses: string[];
+  mx: string[];
+  ns: string[];
+  status: DnsStatus;
+  /** Why the status is not ok, readable by a reviewer (null when ok). */
+  error: string | null;
+}
+
+/** Node-side TLS handshake to a page's host, validated against the system store plus --ca-cert. */
+export interface TlsProbe {
+  host: string;
+  port: number;
+  /** Chain and host name validated. */
+  authorized: boolean;
+  /** OpenSSL/Node reason when not authorized or not connected (e.g. CERT_HAS_EXPIRED). */
+  error: string | null;
+  protocol: string | null;
+  issuer: string | null;
+  validTo: string | null;
+}
+
+/** What http://host/ answers, redirects not followed. */
+export interface HttpProbe {
+  host: string;
+  url: string;
+  status: number | null;
+  location: string | null;
+  error: string | null;
+}
+
 export interface Evidence {
   evidenceVersion: 1;
   tool: ToolInfo;
@@ -104,4 +142,10 @@ export interface Evidence {
   pages: PageEvidence[];
   requests: RequestEvidence[];
   errors: CollectError[];
+  /** Issue 4: DNS of every host seen (absent in evidence from older versions). */
+  dns?: DnsRecord[];
+  /** Issue 4: TLS validation of every audited page's host. */
+  tls?: TlsProbe[];
+  /** Issue 4: plain-HTTP answer of every audited page's host. */
+  httpProbes?: HttpProbe[];
 }

@@ -6,6 +6,8 @@
  * A sidecar `<file>.headers` sets response headers, one `Name: value` per line; a `Status:`
  * line sets the status (as in CGI), `X-Fixture-Delay: ms` delays the answer. A sidecar alone
  * (no file) answers with an empty body: redirects are written that way.
+ * A host folder holding a `.https-only` file answers every plain-HTTP request with a 301 to
+ * the same URL over HTTPS, as a well-configured server does.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
@@ -98,7 +100,13 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const pathname = new URL(req.url ?? '/', 'http://fixture.invalid').pathname;
-    const file = /^[a-z0-9.-]+$/.test(host) ? resolveFile(webRoot, host, pathname) : null;
+    const validHost = /^[a-z0-9.-]+$/.test(host);
+    if (validHost && !('encrypted' in req.socket) && isFile(join(webRoot, host, '.https-only'))) {
+      if (served.length < MAX_LOG) served.push({ host, path: pathname, tls: false, status: 301 });
+      res.writeHead(301, { location: `https://${host}${req.url ?? '/'}` });
+      return void res.end();
+    }
+    const file = validHost ? resolveFile(webRoot, host, pathname) : null;
     const sidecar = file ? readSidecar(file) : null;
     const exists = file ? isFile(file) : false;
     const status = sidecar?.status ?? (exists ? 200 : 404);

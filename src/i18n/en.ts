@@ -88,6 +88,8 @@ export const en: Record<keyof typeof fr, string> = {
   // — issue 3 (trackers): add keys below this line —
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+  'error.badDnsServer': "invalid --dns-server \"{value}\"; expected an IP address[:port] (e.g. 127.0.0.1:5353)",
+  'cli.opt.dnsServer': "DNS server for the DNS checks (default: the ones in /etc/resolv.conf)",
 
   // — issue 5 (transparency documents): add keys below this line —
 

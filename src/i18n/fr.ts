@@ -86,6 +86,8 @@ export const fr = {
   // — issue 3 (trackers): add keys below this line —
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+  'error.badDnsServer': "--dns-server « {value} » invalide ; forme attendue : adresse IP[:port] (ex. 127.0.0.1:5353)",
+  'cli.opt.dnsServer': "serveur DNS des vérifications DNS (défaut : ceux de /etc/resolv.conf)",
 
   // — issue 5 (transparency documents): add keys below this line —
 

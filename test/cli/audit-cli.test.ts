@@ -10,13 +10,19 @@ import type { AuditResult } from '../../src/contracts/result.js';
 import { runCli } from '../support/cli.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
+import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 
 let internet: FixtureInternet;
+let dns: FixtureDns;
 beforeAll(async () => {
   internet = await startFixtureInternet();
+  dns = await startFixtureDns();
 });
-afterAll(async () => internet?.close());
-const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile];
+afterAll(async () => {
+  await internet?.close();
+  await dns?.close();
+});
+const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--dns-server', dns.server];
 
 describe('CLI audits', () => {
   it('exits 0 on the compliant site and prints JSON that validates', async () => {

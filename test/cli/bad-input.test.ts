@@ -31,6 +31,7 @@ describe('bad input → exit 2 and one line', () => {
     ['bad --format', ['--format', 'pdf', 'example.org'], /--format « pdf »/],
     ['bad --timeout', ['--timeout', 'soon', 'example.org'], /--timeout « soon »/],
     ['bad --map-host', ['--map-host', 'oops', 'example.org'], /--map-host « oops » invalide/],
+    ['bad --dns-server', ['--dns-server', 'dns.example:53', 'example.org'], /--dns-server « dns\.example:53 » invalide/],
     ['loopback target', ['https://127.0.0.1/'], /adresse privée ou locale \(127\.0\.0\.1\).*--allow-private/],
     ['no target', [], /aucune cible/],
     ['--fail-on new without --baseline', ['--fail-on', 'new', 'example.org'], /--baseline/],

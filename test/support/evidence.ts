@@ -25,3 +25,18 @@ export function evidence(target: string, pages: PageEvidence[], requests: Reques
     options: { ownDomains: [], candidate: false }, pages, requests, errors: [], ...over,
   };
 }
+
+// — issue 4: DNS, TLS and HTTP probe builders —
+import type { DnsRecord, HttpProbe, TlsProbe } from '../../src/contracts/evidence.js';
+
+export function dns(host: string, over: Partial<DnsRecord> = {}): DnsRecord {
+  return { host, cname: [], addresses: ['192.0.2.1'], mx: [], ns: [], status: 'ok', error: null, ...over };
+}
+
+export function tls(host: string, over: Partial<TlsProbe> = {}): TlsProbe {
+  return { host, port: 443, authorized: true, error: null, protocol: 'TLSv1.3', issuer: 'Test CA', validTo: 'Jan 1 00:00:00 2040 GMT', ...over };
+}
+
+export function httpProbe(host: string, over: Partial<HttpProbe> = {}): HttpProbe {
+  return { host, url: `http://${host}/`, status: 301, location: `https://${host}/`, error: null, ...over };
+}

@@ -7,9 +7,13 @@ import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { ruleSet } from './rules.js';
+import { parseDnsServer } from '../../src/dns/servers.js';
+import { startFixtureDns, type FixtureDns } from './dns-server.js';
 
 export interface FixtureWorld {
   internet: FixtureInternet;
+  /** Issue 4: the fixture zones, so DNS in tests never leaves 127.0.0.1. */
+  dns: FixtureDns;
   auditor: Auditor;
   close(): Promise<void>;
 }
@@ -19,11 +23,12 @@ export const CLOSED_PORT = 1;
 
 export async function startFixtureWorld(over: Partial<AuditSettings> = {}, extraMappings: string[] = []): Promise<FixtureWorld> {
   const internet = await startFixtureInternet();
+  const dns = await startFixtureDns();
   const auditor = await Auditor.start({
     lang: 'en', candidate: false, ownDomains: [],
     mappings: [...extraMappings, internet.mapHost].map(parseHostMapping),
     timing: DEFAULT_TIMING, maxPages: 12, browserPath: findBrowser(undefined, process.env),
-    trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR', ...over,
+    trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(dns.server)], ...over,
   }, ruleSet);
-  return { internet, auditor, close: async () => { await auditor.close(); await internet.close(); } };
+  return { internet, dns, auditor, close: async () => { await auditor.close(); await internet.close(); await dns.close(); } };
 }

@@ -3,7 +3,8 @@
  * domain and www, legal documents, services...). The site collector visits them in order,
  * without duplicates, within --max-pages and the site's time budget.
  */
-import type { PageEvidence } from '../../contracts/evidence.js';
+import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
+import type { HostMapping } from '../map-host.js';
 import type { PlannedPage } from '../page.js';
 
 export interface PlanContext {
@@ -12,6 +13,10 @@ export interface PlanContext {
   portal: PageEvidence;
   /** The candidate's own registrable domains, as far as known after the portal. */
   ownDomains: readonly string[];
+  /** The audit's own resolver (issue 4): whether a discovered host exists. Absent: no DNS. */
+  dns?: { lookup(host: string): Promise<DnsRecord> };
+  /** --map-host rules: an explicitly mapped host is visited whatever DNS says. */
+  mappings?: readonly HostMapping[];
 }
 
 export interface PagePlanner {

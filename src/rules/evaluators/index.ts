@@ -4,6 +4,11 @@ import { siteOnline } from './site-online.js';
 import { thirdPartyResources } from './third-party-resources.js';
 // issue 3 imports
 // issue 4 imports
+import { cnameCloaking } from './cname-cloaking.js';
+import { https } from './https.js';
+import { infrastructureProviders } from './infrastructure-providers.js';
+import { parentDomain } from './parent-domain.js';
+import { securityHeaders } from './security-headers.js';
 // issue 5 imports
 
 const all: RegisteredEvaluator[] = [
@@ -11,6 +16,7 @@ const all: RegisteredEvaluator[] = [
   thirdPartyResources,
   // issue 3 evaluators
   // issue 4 evaluators
+  cnameCloaking, https, securityHeaders, infrastructureProviders, parentDomain,
   // issue 5 evaluators
 ];
 

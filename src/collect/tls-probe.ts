@@ -1,0 +1,68 @@
+/**
+ * Node-side TLS validation of a host, the way a visitor's browser would judge it: the system's
+ * trust store plus the --ca-cert CAs, host name checked, connecting where --map-host says.
+ * rejectUnauthorized is off only so that the reason can be recorded; `authorized` is Node's
+ * own verdict (chain and host name), never overridden.
+ */
+import { connect } from 'node:tls';
+import type { HttpProbe, TlsProbe } from '../contracts/evidence.js';
+import { findMapping, type HostMapping } from './map-host.js';
+import { nodeTrustStore, type ExtraTrust } from './trust.js';
+import { request } from 'node:http';
+
+export interface ProbeOptions {
+  mappings: readonly HostMapping[];
+  trust: ExtraTrust;
+  timeoutMs: number;
+}
+
+function endpoint(host: string, defaultPort: number, mappings: readonly HostMapping[]): { address: string; port: number } {
+  const mapping = findMapping(mappings, host);
+  return { address: mapping?.address ?? host, port: mapping?.port ?? defaultPort };
+}
+
+export function probeTls(host: string, options: ProbeOptions): Promise<TlsProbe> {
+  const { address, port } = endpoint(host, 443, options.mappings);
+  const probe: TlsProbe = { host, port: 443, authorized: false, error: null, protocol: null, issuer: null, validTo: null };
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (error: string | null): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ ...probe, error: probe.error ?? error });
+    };
+    const socket = connect({
+      host: address, port, servername: host, ca: nodeTrustStore(options.trust), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'],
+    }, () => {
+      probe.authorized = socket.authorized;
+      probe.error = socket.authorized ? null : String(socket.authorizationError ?? 'certificate not trusted');
+      probe.protocol = socket.getProtocol();
+      const cert = socket.getPeerCertificate();
+      if (cert && Object.keys(cert).length > 0) {
+        probe.issuer = [cert.issuer?.O ?? cert.issuer?.CN ?? []].flat()[0] ?? null;
+        probe.validTo = cert.valid_to ?? null;
+      }
+      finish(null);
+    });
+    const timer = setTimeout(() => finish(`no TLS handshake within ${options.timeoutMs} ms`), options.timeoutMs);
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code ?? error.message));
+  });
+}
+
+/** GET http://host/ without following redirects: does plain HTTP send visitors to HTTPS? */
+export function probeHttp(host: string, options: ProbeOptions): Promise<HttpProbe> {
+  const { address, port } = endpoint(host, 80, options.mappings);
+  const url = `http://${host}/`;
+  return new Promise((resolve) => {
+    const req = request({ host: address, port, path: '/', method: 'GET', headers: { host, 'user-agent': 'chatons-audit' }, timeout: options.timeoutMs }, (res) => {
+      res.resume();
+      const location = res.headers.location ? new URL(res.headers.location, url).href : null;
+      resolve({ host, url, status: res.statusCode ?? null, location, error: null });
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ host, url, status: null, location: null, error: error.code ?? error.message }));
+    req.end();
+  });
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackerMatch } from '../../src/contracts/result.js';
+import { judge } from '../../src/judge.js';
+import { derive } from '../../src/rules/derived.js';
+import { evaluateRules } from '../../src/rules/engine.js';
+import { dns, evidence, page, request } from '../support/evidence.js';
+import { ruleResult, ruleSet } from '../support/rules.js';
+
+const T = 'https://services.example.org/';
+const script = (host: string) => request(`https://${host}/m.js`, 'script', T);
+const cloaked = evidence(T, [page(T)], [script('stats.example.org')], {
+  dns: [dns('example.org'), dns('stats.example.org', { cname: ['example-org.trk.metricsfox.example', 'edge.metricsfox.example'] })],
+});
+
+describe('no-cname-cloaking', () => {
+  it.each([
+    ['first-party name aliased to a third party', cloaked, 'fail', ['stats.example.org']],
+    ['CNAME inside the own domains', evidence(T, [page(T)], [script('static.example.org')], {
+      dns: [dns('static.example.org', { cname: ['web1.example.org'] })],
+    }), 'pass', []],
+    ['CNAME to another own domain', evidence(T, [page(T)], [script('cdn.example.org')], {
+      dns: [dns('cdn.example.org', { cname: ['cdn.example.net'] })], options: { ownDomains: ['example.net'], candidate: false },
+    }), 'pass', []],
+    ['third-party host with a CNAME is not cloaking (already third party)', evidence(T, [page(T)], [script('cdn.other.example')], {
+      dns: [dns('cdn.other.example', { cname: ['x.cloudfront.net'] })],
+    }), 'pass', []],
+    ['dangling CNAME leaving the own domains still leaks', evidence(T, [page(T)], [script('old.example.org')], {
+      dns: [dns('old.example.org', { cname: ['gone.herokuapp.example'], addresses: [], status: 'nxdomain', error: 'gone.herokuapp.example: NXDOMAIN (dangling CNAME)' })],
+    }), 'fail', ['old.example.org']],
+    ['DNS timeout on a first-party host', evidence(T, [page(T)], [script('slow.example.org')], {
+      dns: [dns('slow.example.org', { addresses: [], status: 'timeout', error: 'slow.example.org: no answer within 2000 ms' })],
+    }), 'needs-review', []],
+    ['SERVFAIL and loop on first-party hosts', evidence(T, [page(T)], [script('broken.example.org'), script('loop.example.org')], {
+      dns: [dns('broken.example.org', { addresses: [], status: 'servfail', error: 'broken.example.org: SERVFAIL' }),
+        dns('loop.example.org', { addresses: [], cname: ['loop2.example.org', 'loop.example.org'], status: 'loop', error: 'CNAME loop' })],
+    }), 'needs-review', []],
+    ['NXDOMAIN is a definite answer', evidence(T, [page(T)], [script('none.example.org')], {
+      dns: [dns('none.example.org', { addresses: [], status: 'nxdomain', error: 'none.example.org: NXDOMAIN' })],
+    }), 'pass', []],
+    ['the audited page’s own host on a CDN is hosting, not cloaking (gafam-infrastructure)', evidence(T, [page(T)], [request(T, 'document', T), request(`${T}app.js`, 'script', T)], {
+      dns: [dns('services.example.org', { cname: ['example-org.netlify.app'] })],
+    }), 'pass', []],
+    ['evidence without DNS (older version)', evidence(T, [page(T)], [script('stats.example.org')]), 'needs-review', []],
+  ] as const)('%s → %s', (_name, ev, outcome, hosts) => {
+    const result = ruleResult('no-cname-cloaking', ev);
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings.map((f) => f.host)).toEqual(hosts);
+  });
+
+  it('shows host → chain → final', () => {
+    const [finding] = ruleResult('no-cname-cloaking', cloaked).findings;
+    expect(finding?.code).toBe('cloaked');
+    expect(finding?.args.chain).toBe('stats.example.org → example-org.trk.metricsfox.example → edge.metricsfox.example');
+    expect(finding?.subject).toBe('edge.metricsfox.example');
+  });
+
+  it('names the tracker behind the final name through the trackerForHost seam', () => {
+    const tracker: TrackerMatch = { name: 'MetricsFox', organization: 'MetricsFox SAS', category: 'analytics', rule: '||metricsfox.example^' };
+    const derived = { ...derive(cloaked), trackerForHost: (h: string) => (h.endsWith('metricsfox.example') ? tracker : undefined) };
+    const only = { ...ruleSet, rules: ruleSet.rules.filter((r) => r.id === 'no-cname-cloaking') };
+    const [result] = evaluateRules(cloaked, derived, only, { lang: 'fr', levels: {} });
+    expect(result?.findings[0]?.code).toBe('cloakedTracker');
+    expect(result?.findings[0]?.message).toContain('MetricsFox (MetricsFox SAS)');
+  });
+
+  it('makes the cloaked requests third party for every rule and in the result', () => {
+    const result = judge(cloaked, ruleSet, { lang: 'en', levels: {} });
+    expect(result.requests[0]).toMatchObject({ host: 'stats.example.org', party: 'third', cname: ['example-org.trk.metricsfox.example', 'edge.metricsfox.example'] });
+    expect(result.rules.find((r) => r.id === 'no-third-party-requests')?.outcome).toBe('fail');
+    expect(result.dns.find((d) => d.host === 'stats.example.org')?.status).toBe('ok');
+  });
+});

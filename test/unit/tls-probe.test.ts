@@ -1,0 +1,52 @@
+/**
+ * Node-side TLS validation and the plain-HTTP probe against the fixture internet (no browser):
+ * real validation, the test CA trusted only through --ca-cert.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHostMapping } from '../../src/collect/map-host.js';
+import { probeHttp, probeTls, type ProbeOptions } from '../../src/collect/tls-probe.js';
+import { loadExtraTrust } from '../../src/collect/trust.js';
+import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
+import { CLOSED_PORT } from '../support/fixture-audit.js';
+
+let internet: FixtureInternet;
+let withCa: ProbeOptions;
+let withoutCa: ProbeOptions;
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+  const mappings = [parseHostMapping(`closed.example=127.0.0.1:${CLOSED_PORT}`), parseHostMapping(internet.mapHost)];
+  withCa = { mappings, trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 3_000 };
+  withoutCa = { ...withCa, trust: { pems: [], spkiHashes: [] } };
+});
+afterAll(async () => internet?.close());
+
+describe('TLS probe', () => {
+  it('validates a fixture host with the test CA given by --ca-cert', async () => {
+    expect(await probeTls('services.bonchaton.example', withCa)).toMatchObject({ authorized: true, error: null, issuer: 'chatons-audit fixtures' });
+  });
+
+  it('refuses the same certificate without it (no blanket ignore)', async () => {
+    const probe = await probeTls('services.bonchaton.example', withoutCa);
+    expect(probe.authorized).toBe(false);
+    expect(probe.error).toMatch(/UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED|UNABLE_TO_VERIFY/);
+  });
+
+  it('checks the host name', async () => {
+    const probe = await probeTls('not-in-the-certificate.example', withCa);
+    expect(probe).toMatchObject({ authorized: false });
+    expect(probe.error).toMatch(/ALTNAME|Hostname/i);
+  });
+
+  it('records a refused connection without a handshake', async () => {
+    expect(await probeTls('closed.example', withCa)).toMatchObject({ authorized: false, protocol: null, error: 'ECONNREFUSED' });
+  });
+});
+
+describe('HTTP probe', () => {
+  it.each([
+    ['services.bonchaton.example', 301, 'https://services.bonchaton.example/'],
+    ['vieuxchaton.example', 200, null],
+  ] as const)('http://%s/ → %s', async (host, status, location) => {
+    expect(await probeHttp(host, withCa)).toMatchObject({ status, location });
+  });
+});
