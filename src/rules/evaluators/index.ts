@@ -3,6 +3,10 @@ import type { RegisteredEvaluator } from '../evaluator.js';
 import { siteOnline } from './site-online.js';
 import { thirdPartyResources } from './third-party-resources.js';
 // issue 3 imports
+import { consentFreeAnalytics } from './consent-free-analytics.js';
+import { knownTrackers } from './known-trackers.js';
+import { socialAlternative } from './social-alternative.js';
+import { thirdPartyMarkup } from './third-party-markup.js';
 // issue 4 imports
 // issue 5 imports
 
@@ -10,6 +14,10 @@ const all: RegisteredEvaluator[] = [
   siteOnline,
   thirdPartyResources,
   // issue 3 evaluators
+  knownTrackers,
+  consentFreeAnalytics,
+  socialAlternative,
+  thirdPartyMarkup,
   // issue 4 evaluators
   // issue 5 evaluators
 ];
