@@ -67,21 +67,23 @@ function trimList(raw: string): TrimmedList {
   const rules: string[] = [];
   const cnameVendors: Record<string, string> = {};
   let inCname = false;
-  let vendor: string | null = null;
+  let vendorDomains: string[] = [];
   for (const line of lines) {
     if (/^!-{5,} ?[A-Za-z]/.test(line) || line.startsWith('! SECTION:')) {
       inCname = CNAME_SECTIONS.test(line);
-      vendor = null;
+      vendorDomains = [];
       continue;
     }
     if (inCname) {
+      // "! Eulerian : eulerian.net disguised trackers" names the vendor and its own domains; the
+      // rules below list its customers' subdomains, which we drop (see CNAME_SECTIONS).
       const heading = VENDOR_HEADING.exec(line);
-      if (heading?.[1]) vendor = heading[1].trim();
-      else if (line.startsWith('! Company name:')) vendor = null;
-      else if (vendor && isNetworkRule(line)) {
-        rules.push(line);
-        const domain = /^\|\|([a-z0-9.-]+)\^$/.exec(line)?.[1];
-        if (domain) cnameVendors[domain] = vendor;
+      if (heading?.[1] && heading[2]) {
+        vendorDomains = heading[2].split(/,\s*|\s+and\s+/).map((d) => d.trim().toLowerCase()).filter((d) => /^[a-z0-9.-]+\.[a-z]+$/.test(d));
+        for (const d of vendorDomains) cnameVendors[d] = heading[1].trim();
+      } else if (isNetworkRule(line)) {
+        const domain = /^\|\|([a-z0-9.-]+)\^/.exec(line)?.[1];
+        if (domain && vendorDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) rules.push(line);
       }
       continue;
     }
