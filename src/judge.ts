@@ -9,6 +9,7 @@ import { derive, type Derived } from './rules/derived.js';
 import { evaluateRules } from './rules/engine.js';
 import type { RuleSet } from './rules/loader.js';
 import { verdictOf } from './rules/verdict.js';
+import { trackerLists } from './trackers/index.js';
 
 export interface JudgeOptions {
   lang: Lang;
@@ -24,6 +25,9 @@ function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary
     };
     const cname = r.host ? derived.party.cnameOf(r.host) : [];
     if (cname.length > 0) summary.cname = [...cname];
+    // Tracker knowledge names third parties only: a first-party matomo.js is the site itself.
+    const tracker = summary.party === 'third' ? derived.trackerOf(r) : undefined;
+    if (tracker) summary.tracker = tracker;
     return summary;
   });
 }
@@ -39,7 +43,10 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
   const rules = evaluateRules(evidence, derived, ruleSet, options);
   return {
     schemaVersion: 1,
-    tool: { ...evidence.tool, lists: [] },
+    // Matching runs here, at judgement time, against the lists shipped with this version: the
+    // result says which lists (and versions) named the requests, and re-judging saved evidence
+    // with newer lists names what the old ones missed.
+    tool: { ...evidence.tool, lists: trackerLists() },
     lang: options.lang,
     target: evidence.target,
     startedAt: evidence.startedAt,

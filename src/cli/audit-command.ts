@@ -14,6 +14,7 @@ import { t } from '../i18n/catalog.js';
 import { judge } from '../judge.js';
 import { reporters } from '../report/index.js';
 import { failsOn } from '../rules/verdict.js';
+import { staleListsWarning } from '../trackers/staleness.js';
 import { wantsColor, type CliProcess } from './io.js';
 import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
@@ -52,6 +53,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
   const showProgress = targets.length > 1 || Boolean(proc.stderr.isTTY);
+  warnIfTrackerListsStale(settings, proc);
   try {
     for (const target of targets) {
       if (showProgress) proc.stderr.write(`${t(settings.lang, 'progress.auditing', { target: target.href })}\n`);
@@ -83,8 +85,14 @@ function rejudge(file: string, settings: RunSettings, proc: CliProcess): number 
   if (all.some((e) => !e || e.evidenceVersion !== 1 || !Array.isArray(e.pages) || !Array.isArray(e.requests))) {
     throw new UsageError('error.evidenceUnreadable', { file: path, detail: 'not chatons-audit evidence (evidenceVersion 1)' });
   }
+  warnIfTrackerListsStale(settings, proc);
   const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, levels: settings.config.levels }));
   return report(results, settings, proc);
+}
+
+function warnIfTrackerListsStale(settings: RunSettings, proc: CliProcess): void {
+  const warning = staleListsWarning(settings.lang);
+  if (warning) proc.stderr.write(`chatons-audit: ${warning}\n`);
 }
 
 function writeOutput(file: string, text: string): void {

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
 import type { CollectError, LinkEvidence, PageEvidence, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
+import { watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
 import { NetworkQuietTracker } from './network-quiet.js';
 import { errorText, withTimeout } from './timeout.js';
 
@@ -72,6 +73,11 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     pageEvidence.error = errorText(error);
     return { page: pageEvidence, requests: [], errors };
   }
+
+  const cookieWatch: CookieStorageWatch | null = await watchCookiesAndStorage(page).catch((error: unknown) => {
+    fail('browser', error);
+    return null;
+  });
 
   const record = (request: Request): void => {
     const url = request.url();
@@ -142,6 +148,12 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
       await withTimeout(page.evaluate(scrollToBottom), settleLeft(), 'scroll').catch((error: unknown) => fail('settle', error));
       const quiet = await tracker.waitForQuiet({ quietMs: timing.quietMs, capMs: settleLeft(), staleMs: 3_000 });
       pageEvidence.settleCapped = !quiet;
+      if (cookieWatch) {
+        Object.assign(pageEvidence, await cookieWatch.collect(context, Math.min(5_000, remaining())).catch((error: unknown) => {
+          fail('extract', error);
+          return {};
+        }));
+      }
       await extract(page, pageEvidence, remaining).catch((error: unknown) => fail('extract', error));
     }
   } finally {

@@ -45,6 +45,37 @@ export interface PageEvidence {
   loadMs: number;
   /** True when the settle cap was reached before the network went quiet. */
   settleCapped: boolean;
+  /** Cookies in the browser after this page settled, nothing clicked (absent in old evidence). */
+  cookies?: CookieEvidence[];
+  /** Web storage keys and IndexedDB names per frame origin, nothing clicked (absent in old evidence). */
+  storage?: StorageEvidence[];
+}
+
+/** A cookie present before any consent was given. */
+export interface CookieEvidence {
+  name: string;
+  /** As the browser stores it: "example.org" (host-only) or ".example.org" (domain cookie). */
+  domain: string;
+  path: string;
+  /** Expiry in seconds since the epoch; -1 for a session cookie. */
+  expires: number;
+  /** Days from when it was seen to its expiry (0 for a session cookie). */
+  lifetimeDays: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: string;
+  /** How it was set, when seen: a Set-Cookie header or document.cookie. */
+  setBy?: 'http' | 'script';
+  /** The response (http) or the script (script) that set it, when known. */
+  source?: string;
+}
+
+export interface StorageEvidence {
+  /** Origin of the frame whose storage this is. */
+  origin: string;
+  localStorage: string[];
+  sessionStorage: string[];
+  indexedDB: string[];
 }
 
 /** Playwright's resource types, plus the ones we add (websocket). */

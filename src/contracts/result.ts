@@ -55,7 +55,10 @@ export interface TrackerMatch {
   name: string;
   organization: string;
   category: string;
+  /** The filter text that matched, or `<source>: <domain pattern>` when only the host is known. */
   rule: string;
+  /** Id of the filter list the rule comes from (absent for a host-only match). */
+  list?: string;
 }
 
 export interface RequestSummary {
@@ -73,6 +76,8 @@ export interface RequestSummary {
 export interface ListInfo {
   name: string;
   version: string;
+  /** When the list was published (or vendored), ISO date. */
+  updated?: string;
 }
 
 export interface AuditResult {

@@ -86,6 +86,7 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.opt.allowPrivate': "allow targets on private or local addresses",
   'cli.opt.debug': "print full error traces",
   // — issue 3 (trackers): add keys below this line —
+  'trackers.staleLists': "warning: tracker lists older than {days} days ({lists}): newly appeared trackers may go unnamed. Update with: {command}",
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "invalid --dns-server \"{value}\"; expected an IP address[:port] (e.g. 127.0.0.1:5353)",

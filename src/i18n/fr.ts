@@ -84,6 +84,7 @@ export const fr = {
   'cli.opt.allowPrivate': "autoriser les cibles en adresse privée ou locale",
   'cli.opt.debug': "afficher la trace complète des erreurs",
   // — issue 3 (trackers): add keys below this line —
+  'trackers.staleLists': "attention : listes de pisteurs vieilles de plus de {days} jours ({lists}) : des pisteurs apparus depuis peuvent rester sans nom. Mettez-les à jour avec : {command}",
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "--dns-server « {value} » invalide ; forme attendue : adresse IP[:port] (ex. 127.0.0.1:5353)",

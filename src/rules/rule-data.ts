@@ -12,6 +12,8 @@ export interface RuleData {
   /** Host suffixes of a named list (`hosts:` in rules/data/<name>.yaml). */
   hostList(name: string): readonly string[];
   hasHostList(name: string): boolean;
+  /** The whole parsed YAML document of rules/data/<name>.yaml (null when missing or invalid). */
+  document(name: string): unknown;
 }
 
 export function hostMatchesList(host: string, list: readonly string[]): boolean {
@@ -21,6 +23,7 @@ export function hostMatchesList(host: string, list: readonly string[]): boolean 
 
 export class FileRuleData implements RuleData {
   private readonly lists = new Map<string, readonly string[] | null>();
+  private readonly documents = new Map<string, unknown>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -32,6 +35,21 @@ export class FileRuleData implements RuleData {
     const list = this.read(name);
     if (!list) throw new Error(`host list "${name}" not found in ${this.dataDir}`);
     return list;
+  }
+
+  document(name: string): unknown {
+    if (!this.documents.has(name)) {
+      let doc: unknown = null;
+      if (/^[a-z0-9-]+$/.test(name)) {
+        try {
+          doc = load(readFileSync(join(this.dataDir, `${name}.yaml`), 'utf8')) ?? null;
+        } catch {
+          doc = null;
+        }
+      }
+      this.documents.set(name, doc);
+    }
+    return this.documents.get(name) ?? null;
   }
 
   private read(name: string): readonly string[] | null {

@@ -3,6 +3,10 @@ import type { RegisteredEvaluator } from '../evaluator.js';
 import { siteOnline } from './site-online.js';
 import { thirdPartyResources } from './third-party-resources.js';
 // issue 3 imports
+import { consentFreeAnalytics } from './consent-free-analytics.js';
+import { knownTrackers } from './known-trackers.js';
+import { socialAlternative } from './social-alternative.js';
+import { thirdPartyMarkup } from './third-party-markup.js';
 // issue 4 imports
 import { cnameCloaking } from './cname-cloaking.js';
 import { https } from './https.js';
@@ -15,6 +19,10 @@ const all: RegisteredEvaluator[] = [
   siteOnline,
   thirdPartyResources,
   // issue 3 evaluators
+  knownTrackers,
+  consentFreeAnalytics,
+  socialAlternative,
+  thirdPartyMarkup,
   // issue 4 evaluators
   cnameCloaking, https, securityHeaders, infrastructureProviders, parentDomain,
   // issue 5 evaluators

@@ -1,0 +1,5 @@
+import { join } from 'node:path';
+import { rulesDir } from '../paths.js';
+
+/** Vendored tracker knowledge (see lists.json for each file's source, version and licence). */
+export const trackersDataDir = join(rulesDir, 'data', 'trackers');

@@ -1,0 +1,190 @@
+/**
+ * Tracker knowledge: the one place that names third parties. Offline and free: third-party-web
+ * (MIT) for who is behind a host, AdGuard's Tracking Protection, Social media and French filters
+ * (GPL-3.0) for whether a URL is a known tracker, all vendored in rules/data/trackers/.
+ *
+ *   nameRequest(url, resourceType, pageUrl) → { name, organization, category, rule, list? } | undefined
+ *   trackerForHost(host)                    → the same from the host alone (CNAME chain hops)
+ *
+ * Both are memoised: entities per host, filter matches per (url, type, page site).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDomain } from 'tldts';
+import type { ListInfo, TrackerMatch } from '../contracts/result.js';
+import { trackersDataDir } from './data-files.js';
+import { loadEntityIndex, type Entity, type EntityIndex } from './entities.js';
+import { loadFilterMatcher, type FilterMatcher } from './filters.js';
+
+export type { TrackerMatch } from '../contracts/result.js';
+
+interface ListsFile {
+  lists: { id: string; name: string; version: string; updated: string; licence: string }[];
+}
+
+/** What a filter match means when no entity names the host. */
+const LIST_CATEGORY: Readonly<Record<string, string>> = {
+  'adguard-tracking-protection': 'tracking',
+  'adguard-social': 'social',
+  'adguard-french': 'advertising',
+};
+const MAX_MEMO = 50_000;
+
+/** DESIGN.md, Packaging: older than this, the audit warns and names the update command. */
+export const STALE_AFTER_DAYS = 183;
+export const UPDATE_COMMAND = 'npm run update-trackers';
+
+class TrackerKnowledge {
+  private entityIndex: EntityIndex | undefined;
+  private filterMatcher: FilterMatcher | undefined;
+  private readonly hostMemo = new Map<string, Entity[]>();
+  private readonly urlMemo = new Map<string, TrackerMatch | null>();
+  private cnameVendors: Map<string, string> | undefined;
+
+  constructor(private readonly dir: string) {}
+
+  private get entities(): EntityIndex {
+    this.entityIndex ??= loadEntityIndex(this.dir);
+    return this.entityIndex;
+  }
+
+  private get filters(): FilterMatcher {
+    this.filterMatcher ??= loadFilterMatcher(this.dir);
+    return this.filterMatcher;
+  }
+
+  /** Loads everything now (benchmarks; otherwise loading happens on first use). */
+  warm(): void {
+    void this.entities;
+    void this.filters;
+    void this.vendors;
+  }
+
+  private get vendors(): Map<string, string> {
+    if (!this.cnameVendors) {
+      const file = JSON.parse(readFileSync(join(this.dir, 'cname-vendors.json'), 'utf8')) as { vendors: Record<string, string> };
+      this.cnameVendors = new Map(Object.entries(file.vendors));
+    }
+    return this.cnameVendors;
+  }
+
+  private candidates(host: string): Entity[] {
+    let found = this.hostMemo.get(host);
+    if (!found) {
+      found = this.entities.candidates(host);
+      if (this.hostMemo.size >= MAX_MEMO) this.hostMemo.clear();
+      this.hostMemo.set(host, found);
+    }
+    return found;
+  }
+
+  private vendorOf(host: string): { vendor: string; domain: string } | undefined {
+    for (let h = host; h; ) {
+      const vendor = this.vendors.get(h);
+      if (vendor) return { vendor, domain: h };
+      const dot = h.indexOf('.');
+      h = dot < 0 ? '' : h.slice(dot + 1);
+    }
+    return undefined;
+  }
+
+  private entityFor(host: string, path: string | null): Entity | undefined {
+    return this.candidates(host).find((e) => !e.paths || (path !== null && e.paths.some((p) => path.includes(p))));
+  }
+
+  forHost(rawHost: string): TrackerMatch | undefined {
+    const host = rawHost.toLowerCase().replace(/\.$/, '');
+    const entity = this.entityFor(host, null);
+    if (entity) return { name: entity.name, organization: entity.organization, category: entity.category, rule: `${entity.source}: ${entity.pattern}` };
+    const vendor = this.vendorOf(host);
+    if (vendor) {
+      return { name: vendor.vendor, organization: vendor.vendor, category: 'tracking', rule: `||${vendor.domain}^`, list: 'adguard-tracking-protection' };
+    }
+    const filter = this.filters.match(`https://${host}/`, 'script', 'https://chatons-audit.invalid/');
+    if (filter) {
+      const domain = getDomain(host) ?? host;
+      return { name: domain, organization: domain, category: LIST_CATEGORY[filter.list] ?? 'tracking', rule: filter.rule, list: filter.list };
+    }
+    return undefined;
+  }
+
+  forRequest(url: string, resourceType: string, pageUrl: string, isFrame = false): TrackerMatch | undefined {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    const site = getDomain(pageUrl) ?? pageUrl;
+    const key = `${resourceType}\u0000${isFrame ? 1 : 0}\u0000${site}\u0000${url}`;
+    const memo = this.urlMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    const host = parsed.hostname.toLowerCase();
+    const http = parsed.protocol === 'wss:' ? `https:${url.slice(4)}` : parsed.protocol === 'ws:' ? `http:${url.slice(3)}` : url;
+    const filter = this.filters.match(http, resourceType, pageUrl, isFrame);
+    const entity = this.entityFor(host, parsed.pathname + parsed.search);
+    let match: TrackerMatch | undefined;
+    if (entity) {
+      match = { name: entity.name, organization: entity.organization, category: entity.category, rule: filter?.rule ?? `${entity.source}: ${entity.pattern}` };
+      if (filter) match.list = filter.list;
+    } else if (filter) {
+      const vendor = this.vendorOf(host);
+      const domain = getDomain(host) ?? host;
+      match = {
+        name: vendor?.vendor ?? domain, organization: vendor?.vendor ?? domain,
+        category: LIST_CATEGORY[filter.list] ?? 'tracking', rule: filter.rule, list: filter.list,
+      };
+    }
+    if (this.urlMemo.size >= MAX_MEMO) this.urlMemo.clear();
+    this.urlMemo.set(key, match ?? null);
+    return match;
+  }
+
+  lists(): (ListInfo & { id: string; updated: string; licence: string })[] {
+    const file = JSON.parse(readFileSync(join(this.dir, 'lists.json'), 'utf8')) as ListsFile;
+    return file.lists.map((l) => ({ id: l.id, name: l.name, version: l.version, updated: l.updated, licence: l.licence }));
+  }
+}
+
+let shared: TrackerKnowledge | undefined;
+function knowledge(): TrackerKnowledge {
+  shared ??= new TrackerKnowledge(trackersDataDir);
+  return shared;
+}
+
+/** Who is behind a request, and the filter that matched it if any; undefined when unknown. */
+export function nameRequest(url: string, resourceType: string, pageUrl: string, isFrame = false): TrackerMatch | undefined {
+  return knowledge().forRequest(url, resourceType, pageUrl, isFrame);
+}
+
+/** Who is behind a host (e.g. the last hop of a CNAME chain), from the host alone. */
+export function trackerForHost(host: string): TrackerMatch | undefined {
+  return knowledge().forHost(host);
+}
+
+/** The vendored lists with their versions, as the JSON result reports them. */
+export function trackerLists(): ListInfo[] {
+  return knowledge().lists().map((l) => ({ name: l.name, version: l.version, updated: l.updated }));
+}
+
+export function warmTrackers(): void {
+  knowledge().warm();
+}
+
+/** The lists older than STALE_AFTER_DAYS at `now` (their publication date, or when they were vendored). */
+export function staleTrackerLists(now: Date = new Date()): { name: string; updated: string; ageDays: number }[] {
+  return knowledge().lists().flatMap((l) => {
+    const time = Date.parse(l.updated);
+    if (Number.isNaN(time)) return [];
+    const ageDays = Math.floor((now.getTime() - time) / 86_400_000);
+    return ageDays > STALE_AFTER_DAYS ? [{ name: l.name, updated: l.updated.slice(0, 10), ageDays }] : [];
+  });
+}
+
+/** For tests and benchmarks: a fresh knowledge base from another directory. */
+export function createTrackerKnowledge(dir = trackersDataDir): {
+  nameRequest: typeof nameRequest; trackerForHost: typeof trackerForHost; warm(): void;
+} {
+  const k = new TrackerKnowledge(dir);
+  return { nameRequest: (u, t, p, f) => k.forRequest(u, t, p, f), trackerForHost: (h) => k.forHost(h), warm: () => k.warm() };
+}
