@@ -24,6 +24,8 @@ export interface AuditSettings {
   trust: ExtraTrust;
   levels: Readonly<Record<string, RuleLevel>>;
   locale: string;
+  /** issue 5: --chatonsinfos URL. */
+  chatonsinfos?: string;
 }
 
 export interface SiteAudit {
@@ -56,7 +58,10 @@ export class Auditor {
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: this.settings.maxPages,
-      evidenceOptions: { ownDomains: this.settings.ownDomains, candidate: this.settings.candidate },
+      evidenceOptions: {
+        ownDomains: this.settings.ownDomains, candidate: this.settings.candidate,
+        ...(this.settings.chatonsinfos ? { chatonsinfos: this.settings.chatonsinfos } : {}),
+      },
     });
     return { evidence, result: judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: this.settings.levels }) };
   }

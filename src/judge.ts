@@ -9,6 +9,7 @@ import { derive, type Derived } from './rules/derived.js';
 import { evaluateRules } from './rules/engine.js';
 import type { RuleSet } from './rules/loader.js';
 import { verdictOf } from './rules/verdict.js';
+import { reviewerQuestions } from './report/questions.js';
 
 export interface JudgeOptions {
   lang: Lang;
@@ -40,5 +41,6 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
     dns: [],
     rules,
     errors: evidence.errors,
+    questions: reviewerQuestions(options.lang),
   };
 }
