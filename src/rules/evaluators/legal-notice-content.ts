@@ -9,7 +9,7 @@ import { shorten } from '../../documents/text.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
 /** Below this much text, the page is probably a shell (a script-rendered notice, an error). */
-const MIN_TEXT = 120;
+const MIN_TEXT = 40;
 
 export const MISSING_CODE: Readonly<Record<LegalField, string>> = {
   editorIdentity: 'missingEditorIdentity',
