@@ -38,7 +38,7 @@ export function parseProperties(text: string): ParsedProperties {
     }
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('!')) continue;
-    const sep = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(trimmed) ?? /^([^=:\s]+)\s+(.+)$/.exec(trimmed);
+    const sep = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(trimmed);
     if (!sep) {
       badLines.push(number);
       continue;
