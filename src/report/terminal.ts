@@ -86,14 +86,15 @@ export const terminalReporter: Reporter = (result: AuditResult, { lang, color })
     out.push('', c.underline(t(lang, 'report.errors')));
     for (const e of result.errors) out.push(`  ${c.gray(`[${e.stage}]`)} ${e.page ?? ''} ${e.message}`);
   }
-  if (result.questions && result.questions.length > 0) {
-    out.push('', c.underline(t(lang, 'report.questions')));
-    for (const q of result.questions) out.push(`  ? ${q}`);
-  }
   const third = result.requests.filter((r) => r.party === 'third').length;
   out.push('', c.gray(t(lang, 'report.summary', {
     pages: result.pages.length, requests: result.requests.length, third,
     seconds: (result.durationMs / 1000).toFixed(1),
   })));
+  // issue 5: what no tool can answer comes last, so no clean audit reads as a complete one.
+  if (result.questions && result.questions.length > 0) {
+    out.push('', c.underline(t(lang, 'report.questions')));
+    for (const q of result.questions) out.push(`  ? ${q}`);
+  }
   return `${out.join('\n')}\n`;
 };

@@ -29,7 +29,7 @@ describe('service-testable', () => {
   it('lists each service with its status', () => {
     const result = ruleResult('service-testable', fixtureSite('bonchaton'));
     expect(result.outcome).toBe('pass');
-    expect(result.findings.map((f) => [f.host, f.args.status])).toEqual([['pad.bonchaton.example', 200], ['cloud.bonchaton.example', 200]]);
+    expect(result.findings.map((f) => [f.subject, f.args.status])).toEqual([['pad.bonchaton.example', 200], ['cloud.bonchaton.example', 200]]);
   });
 
   it('counts an --own-domain host as a service', () => {

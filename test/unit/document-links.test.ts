@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { PlannedPage } from '../../src/collect/page.js';
 import { documentsPlanner } from '../../src/collect/planners/documents.js';
 import { servicesPlanner } from '../../src/collect/planners/services.js';
 import { linkScore } from '../../src/documents/links.js';
 import { fixturePage, htmlPage } from '../support/fixture-pages.js';
 
 const T = 'https://services.example.org/';
-const plan = (html: string, own = ['example.org']) =>
-  documentsPlanner.plan({ target: new URL(T), portal: htmlPage(T, html), ownDomains: own });
+const plan = (html: string, own = ['example.org']): PlannedPage[] =>
+  documentsPlanner.plan({ target: new URL(T), portal: htmlPage(T, html), ownDomains: own }) as PlannedPage[];
 
 describe('documents planner', () => {
   it('plans legal, terms, privacy, then about and contact, from the compliant fixture', () => {

@@ -21,7 +21,8 @@ export const serviceTestable = defineEvaluator<Record<string, never>, 'pages'>({
     let visited = 0;
     for (const service of services) {
       const page = pageAt(evidence.pages, service.url);
-      const base = { page: service.portal, host: service.host, subject: service.host, urls: [service.url] };
+      // subject, not host: the terminal groups host findings as requests, and these are not requests.
+      const base = { page: service.portal, subject: service.host, urls: [service.url] };
       if (!page) {
         findings.push({ ...base, code: 'serviceNotVisited', args: { url: service.url, text: service.link.text || service.host } });
         continue;
