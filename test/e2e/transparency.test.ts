@@ -33,6 +33,8 @@ describe('transparency documents end to end (real Chromium)', () => {
       'service-testable': 'pass', 'charter-statement': 'pass', 'no-premature-membership': 'pass', chatonsinfos: 'pass',
     });
     expect(a.evidence.chatonsinfos?.files.map((f) => f.url)).toHaveLength(3);
+    // Documents are audited like any page: their requests are recorded and judged.
+    expect(a.evidence.requests.some((r) => r.page === 'https://services.bonchaton.example/mentions-legales.html' && r.resourceType === 'stylesheet')).toBe(true);
     // The auditor's own ChatonsInfos fetches are not the site's requests.
     expect(a.evidence.requests.some((r) => r.url.includes('chatonsinfos'))).toBe(false);
     expect(a.result.questions).toHaveLength(6);
@@ -45,6 +47,17 @@ describe('transparency documents end to end (real Chromium)', () => {
     expect(rule(a, 'terms-of-use')?.outcome).toBe('fail');
     expect(a.evidence.pages.some((p) => p.url.includes('registrar-exemple'))).toBe(false);
     expect(a.result.verdict).toBe('non-compliant');
+  });
+
+  it('discovers an English legal notice, terms of service and privacy policy', async () => {
+    const a = await world.auditor.audit(new URL('https://openhost.example/'));
+    expect(roles(a)).toEqual(expect.arrayContaining([
+      ['legal', '/legal-notice.html'], ['terms', '/terms-of-service.html'], ['privacy', '/privacy-policy.html'], ['other', '/about.html'],
+      ['service', 'https://chat.openhost.example/'],
+    ]));
+    expect(['legal-notice', 'legal-notice-content', 'terms-of-use', 'privacy-clause', 'service-testable'].map((id) => rule(a, id)?.outcome))
+      .toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(rule(a, 'chatonsinfos')?.findings.map((f) => f.code)).toEqual(['notPublished']);
   });
 
   it('discovers a German Impressum and Datenschutz', async () => {
