@@ -28,6 +28,8 @@ export interface AuditSettings {
   locale: string;
   /** --dns-server (issue 4); default: the nameservers of /etc/resolv.conf. */
   dnsServers?: DnsServer[];
+  /** issue 5: --chatonsinfos URL. */
+  chatonsinfos?: string;
 }
 
 export interface SiteAudit {
@@ -60,7 +62,10 @@ export class Auditor {
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: this.settings.maxPages,
-      evidenceOptions: { ownDomains: this.settings.ownDomains, candidate: this.settings.candidate },
+      evidenceOptions: {
+        ownDomains: this.settings.ownDomains, candidate: this.settings.candidate,
+        ...(this.settings.chatonsinfos ? { chatonsinfos: this.settings.chatonsinfos } : {}),
+      },
       // A fresh resolver per site: its cache is this audit's.
       resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },

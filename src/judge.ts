@@ -10,6 +10,7 @@ import { evaluateRules } from './rules/engine.js';
 import type { RuleSet } from './rules/loader.js';
 import { verdictOf } from './rules/verdict.js';
 import { trackerLists } from './trackers/index.js';
+import { reviewerQuestions } from './report/questions.js';
 
 export interface JudgeOptions {
   lang: Lang;
@@ -58,5 +59,6 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
     dns: summariseDns(evidence),
     rules,
     errors: evidence.errors,
+    questions: reviewerQuestions(options.lang),
   };
 }

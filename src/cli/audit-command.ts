@@ -40,6 +40,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
   const auditor = await Auditor.start({
     lang: settings.lang,
     candidate: Boolean(options.candidate),
+    ...(options.chatonsinfos ? { chatonsinfos: options.chatonsinfos } : {}),
     ownDomains: [...settings.config.ownDomains, ...options.ownDomain],
     mappings: settings.mappings,
     timing: settings.timing,

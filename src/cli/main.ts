@@ -60,6 +60,7 @@ export async function main(proc: CliProcess): Promise<number> {
     .argument('[urls...]', t(lang, 'cli.arg.urls'))
     .option('--candidate', t(lang, 'cli.opt.candidate'))
     .option('--allow-private', t(lang, 'cli.opt.allowPrivate'))
+    .option('--chatonsinfos <url>', t(lang, 'cli.opt.chatonsinfos'))
     .addOption(new Option('--from-evidence <file>', t(lang, 'cli.opt.fromEvidence')))
     .action(async (urls: string[], options: AuditCommandOptions) => {
       debug ||= Boolean(options.debug);

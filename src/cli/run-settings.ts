@@ -38,6 +38,8 @@ export interface AuditCommandOptions {
   debug?: boolean;
   candidate?: boolean;
   allowPrivate?: boolean;
+  /** issue 5: a ChatonsInfos properties file to read instead of probing. */
+  chatonsinfos?: string;
 }
 
 export interface RunSettings {
@@ -74,6 +76,9 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
   const failOn = options.failOn ?? 'blocking';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
+  }
+  if (options.chatonsinfos !== undefined && !/^https?:\/\/[^/]/i.test(options.chatonsinfos)) {
+    throw new UsageError('error.badOption', { option: '--chatonsinfos', value: options.chatonsinfos, allowed: 'http(s)://… URL' });
   }
   if (failOn === 'new') throw new UsageError('error.failOnNewNeedsBaseline');
   const timeoutMs = integer('--timeout', options.timeout, DEFAULT_TIMING.timeoutMs, 1_000, 600_000);

@@ -5,6 +5,8 @@
 import type { CollectError, Evidence, EvidenceOptions, PageEvidence, RequestEvidence } from '../contracts/evidence.js';
 import { packageInfo } from '../paths.js';
 import type { BrowserSession } from './browser-session.js';
+import { collectChatonsInfos } from './chatonsinfos.js';
+import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
 import { collectPage, type PageTiming, type PlannedPage } from './page.js';
 import { planners } from './planners/index.js';
 import type { PagePlanner } from './planners/planner.js';
@@ -36,6 +38,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
   const visited = new Set<string>();
+  let chatonsinfos: ChatonsInfosEvidence | undefined;
 
   let context;
   try {
@@ -74,6 +77,14 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         }
         for (const page of planned) await visit(page);
       }
+      // issue 5: ChatonsInfos files, fetched outside the recorded pages.
+      if (portal.status !== null || options.evidenceOptions.chatonsinfos) {
+        const found = await collectChatonsInfos(context, {
+          portalUrl: portal.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline, timeoutMs: options.timing.timeoutMs,
+        });
+        chatonsinfos = found.evidence;
+        errors.push(...found.errors);
+      }
     }
     await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
   }
@@ -100,5 +111,6 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     requests,
     errors,
     ...(checks ? { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes } : {}),
+    ...(chatonsinfos ? { chatonsinfos } : {}),
   };
 }

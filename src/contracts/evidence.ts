@@ -122,6 +122,40 @@ export interface EvidenceOptions {
   /** Extra first-party registrable domains (from --own-domain and config). */
   ownDomains: string[];
   candidate: boolean;
+  /** URL of a ChatonsInfos properties file given with --chatonsinfos (issue 5). */
+  chatonsinfos?: string;
+}
+
+/** One fetched ChatonsInfos properties file (issue 5). */
+export interface ChatonsInfosFile {
+  url: string;
+  /** How it was found: a well-known location, --chatonsinfos, or a subs.* line of another file. */
+  source: 'probe' | 'option' | 'subs';
+  status: number | null;
+  error: string | null;
+  /** Parsed key/values (keys lower-cased); empty when nothing was read. */
+  properties: Record<string, string>;
+  /** Lines that are neither comments nor key = value. */
+  badLines: number[];
+}
+
+/** An address named in a ChatonsInfos file, and whether it answered. */
+export interface ChatonsInfosUrlCheck {
+  /** Property key, e.g. organization.legal.url or service.website. */
+  key: string;
+  url: string;
+  /** The properties file naming it. */
+  file: string;
+  status: number | null;
+  error: string | null;
+}
+
+/** ChatonsInfos as collected (issue 5): what was probed, read and checked. */
+export interface ChatonsInfosEvidence {
+  /** Well-known URLs tried, in order, with what they answered. */
+  probed: { url: string; status: number | null; error: string | null }[];
+  files: ChatonsInfosFile[];
+  checks: ChatonsInfosUrlCheck[];
 }
 
 /** How a host's DNS resolution ended (issue 4). */
@@ -179,4 +213,6 @@ export interface Evidence {
   tls?: TlsProbe[];
   /** Issue 4: plain-HTTP answer of every audited page's host. */
   httpProbes?: HttpProbe[];
+  /** ChatonsInfos files and checks (issue 5); absent in evidence saved before it existed. */
+  chatonsinfos?: ChatonsInfosEvidence;
 }

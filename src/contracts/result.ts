@@ -94,6 +94,8 @@ export interface AuditResult {
   dns: DnsSummary[];
   rules: RuleResult[];
   errors: CollectError[];
+  /** Questions no tool can answer, for the reviewer (issue 5; CHARTER.md, last section). */
+  questions?: string[];
 }
 
 export interface DnsSummary {

@@ -93,6 +93,14 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.opt.dnsServer': "DNS server for the DNS checks (default: the ones in /etc/resolv.conf)",
 
   // — issue 5 (transparency documents): add keys below this line —
+  'cli.opt.chatonsinfos': "URL of a ChatonsInfos (.properties) file to read instead of looking in /.well-known/chatonsinfos/",
+  'report.questions': "Questions no tool can answer (to ask the structure)",
+  'question.rootAccess': "Do members of the structure have root (administrator) access to the servers hosting the services?",
+  'question.confidentiality': "Are the people administering the services bound by a confidentiality commitment about users' data?",
+  'question.noCensorship': "Does the structure commit to no a-priori censorship of content?",
+  'question.lawfulRequests': "Does the structure answer only lawful requests from the authorities (and refuse other requests for access to data)?",
+  'question.freeContributions': "Are the structure's contributions (code, documentation, content) published under free licences?",
+  'question.respect': "Does the structure commit to respectful behaviour toward the collective's members and the people using its services?",
 
   // — issue 6 (reports, config, baseline): add keys below this line —
 

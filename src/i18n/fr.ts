@@ -91,6 +91,14 @@ export const fr = {
   'cli.opt.dnsServer': "serveur DNS des vérifications DNS (défaut : ceux de /etc/resolv.conf)",
 
   // — issue 5 (transparency documents): add keys below this line —
+  'cli.opt.chatonsinfos': "URL d'un fichier ChatonsInfos (.properties) à lire au lieu de le chercher dans /.well-known/chatonsinfos/",
+  'report.questions': "Questions qu'aucun outil ne peut trancher (à poser à la structure)",
+  'question.rootAccess': "Les membres de la structure ont-ils un accès root (administrateur) aux serveurs qui hébergent les services ?",
+  'question.confidentiality': "Les personnes qui administrent les services sont-elles tenues par un engagement de confidentialité sur les données des utilisateurs et utilisatrices ?",
+  'question.noCensorship': "La structure s'engage-t-elle à ne pratiquer aucune censure a priori des contenus ?",
+  'question.lawfulRequests': "La structure ne répond-elle qu'aux réquisitions légales des autorités (et refuse-t-elle les autres demandes d'accès aux données) ?",
+  'question.freeContributions': "Les contributions de la structure (code, documentation, contenus) sont-elles publiées sous licences libres ?",
+  'question.respect': "La structure s'engage-t-elle à un comportement respectueux envers les membres du collectif et les personnes qui utilisent ses services ?",
 
   // — issue 6 (reports, config, baseline): add keys below this line —
 

@@ -14,6 +14,14 @@ import { infrastructureProviders } from './infrastructure-providers.js';
 import { parentDomain } from './parent-domain.js';
 import { securityHeaders } from './security-headers.js';
 // issue 5 imports
+import { documentLinked } from './document-linked.js';
+import { legalNoticeContent } from './legal-notice-content.js';
+import { privacyClause } from './privacy-clause.js';
+import { topicPassages } from './topic-passages.js';
+import { charterStatement } from './charter-statement.js';
+import { membershipClaim } from './membership-claim.js';
+import { serviceTestable } from './service-testable.js';
+import { chatonsInfos } from './chatonsinfos.js';
 
 const all: RegisteredEvaluator[] = [
   siteOnline,
@@ -26,6 +34,14 @@ const all: RegisteredEvaluator[] = [
   // issue 4 evaluators
   cnameCloaking, https, securityHeaders, infrastructureProviders, parentDomain,
   // issue 5 evaluators
+  documentLinked,
+  legalNoticeContent,
+  privacyClause,
+  topicPassages,
+  charterStatement,
+  membershipClaim,
+  serviceTestable,
+  chatonsInfos,
 ];
 
 export const evaluators: ReadonlyMap<string, RegisteredEvaluator> = new Map(all.map((e) => [e.id, e]));

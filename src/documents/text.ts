@@ -1,0 +1,109 @@
+/**
+ * The readable text of a rendered page (PageEvidence.html), cut into sections under their
+ * headings, then into sentences: what a reviewer reads, and what the rules quote.
+ */
+import { load, type CheerioAPI } from 'cheerio';
+import type { PageEvidence } from '../contracts/evidence.js';
+import { normaliseText } from './normalise.js';
+
+export interface Block {
+  /** The nearest heading above this block ('' before the first heading). */
+  heading: string;
+  /** Heading level of that heading (1–6; 7 for a label such as <dt> or a bold lead-in; 0 when none). */
+  level: number;
+  /** The block's text, line breaks kept (<br>). */
+  text: string;
+}
+
+export interface Passage {
+  /** The sentence as written on the page (shortened past QUOTE_MAX). */
+  quote: string;
+  heading: string;
+  page: string;
+}
+
+const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,dt,dd,address,td,th,blockquote,pre,figcaption,div,section,article,main,footer,header,aside,span';
+const HEADINGS = /^h([1-6])$/;
+const QUOTE_MAX = 240;
+const cache = new Map<string, Block[]>();
+const CACHE_SIZE = 64;
+
+function textOf($: CheerioAPI, element: Parameters<CheerioAPI>[0]): string {
+  const clone = $(element).clone();
+  clone.find('br').replaceWith('\n');
+  // Nested blocks are read on their own; inline children (a, strong, em) stay part of this text.
+  clone.children(BLOCKS.split(',').filter((t) => t !== 'span').join(',')).remove();
+  return clone.text().split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+}
+
+/** Blocks of a page in document order, each under its heading. */
+export function blocksOf(html: string | null): Block[] {
+  if (!html) return [];
+  const hit = cache.get(html);
+  if (hit) return hit;
+  const $ = load(html);
+  $('script, style, noscript, template, svg, head').remove();
+  const blocks: Block[] = [];
+  let heading = '';
+  let level = 0;
+  $('body').find(BLOCKS.split(',').filter((t) => t !== 'span').join(',')).each((_i, element) => {
+    const tag = element.tagName.toLowerCase();
+    const text = textOf($, element);
+    if (!text) return;
+    const h = HEADINGS.exec(tag);
+    if (h) {
+      heading = text.replace(/\n/g, ' ');
+      level = Number(h[1]);
+      blocks.push({ heading, level, text });
+      return;
+    }
+    if (tag === 'dt') {
+      heading = text.replace(/\n/g, ' ');
+      level = 7;
+    }
+    blocks.push({ heading, level, text });
+  });
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(html, blocks);
+  return blocks;
+}
+
+export function pageText(page: PageEvidence): string {
+  return blocksOf(page.html).map((b) => b.text).join('\n');
+}
+
+/** Sentences of a text: split at line breaks and after . ! ? followed by a space. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/\n|(?<=[.!?;])\s+(?=[\p{Lu}\d«"(])/u).map((s) => s.trim()).filter(Boolean);
+}
+
+export function shorten(text: string, max = QUOTE_MAX): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Sentences of the page that match one of the patterns (over normalised text: lower case,
+ * no accents), each once, in page order.
+ */
+export function findPassages(page: PageEvidence, patterns: readonly RegExp[], limit = 5): Passage[] {
+  const out: Passage[] = [];
+  const seen = new Set<string>();
+  for (const block of blocksOf(page.html)) {
+    for (const sentence of sentencesOf(block.text)) {
+      const normal = normaliseText(sentence);
+      if (!patterns.some((re) => re.test(normal))) continue;
+      const quote = shorten(sentence);
+      if (seen.has(quote)) continue;
+      seen.add(quote);
+      out.push({ quote, heading: block.heading, page: page.url });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** Compiles data-file patterns (regular expressions over normalised text). */
+export function compilePatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((s) => new RegExp(s, 'u'));
+}

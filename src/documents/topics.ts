@@ -1,0 +1,77 @@
+/**
+ * Transparency topics (rules/data/transparency-topics.yaml): for each topic, named aspects and
+ * the patterns that show them. The passages found are what a reviewer would quote.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import type { PageEvidence } from '../contracts/evidence.js';
+import { rulesDir } from '../paths.js';
+import { normaliseText } from './normalise.js';
+import { compilePatterns, findPassages, shorten, type Passage } from './text.js';
+
+export interface Topic {
+  /** Aspect name → patterns, in file order. */
+  aspects: ReadonlyMap<string, readonly RegExp[]>;
+}
+
+let cached: ReadonlyMap<string, Topic> | null = null;
+
+export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
+  const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown> }> }).topics ?? {};
+  const topics = new Map<string, Topic>();
+  for (const [name, topic] of Object.entries(raw)) {
+    const aspects = new Map<string, RegExp[]>();
+    for (const [aspect, patterns] of Object.entries(topic.aspects ?? {})) {
+      const sources = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [];
+      aspects.set(aspect, compilePatterns(sources));
+    }
+    topics.set(name, { aspects });
+  }
+  return topics;
+}
+
+export function transparencyTopics(): ReadonlyMap<string, Topic> {
+  cached ??= parseTopics(load(readFileSync(join(rulesDir, 'data', 'transparency-topics.yaml'), 'utf8')));
+  return cached;
+}
+
+export function topic(name: string): Topic {
+  const found = transparencyTopics().get(name);
+  if (!found) throw new Error(`rules/data/transparency-topics.yaml has no topic "${name}"`);
+  return found;
+}
+
+export function aspectPatterns(topicName: string, aspect: string): readonly RegExp[] {
+  return topic(topicName).aspects.get(aspect) ?? [];
+}
+
+/** Links whose address or text shows the aspect (a link to a forge shows "source"). */
+export function linkPassages(page: PageEvidence, patterns: readonly RegExp[], limit = 3): Passage[] {
+  const out: Passage[] = [];
+  for (const link of page.links) {
+    const normal = normaliseText(`${link.text} ${link.href}`);
+    if (!patterns.some((re) => re.test(normal))) continue;
+    out.push({ quote: shorten(`${link.text} → ${link.href}`), heading: '', page: page.url });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export interface AspectEvidence {
+  aspect: string;
+  passages: Passage[];
+}
+
+/** Passages of each aspect of a topic over some pages (pages in audit order). */
+export function topicEvidence(topicName: string, pages: readonly PageEvidence[], withLinks = false, perAspect = 3): AspectEvidence[] {
+  return [...topic(topicName).aspects.entries()].map(([aspect, patterns]) => {
+    const passages: Passage[] = [];
+    for (const page of pages) {
+      if (passages.length >= perAspect) break;
+      passages.push(...findPassages(page, patterns, perAspect - passages.length));
+      if (withLinks && passages.length < perAspect) passages.push(...linkPassages(page, patterns, perAspect - passages.length));
+    }
+    return { aspect, passages };
+  });
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { analyseLegalNotice, LEGAL_FIELDS, type LegalField } from '../../src/documents/lcen.js';
+import { evidence } from '../support/evidence.js';
+import { fixturePage, htmlPage } from '../support/fixture-pages.js';
+import { ruleResult } from '../support/rules.js';
+import { fixtureSite } from './transparency-support.js';
+
+const T = 'https://services.example.org/';
+const notice = (body: string, lang = 'fr', url = `${T}mentions-legales`) =>
+  htmlPage(url, `<html lang="${lang}"><body><h1>Mentions légales</h1>${body}</body></html>`, 'legal');
+const judge = (body: string, lang = 'fr', url?: string) => ruleResult('legal-notice-content', evidence(T, [htmlPage(T, '<html><body></body></html>'), notice(body, lang, url)]));
+
+const COMPLETE = `<h2>Éditeur</h2><p>Association Les Chatons d'Ici, 4 rue Victor Hugo, 75011 Paris. Téléphone : 01 43 00 00 00.</p>
+<h2>Directrice de la publication</h2><p>Marie Dupont.</p>
+<h2>Hébergeur</h2><p>Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`;
+
+describe('legal-notice-content', () => {
+  it.each([
+    ['complete French notice', COMPLETE, 'fr', 'pass', []],
+    ['labelled lines instead of headings', `<p>Éditeur : SARL Octets Libres, 2 place Bellecour, 69002 Lyon, tél. 04 72 00 00 01.</p>
+      <p>Directeur de la publication : Marc Petit.</p><p>Hébergeur : Serveurs du Rhône SAS, 1 quai Perrache, 69002 Lyon, 04 72 00 00 02.</p>`, 'fr', 'pass', []],
+    ['no host phone, no director', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille.</p>`, 'fr', 'fail', ['missingPublicationDirector', 'missingHostPhone']],
+    ['no host at all', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p><p>Directeur de la publication : Ali Ben.</p>`, 'fr', 'fail', ['missingHostName', 'missingHostAddress', 'missingHostPhone']],
+    ['the host\'s phone does not count as the editor\'s', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille.</p><p>Directeur de la publication : Ali Ben.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille, 03 20 99 99 99.</p>`, 'fr', 'fail', ['missingEditorPhone']],
+    ['a non-professional individual may give only the host', `<p>Ce site est édité par un particulier, à titre non professionnel.</p>
+      <p>Hébergeur : Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`, 'fr', 'pass', []],
+    ['an invalid SIRET (check digit)', `${COMPLETE}<p>SIRET 812 345 676 00018</p>`, 'fr', 'fail', ['invalidRegistration']],
+    ['a valid SIREN is fine', `${COMPLETE}<p>SIREN : 812 345 676</p>`, 'fr', 'pass', []],
+    ['German Impressum (§ 5 DDG asks name, address, e-mail)', `<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p><p>E-Mail: info@netz.example</p>`, 'de', 'pass', []],
+    ['German Impressum without e-mail', `<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p>`, 'de', 'fail', ['missingEditorEmail']],
+    ['Spanish aviso legal', `<h2>Datos identificativos</h2><p>Asociación Nube Libre, Calle Mayor 10, 28013 Madrid.</p><p>Correo: hola@nube.example</p>`, 'es', 'pass', []],
+  ] as const)('%s → %s', (_name, body, lang, outcome, codes) => {
+    const result = judge(body, lang);
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  it('judges a Swiss site by LCD art. 3', () => {
+    const result = ruleResult('legal-notice-content', evidence('https://nuage.example.ch/', [
+      notice('<p>Association Nuage Léman, Rue du Rhône 3, 1204 Genève.</p>', 'fr', 'https://nuage.example.ch/impressum'),
+    ]));
+    expect(result.findings.map((f) => [f.code, f.args.law])).toEqual([['missingEditorEmail', 'LCD art. 3']]);
+  });
+
+  it('quotes the host passage when a host field is missing', () => {
+    const result = ruleResult('legal-notice-content', fixtureSite('toilePartagee'));
+    expect(result.findings.map((f) => f.code)).toEqual(['missingPublicationDirector', 'missingHostPhone']);
+    expect(result.findings[1]?.args.quote).toContain('Hébergement Armor SAS');
+    expect(result.findings[1]?.args.law).toBe('LCEN art. 1-1');
+  });
+
+  it('is not applicable without a legal notice, and needs review on an empty shell', () => {
+    expect(ruleResult('legal-notice-content', fixtureSite('sansMentions')).outcome).toBe('not-applicable');
+    const shell = ruleResult('legal-notice-content', evidence(T, [notice('<div id="app"></div>')]));
+    expect(shell.outcome).toBe('needs-review');
+  });
+
+  it.each([
+    ['bonchaton', 'pass', []], ['libreAtelier', 'pass', []], ['openhost', 'pass', []], ['freieWolke', 'pass', []],
+    ['nuageDuCoin', 'pass', []], ['futurChaton', 'pass', []], ['toilePartagee', 'fail', ['missingPublicationDirector', 'missingHostPhone']],
+  ])('fixture site %s → %s %j', (name, outcome, codes) => {
+    const result = ruleResult('legal-notice-content', fixtureSite(name));
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings.map((f) => f.code)).toEqual(codes);
+  });
+});
+
+/** Ground truth: which fields each fixture legal notice really gives (read by a human). */
+const TRUTH: [host: string, path: string, present: LegalField[]][] = [
+  ['services.bonchaton.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  ['libre-atelier.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  ['toile-partagee.example', 'mentions-legales/', ['editorIdentity', 'editorAddress', 'editorPhone', 'hostName', 'hostAddress']],
+  ['openhost.example', 'legal-notice.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  ['freie-wolke.example', 'impressum/', ['editorIdentity', 'editorAddress', 'editorEmail']],
+  ['nuage-du-coin.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  ['futur-chaton.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+];
+
+describe('LCEN field detector: precision and recall over the legal fixtures', () => {
+  it('finds what is there and nothing that is not', () => {
+    const stats = new Map<LegalField, { tp: number; fp: number; fn: number }>(LEGAL_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }]));
+    for (const [host, path, present] of TRUTH) {
+      const analysis = analyseLegalNotice(fixturePage(host, path, 'legal'));
+      for (const field of LEGAL_FIELDS) {
+        const s = stats.get(field) as { tp: number; fp: number; fn: number };
+        const found = analysis.fields[field] !== null;
+        const truth = present.includes(field);
+        if (found && truth) s.tp++;
+        else if (found) s.fp++;
+        else if (truth) s.fn++;
+      }
+    }
+    const ratio = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(2));
+    const rows = [...stats].map(([field, s]) => ({ field, tp: s.tp, fp: s.fp, fn: s.fn, precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn) }));
+    const total = rows.reduce((acc, r) => ({ tp: acc.tp + r.tp, fp: acc.fp + r.fp, fn: acc.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
+    rows.push({ field: 'all' as LegalField, ...total, precision: ratio(total.tp, total.tp + total.fp), recall: ratio(total.tp, total.tp + total.fn) });
+    console.log(`LCEN field detector over ${TRUTH.length} legal fixtures`);
+    console.table(rows);
+    expect(total.tp / (total.tp + total.fp)).toBeGreaterThanOrEqual(0.95);
+    expect(total.tp / (total.tp + total.fn)).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { evidence } from '../support/evidence.js';
+import { htmlPage } from '../support/fixture-pages.js';
+import { ruleResult } from '../support/rules.js';
+import { fixtureSite } from './transparency-support.js';
+
+const T = 'https://services.example.org/';
+const portal = htmlPage(T, '<html><body><footer><a href="/cgu">CGU</a></footer></body></html>');
+const terms = (body: string) => htmlPage(`${T}cgu`, `<html><body><h1>CGU</h1>${body}</body></html>`, 'terms');
+
+describe('privacy-clause', () => {
+  it.each([
+    ['"Données personnelles" section in the terms', [portal, terms('<h2>Données personnelles</h2><p>Nous ne vendons rien.</p>')], 'pass', ['passage']],
+    ['"Respect de la vie privée" section', [portal, terms('<h2>Respect de la vie privée</h2><p>Aucun pistage.</p>')], 'pass', ['passage']],
+    ['RGPD section', [portal, terms('<h3>RGPD</h3><p>Vos droits.</p>')], 'pass', ['passage']],
+    ['English privacy section', [portal, terms('<h2>Privacy</h2><p>We keep logs for a year.</p>')], 'pass', ['passage']],
+    ['a privacy policy page', [htmlPage(T, '<html><body><a href="/vie-privee">Vie privée</a></body></html>'),
+      htmlPage(`${T}vie-privee`, '<html><body><h1>Politique de confidentialité</h1><p>Vos données restent chez nous.</p></body></html>', 'privacy')], 'pass', ['passage']],
+    ['only a passing mention', [portal, terms('<h2>Objet</h2><p>Les données personnelles sont traitées avec soin.</p>')], 'needs-review', ['passage']],
+    // Negatives
+    ['terms without any personal-data section', [portal, terms('<h2>Objet</h2><p>Les services sont gratuits.</p><h2>Résiliation</h2><p>À tout moment.</p>')], 'fail', ['noPrivacySection']],
+    ['no terms, no privacy policy', [htmlPage(T, '<html><body><p>Bienvenue</p></body></html>')], 'fail', ['noPrivacyDocument']],
+    ['a third party\'s privacy policy does not count', [htmlPage(T, '<html><body><a href="https://registrar.example/privacy">Privacy policy</a></body></html>')], 'fail', ['noPrivacyDocument']],
+  ] as const)('%s → %s', (_name, pages, outcome, codes) => {
+    const result = ruleResult('privacy-clause', evidence(T, [...pages]));
+    expect(result.outcome).toBe(outcome);
+    expect(result.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  it('quotes the section it found', () => {
+    const result = ruleResult('privacy-clause', fixtureSite('bonchaton'));
+    expect(result.outcome).toBe('pass');
+    expect(result.findings[0]?.args.quote).toContain('Données personnelles et respect de la vie privée');
+    expect(result.findings[0]?.page).toBe('https://services.bonchaton.example/cgu.html');
+  });
+
+  it.each([
+    ['bonchaton', 'pass'], ['libreAtelier', 'pass'], ['toilePartagee', 'pass'], ['openhost', 'pass'], ['freieWolke', 'pass'],
+    ['futurChaton', 'pass'], ['nuageDuCoin', 'fail'], ['sansMentions', 'fail'],
+  ])('fixture site %s → %s', (name, outcome) => {
+    expect(ruleResult('privacy-clause', fixtureSite(name)).outcome).toBe(outcome);
+  });
+});
