@@ -9,10 +9,13 @@ import { derive, type Derived } from './rules/derived.js';
 import { evaluateRules } from './rules/engine.js';
 import type { RuleSet } from './rules/loader.js';
 import { verdictOf } from './rules/verdict.js';
+import { applyAllowlist, type AllowEntry } from './allowlist.js';
 
 export interface JudgeOptions {
   lang: Lang;
   levels: Readonly<Record<string, RuleLevel>>;
+  /** Third parties accepted by configuration, each with its justification. */
+  allowlist?: readonly AllowEntry[];
 }
 
 function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary[] {
@@ -26,7 +29,7 @@ function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary
 export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOptions): AuditResult {
   const derived = derive(evidence);
   const rules = evaluateRules(evidence, derived, ruleSet, options);
-  return {
+  const result: AuditResult = {
     schemaVersion: 1,
     tool: { ...evidence.tool, lists: [] },
     lang: options.lang,
@@ -41,4 +44,6 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
     rules,
     errors: evidence.errors,
   };
+  if (evidence.pack) result.evidencePack = evidence.pack;
+  return applyAllowlist(result, options.allowlist ?? []);
 }

@@ -35,6 +35,10 @@ export interface AuditCommandOptions {
   debug?: boolean;
   candidate?: boolean;
   allowPrivate?: boolean;
+  baseline?: string;
+  evidenceDir?: string;
+  /** Commander's --no-redact sets this to false. */
+  redact?: boolean;
 }
 
 export interface RunSettings {
@@ -48,6 +52,11 @@ export interface RunSettings {
   trust: ExtraTrust;
   timing: PageTiming;
   maxPages: number;
+  /** Absolute path of --baseline, or null. */
+  baseline: string | null;
+  /** Absolute path of --evidence-dir, or null. */
+  evidenceDir: string | null;
+  redact: boolean;
 }
 
 function integer(option: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -70,7 +79,7 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
   if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
   }
-  if (failOn === 'new') throw new UsageError('error.failOnNewNeedsBaseline');
+  if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
   const timeoutMs = integer('--timeout', options.timeout, DEFAULT_TIMING.timeoutMs, 1_000, 600_000);
   const timing: PageTiming = {
     timeoutMs,
@@ -90,5 +99,8 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     trust: loadExtraTrust(options.caCert.map((f) => resolve(proc.cwd(), f))),
     timing,
     maxPages: integer('--max-pages', options.maxPages, DEFAULT_MAX_PAGES, 1, 100),
+    baseline: options.baseline ? resolve(proc.cwd(), options.baseline) : null,
+    evidenceDir: options.evidenceDir ? resolve(proc.cwd(), options.evidenceDir) : null,
+    redact: options.redact !== false,
   };
 }

@@ -10,6 +10,7 @@ import { planners } from './planners/index.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
+import { closeSitePack, openSitePack } from './evidence-pack.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
@@ -17,6 +18,8 @@ export interface SiteCollectOptions {
   evidenceOptions: EvidenceOptions;
   /** Defaults to the registered planners; tests may pass their own. */
   planners?: readonly PagePlanner[];
+  /** Evidence pack root (--evidence-dir). */
+  evidenceDir?: string;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -30,9 +33,11 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const errors: CollectError[] = [];
   const visited = new Set<string>();
 
+  const pack = options.evidenceDir ? openSitePack(options.evidenceDir, target) : null;
   let context;
+  let harWritten = false;
   try {
-    context = await withTimeout(session.newSiteContext(), options.timing.timeoutMs, 'newContext');
+    context = await withTimeout(session.newSiteContext(pack?.harPath), options.timing.timeoutMs, 'newContext');
   } catch (error) {
     errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
   }
@@ -46,7 +51,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      const collected = await collectPage(context, planned, timing);
+      const collected = await collectPage(context, planned, timing, pack?.capture);
       pages.push(collected.page);
       requests.push(...collected.requests);
       errors.push(...collected.errors);
@@ -67,9 +72,9 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         for (const page of planned) await visit(page);
       }
     }
-    await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
+    harWritten = await withTimeout(context.close(), 10_000, 'closeContext').then(() => true, () => false);
   }
-  return {
+  const evidence: Evidence = {
     evidenceVersion: 1,
     tool: { name: packageInfo.name, version: packageInfo.version, browser: session.description },
     target: target.href,
@@ -80,4 +85,6 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     requests,
     errors,
   };
+  if (pack) evidence.pack = closeSitePack(pack, evidence, harWritten);
+  return evidence;
 }
