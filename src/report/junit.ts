@@ -49,9 +49,9 @@ function suite(result: AuditResult, lang: Lang): string[] {
   const count = (...outcomes: string[]): number => result.rules.filter((r) => outcomes.includes(r.outcome)).length;
   const totals = `tests="${result.rules.length}" failures="${count('fail')}" errors="${count('needs-review', 'error')}" skipped="${count('not-applicable')}"`;
   return [
-    `  <testsuite name="${xml(result.target)}" ${totals} time="${(result.durationMs / 1000).toFixed(3)}" timestamp="${xml(result.startedAt.replace(/\.\d+Z$/, ''))}">`,
+    `  <testsuite name="${xml(result.target)}" ${totals} time="${(result.durationMs / 1000).toFixed(3)}">`,
     `    <properties><property name="verdict" value="${result.verdict}"/><property name="tool" value="${xml(`${result.tool.name} ${result.tool.version}`)}"/></properties>`,
-    ...result.rules.map((r) => testcase(r, result, lang)),
+    ...[...result.rules].sort((a, b) => a.section.localeCompare(b.section) || a.id.localeCompare(b.id)).map((r) => testcase(r, result, lang)),
     '  </testsuite>',
   ];
 }
