@@ -100,7 +100,7 @@ export const markdownReporter: Reporter = (result, { lang, redact }) => {
     out.push('', `### ${t(lang, 'md.allowlist')}`, '');
     for (const a of allowed) out.push(`- \`${a.host}\` (${a.rules.map((id) => `\`${id}\``).join(', ')}) : ${md(a.justification)}`);
   }
-  out.push('', `<details><summary>${t(lang, 'md.pages', { count: result.pages.length })}</summary>`, '');
+  out.push('', `### ${t(lang, 'report.pages')}`, '', `<details><summary>${t(lang, 'md.pages', { count: result.pages.length })}</summary>`, '');
   for (const p of result.pages) {
     out.push(`- ${t(lang, `role.${p.role}` as MessageKey)} <${p.url}> → ${p.status ?? md(p.error ?? '—')}`);
   }
