@@ -6,7 +6,7 @@
  * Paths in the index are relative to DIR, so the pack can be moved as a whole.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Evidence, PageEvidence } from '../contracts/evidence.js';
 import type { AuditResult, EvidencePackIndex } from '../contracts/result.js';
@@ -53,20 +53,30 @@ export function openSitePack(root: string, target: URL): SitePack {
 /** After the context closed (the HAR is written then): DNS answers and the pack's index. */
 export function closeSitePack(pack: SitePack, evidence: Evidence, harWritten: boolean): EvidencePackIndex {
   if (harWritten) pack.index.har = relative(pack.root, pack.harPath).split('\\').join('/');
-  // DNS answers are collected by another part of the tool when present; the pack keeps them as they are.
-  const dns = (evidence as unknown as Record<string, unknown>).dns;
-  if (Array.isArray(dns) && dns.length > 0) {
-    const file = join(pack.siteDir, 'dns.json');
-    writeFileSync(file, `${JSON.stringify(dns, null, 2)}\n`);
-    pack.index.dns = relative(pack.root, file).split('\\').join('/');
-  }
+  writeDnsAnswers(pack.index, evidence, []);
   return pack.index;
+}
+
+/**
+ * DNS answers are collected by another part of the tool, maybe after the pages: written from the
+ * evidence (raw answers) or else the result's summary, whichever exists first. The index object
+ * is shared with the result, which therefore points to the file too.
+ */
+function writeDnsAnswers(index: EvidencePackIndex, evidence: Evidence, summary: readonly unknown[]): void {
+  if (index.dns) return;
+  const raw = (evidence as unknown as Record<string, unknown>).dns;
+  const answers = Array.isArray(raw) && raw.length > 0 ? raw : summary;
+  if (answers.length === 0) return;
+  const file = join(index.dir, dirname(index.provenance), 'dns.json');
+  writeFileSync(file, `${JSON.stringify(answers, null, 2)}\n`);
+  index.dns = relative(index.dir, file).split('\\').join('/');
 }
 
 /** provenance.json: what produced this evidence, written once the site is judged. */
 export function writeProvenance(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): void {
   const pack = evidence.pack;
   if (!pack) return;
+  writeDnsAnswers(pack, evidence, result.dns);
   const provenance = {
     tool: { name: result.tool.name, version: result.tool.version },
     browser: result.tool.browser,
