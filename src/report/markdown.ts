@@ -28,9 +28,10 @@ function groupLine(g: FindingGroup, lang: Lang): string {
   const parts: string[] = [];
   if (g.key) parts.push(`\`${g.key}\``);
   parts.push(md(g.message));
-  if (g.pages.length > 0) {
-    parts.push(t(lang, 'md.onPages', { count: g.pages.length, roles: g.roles.map((r) => t(lang, `role.${r}` as MessageKey)).join(', ') }));
-  }
+  const roles = g.roles.map((r) => t(lang, `role.${r}` as MessageKey)).join(', ');
+  // One or two pages: name them, a reviewer clicks through; more: count them by role.
+  if (g.pages.length > 0 && g.pages.length <= 2) parts.push(`${roles} ${g.pages.map((p) => `<${p}>`).join(' ')}`);
+  else if (g.pages.length > 2) parts.push(t(lang, 'md.onPages', { count: g.pages.length, roles }));
   let line = `- ${parts.join(' — ')}`;
   if (g.baseline === 'new') line += ` ${t(lang, 'md.new')}`;
   if (g.allowed) line += `\n  ${t(lang, 'md.allowed', { justification: md(g.allowed) })}`;
