@@ -11,9 +11,12 @@ import type { PageTiming } from './collect/page.js';
 import { collectSite } from './collect/site.js';
 import type { ExtraTrust } from './collect/trust.js';
 import { judge } from './judge.js';
+import { writeProvenance } from './collect/evidence-pack.js';
 import type { RuleSet } from './rules/loader.js';
 import { DnsResolver } from './dns/resolver.js';
 import { systemDnsServers, type DnsServer } from './dns/servers.js';
+import type { AllowEntry } from './allowlist.js';
+import { siteConfigFor, type SiteConfig } from './config.js';
 
 export interface AuditSettings {
   lang: Lang;
@@ -30,6 +33,12 @@ export interface AuditSettings {
   dnsServers?: DnsServer[];
   /** issue 5: --chatonsinfos URL. */
   chatonsinfos?: string;
+  /** Accepted third parties (configuration), each with its justification. */
+  allowlist?: AllowEntry[];
+  /** Per-target configuration overrides, keyed by host name. */
+  targets?: Record<string, SiteConfig>;
+  /** Evidence pack directory (--evidence-dir): screenshots, HAR, sources, provenance. */
+  evidenceDir?: string;
 }
 
 export interface SiteAudit {
@@ -59,18 +68,25 @@ export class Auditor {
   }
 
   async audit(target: URL): Promise<SiteAudit> {
+    const site = siteConfigFor({
+      levels: { ...this.settings.levels }, ownDomains: this.settings.ownDomains,
+      allowlist: this.settings.allowlist ?? [], targets: this.settings.targets ?? {},
+    }, target.href);
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: this.settings.maxPages,
       evidenceOptions: {
-        ownDomains: this.settings.ownDomains, candidate: this.settings.candidate,
+        ownDomains: site.ownDomains, candidate: this.settings.candidate,
         ...(this.settings.chatonsinfos ? { chatonsinfos: this.settings.chatonsinfos } : {}),
       },
       // A fresh resolver per site: its cache is this audit's.
       resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
+      ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
     });
-    return { evidence, result: judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: this.settings.levels }) };
+    const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
+    if (evidence.pack) writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
+    return { evidence, result };
   }
 
   async close(): Promise<void> {

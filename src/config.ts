@@ -1,50 +1,96 @@
 /**
- * .chatons-audit.yml (or --config): rule levels and extra own domains. Normalised once, when
- * read (ESLint's severities, Lighthouse CI's assertion levels): the engine only sees valid levels.
+ * .chatons-audit.yml (or --config): rule levels, extra own domains, an allowlist of third
+ * parties (each with a justification) and per-target overrides. Normalised once, when read
+ * (ESLint's severities, Lighthouse CI's assertion levels): the engine only sees valid values.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { UsageError } from './cli/usage-error.js';
 import type { Rule, RuleLevel } from './contracts/rule.js';
+import { parseAllowlist, type AllowEntry } from './allowlist.js';
 
-export interface AuditConfig {
-  file: string | null;
+/** What applies to one audited site (the top level, or a target's override merged on it). */
+export interface SiteConfig {
   levels: Record<string, RuleLevel>;
   ownDomains: string[];
+  allowlist: AllowEntry[];
+}
+
+export interface AuditConfig extends SiteConfig {
+  file: string | null;
+  /** Keyed by target host name (lower case). */
+  targets: Record<string, SiteConfig>;
 }
 
 export const DEFAULT_CONFIG_FILE = '.chatons-audit.yml';
 const LEVELS: readonly RuleLevel[] = ['blocking', 'suggestion', 'off'];
-const KEYS = ['rules', 'ownDomains'] as const;
+const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets'] as const;
+const TARGET_KEYS = ['rules', 'ownDomains', 'allowlist'] as const;
+
+type Invalid = (key: string, allowed: string) => UsageError;
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseSiteConfig(raw: Record<string, unknown>, prefix: string, keys: readonly string[], rules: readonly Rule[], invalid: Invalid): SiteConfig {
+  for (const key of Object.keys(raw)) {
+    if (!keys.includes(key)) throw invalid(`${prefix}${key}`, keys.join(', '));
+  }
+  const levels: Record<string, RuleLevel> = {};
+  const ruleIds = new Set(rules.map((r) => r.id));
+  const rawRules = raw.rules ?? {};
+  if (!isMapping(rawRules)) throw invalid(`${prefix}rules`, 'rule-id: blocking | suggestion | off');
+  for (const [id, level] of Object.entries(rawRules)) {
+    if (!ruleIds.has(id)) throw invalid(`${prefix}rules.${id}`, `a rule id (${[...ruleIds].join(', ')})`);
+    if (!LEVELS.includes(level as RuleLevel)) throw invalid(`${prefix}rules.${id}`, LEVELS.join(' | '));
+    levels[id] = level as RuleLevel;
+  }
+  const ownDomains = raw.ownDomains ?? [];
+  if (!Array.isArray(ownDomains) || ownDomains.some((d) => typeof d !== 'string' || !/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d))) {
+    throw invalid(`${prefix}ownDomains`, 'a list of domain names');
+  }
+  const allowlist = parseAllowlist(raw.allowlist ?? [], `${prefix}allowlist`, invalid);
+  return { levels, ownDomains: ownDomains as string[], allowlist };
+}
 
 export function loadConfig(explicit: string | undefined, cwd: string, rules: readonly Rule[]): AuditConfig {
   const file = explicit ? resolve(cwd, explicit) : resolve(cwd, DEFAULT_CONFIG_FILE);
-  if (!explicit && !existsSync(file)) return { file: null, levels: {}, ownDomains: [] };
+  if (!explicit && !existsSync(file)) return { file: null, levels: {}, ownDomains: [], allowlist: [], targets: {} };
   let doc: unknown;
   try {
     doc = load(readFileSync(file, 'utf8')) ?? {};
   } catch (error) {
     throw new UsageError('error.configUnreadable', { file, detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
   }
-  const invalid = (key: string, allowed: string): UsageError => new UsageError('error.configInvalid', { file, key, allowed });
-  if (typeof doc !== 'object' || Array.isArray(doc) || doc === null) throw invalid('(root)', `a mapping with ${KEYS.join(', ')}`);
-  const raw = doc as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!(KEYS as readonly string[]).includes(key)) throw invalid(key, KEYS.join(', '));
+  const invalid: Invalid = (key, allowed) => new UsageError('error.configInvalid', { file, key, allowed });
+  if (!isMapping(doc)) throw invalid('(root)', `a mapping with ${KEYS.join(', ')}`);
+  const top = parseSiteConfig(doc, '', KEYS, rules, invalid);
+  const rawTargets = doc.targets ?? {};
+  if (!isMapping(rawTargets)) throw invalid('targets', `host name: { ${TARGET_KEYS.join(', ')} }`);
+  const targets: Record<string, SiteConfig> = {};
+  for (const [host, override] of Object.entries(rawTargets)) {
+    if (!/^[a-z0-9.-]+$/i.test(host)) throw invalid(`targets.${host}`, 'a host name, e.g. services.example.org');
+    if (!isMapping(override)) throw invalid(`targets.${host}`, `a mapping with ${TARGET_KEYS.join(', ')}`);
+    targets[host.toLowerCase()] = parseSiteConfig(override, `targets.${host}.`, TARGET_KEYS, rules, invalid);
   }
-  const levels: Record<string, RuleLevel> = {};
-  const ruleIds = new Set(rules.map((r) => r.id));
-  const rawRules = raw.rules ?? {};
-  if (typeof rawRules !== 'object' || Array.isArray(rawRules) || rawRules === null) throw invalid('rules', 'rule-id: blocking | suggestion | off');
-  for (const [id, level] of Object.entries(rawRules)) {
-    if (!ruleIds.has(id)) throw invalid(`rules.${id}`, `a rule id (${[...ruleIds].join(', ')})`);
-    if (!LEVELS.includes(level as RuleLevel)) throw invalid(`rules.${id}`, LEVELS.join(' | '));
-    levels[id] = level as RuleLevel;
+  return { file, ...top, targets };
+}
+
+/** The configuration for one target: its override's levels win, domains and allowlist add up. */
+export function siteConfigFor(config: SiteConfig & { targets?: Record<string, SiteConfig> }, target: string): SiteConfig {
+  let host = '';
+  try {
+    host = new URL(target).hostname.toLowerCase();
+  } catch {
+    // Not a URL: no override applies.
   }
-  const ownDomains = raw.ownDomains ?? [];
-  if (!Array.isArray(ownDomains) || ownDomains.some((d) => typeof d !== 'string' || !/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d))) {
-    throw invalid('ownDomains', 'a list of domain names');
-  }
-  return { file, levels, ownDomains: ownDomains as string[] };
+  const override = config.targets?.[host];
+  if (!override) return { levels: config.levels, ownDomains: config.ownDomains, allowlist: config.allowlist };
+  return {
+    levels: { ...config.levels, ...override.levels },
+    ownDomains: [...config.ownDomains, ...override.ownDomains],
+    allowlist: [...config.allowlist, ...override.allowlist],
+  };
 }

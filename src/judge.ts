@@ -11,10 +11,13 @@ import type { RuleSet } from './rules/loader.js';
 import { verdictOf } from './rules/verdict.js';
 import { trackerLists } from './trackers/index.js';
 import { reviewerQuestions } from './report/questions.js';
+import { applyAllowlist, type AllowEntry } from './allowlist.js';
 
 export interface JudgeOptions {
   lang: Lang;
   levels: Readonly<Record<string, RuleLevel>>;
+  /** Third parties accepted by configuration, each with its justification. */
+  allowlist?: readonly AllowEntry[];
 }
 
 function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary[] {
@@ -42,7 +45,7 @@ function summariseDns(evidence: Evidence): DnsSummary[] {
 export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOptions): AuditResult {
   const derived = derive(evidence);
   const rules = evaluateRules(evidence, derived, ruleSet, options);
-  return {
+  const result: AuditResult = {
     schemaVersion: 1,
     // Matching runs here, at judgement time, against the lists shipped with this version: the
     // result says which lists (and versions) named the requests, and re-judging saved evidence
@@ -61,4 +64,6 @@ export function judge(evidence: Evidence, ruleSet: RuleSet, options: JudgeOption
     errors: evidence.errors,
     questions: reviewerQuestions(options.lang),
   };
+  if (evidence.pack) result.evidencePack = evidence.pack;
+  return applyAllowlist(result, options.allowlist ?? []);
 }

@@ -2,7 +2,7 @@
  * `chatons-audit <url...>`: validate everything, audit each target with one browser, print
  * each report, and decide the exit code once, here, from the results.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Auditor } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
@@ -12,10 +12,10 @@ import type { AuditResult } from '../contracts/result.js';
 import { isPrivateAddress, parseTarget } from '../domains/target.js';
 import { t } from '../i18n/catalog.js';
 import { judge } from '../judge.js';
-import { reporters } from '../report/index.js';
-import { failsOn } from '../rules/verdict.js';
 import { staleListsWarning } from '../trackers/staleness.js';
-import { wantsColor, type CliProcess } from './io.js';
+import type { CliProcess } from './io.js';
+import { finishReport, writeOutput } from './report-output.js';
+import { issue6AuditSettings, judgeConfigFor } from './site-settings.js';
 import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,6 +50,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
     levels: settings.config.levels,
     locale: 'fr-FR',
     ...(settings.dnsServers ? { dnsServers: settings.dnsServers } : {}),
+    ...issue6AuditSettings(settings),
   }, settings.ruleSet);
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
@@ -87,7 +88,7 @@ function rejudge(file: string, settings: RunSettings, proc: CliProcess): number 
     throw new UsageError('error.evidenceUnreadable', { file: path, detail: 'not chatons-audit evidence (evidenceVersion 1)' });
   }
   warnIfTrackerListsStale(settings, proc);
-  const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, levels: settings.config.levels }));
+  const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, ...judgeConfigFor(settings, e.target) }));
   return report(results, settings, proc);
 }
 
@@ -96,23 +97,7 @@ function warnIfTrackerListsStale(settings: RunSettings, proc: CliProcess): void 
   if (warning) proc.stderr.write(`chatons-audit: ${warning}\n`);
 }
 
-function writeOutput(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    throw new UsageError('error.outputUnwritable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-  }
-}
 
 function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
-  const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);
-  const render = reporters[settings.format];
-  // Several targets in JSON: one AuditResult per line (NDJSON), so a CI job can stream them.
-  const text = settings.format === 'json' && results.length > 1
-    ? results.map((r) => `${JSON.stringify(r)}\n`).join('')
-    : results.map((r) => render(r, { lang: settings.lang, color })).join('\n');
-  if (settings.output) writeOutput(settings.output, text);
-  else proc.stdout.write(text);
-  const failOn = settings.failOn === 'new' ? 'blocking' : settings.failOn;
-  return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
+  return finishReport(results, settings, proc);
 }

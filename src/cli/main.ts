@@ -12,6 +12,7 @@ import { FAIL_ON } from '../rules/verdict.js';
 import { runAuditCommand } from './audit-command.js';
 import type { AuditCommandOptions } from './run-settings.js';
 import { runDemoCommand } from './demo-command.js';
+import { addRulesCommands } from './rules-commands-cli.js';
 import type { CliProcess } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,6 +43,9 @@ function addAuditOptions(command: Command, lang: Lang): Command {
     .option('--dns-server <addr[:port]>', t(lang, 'cli.opt.dnsServer'), collect, [])
     .option('--save-evidence <file>', t(lang, 'cli.opt.saveEvidence'))
     .option('--fail-on <when>', t(lang, 'cli.opt.failOn', { values: FAIL_ON.join(' | ') }))
+    .option('--baseline <file>', t(lang, 'cli.opt.baseline'))
+    .option('--evidence-dir <dir>', t(lang, 'cli.opt.evidenceDir'))
+    .option('--no-redact', t(lang, 'cli.opt.noRedact'))
     .option('--debug', t(lang, 'cli.opt.debug'));
 }
 
@@ -72,6 +76,8 @@ export async function main(proc: CliProcess): Promise<number> {
       debug ||= Boolean(options.debug);
       exitCode = await runDemoCommand(options, proc);
     });
+
+  addRulesCommands(program, lang, proc, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

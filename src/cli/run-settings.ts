@@ -40,6 +40,10 @@ export interface AuditCommandOptions {
   allowPrivate?: boolean;
   /** issue 5: a ChatonsInfos properties file to read instead of probing. */
   chatonsinfos?: string;
+  baseline?: string;
+  evidenceDir?: string;
+  /** Commander's --no-redact sets this to false. */
+  redact?: boolean;
 }
 
 export interface RunSettings {
@@ -55,6 +59,11 @@ export interface RunSettings {
   maxPages: number;
   /** Issue 4: undefined → the nameservers of /etc/resolv.conf. */
   dnsServers?: DnsServer[];
+  /** Absolute path of --baseline, or null. */
+  baseline: string | null;
+  /** Absolute path of --evidence-dir, or null. */
+  evidenceDir: string | null;
+  redact: boolean;
 }
 
 function integer(option: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -80,7 +89,7 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
   if (options.chatonsinfos !== undefined && !/^https?:\/\/[^/]/i.test(options.chatonsinfos)) {
     throw new UsageError('error.badOption', { option: '--chatonsinfos', value: options.chatonsinfos, allowed: 'http(s)://… URL' });
   }
-  if (failOn === 'new') throw new UsageError('error.failOnNewNeedsBaseline');
+  if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
   const timeoutMs = integer('--timeout', options.timeout, DEFAULT_TIMING.timeoutMs, 1_000, 600_000);
   const timing: PageTiming = {
     timeoutMs,
@@ -101,5 +110,8 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     timing,
     maxPages: integer('--max-pages', options.maxPages, DEFAULT_MAX_PAGES, 1, 100),
     ...(options.dnsServer && options.dnsServer.length > 0 ? { dnsServers: options.dnsServer.map(parseDnsServer) } : {}),
+    baseline: options.baseline ? resolve(proc.cwd(), options.baseline) : null,
+    evidenceDir: options.evidenceDir ? resolve(proc.cwd(), options.evidenceDir) : null,
+    redact: options.redact !== false,
   };
 }

@@ -57,8 +57,10 @@ export class BrowserSession {
   }
 
   /** A reviewer's ordinary browser: no "HeadlessChrome" in the user agent, French locale. */
-  async newSiteContext(): Promise<BrowserContext> {
+  async newSiteContext(recordHarPath?: string): Promise<BrowserContext> {
     return this.browser.newContext({
+      // Playwright's own HAR (evidence pack): written when the context closes.
+      ...(recordHarPath ? { recordHar: { path: recordHarPath } } : {}),
       userAgent: regularUserAgent(this.browser.version()),
       locale: this.options.locale,
       viewport: { width: 1280, height: 800 },

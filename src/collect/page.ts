@@ -24,6 +24,9 @@ export interface PageTiming {
   quietMs: number;
 }
 
+/** Called once a page has settled, before it closes (the evidence pack's screenshots). */
+export type PageCapture = (page: Page, evidence: PageEvidence) => Promise<void>;
+
 export interface CollectedPage {
   page: PageEvidence;
   requests: RequestEvidence[];
@@ -50,7 +53,7 @@ function redirectChain(request: Request): string[] {
   return chain;
 }
 
-export async function collectPage(context: BrowserContext, planned: PlannedPage, timing: PageTiming): Promise<CollectedPage> {
+export async function collectPage(context: BrowserContext, planned: PlannedPage, timing: PageTiming, capture?: PageCapture): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
   const remaining = (): number => Math.max(1, deadline - Date.now());
@@ -155,6 +158,7 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
         }));
       }
       await extract(page, pageEvidence, remaining).catch((error: unknown) => fail('extract', error));
+      if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
     }
   } finally {
     pageEvidence.loadMs = Date.now() - startedAt;

@@ -16,6 +16,7 @@ import type { DnsResolver } from '../dns/resolver.js';
 import { neighboursOf } from '../domains/parent-www.js';
 import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
 import type { ProbeOptions } from './tls-probe.js';
+import { closeSitePack, openSitePack } from './evidence-pack.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
@@ -26,6 +27,8 @@ export interface SiteCollectOptions {
   /** Issue 4: the audit's DNS resolver (fresh per site: its cache is the audit's) and TLS/HTTP probes. */
   resolver?: DnsResolver | null;
   probe?: ProbeOptions;
+  /** Evidence pack root (--evidence-dir). */
+  evidenceDir?: string;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -40,9 +43,11 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const visited = new Set<string>();
   let chatonsinfos: ChatonsInfosEvidence | undefined;
 
+  const pack = options.evidenceDir ? openSitePack(options.evidenceDir, target) : null;
   let context;
+  let harWritten = false;
   try {
-    context = await withTimeout(session.newSiteContext(), options.timing.timeoutMs, 'newContext');
+    context = await withTimeout(session.newSiteContext(pack?.harPath), options.timing.timeoutMs, 'newContext');
   } catch (error) {
     errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
   }
@@ -56,7 +61,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      const collected = await collectPage(context, planned, timing);
+      const collected = await collectPage(context, planned, timing, pack?.capture);
       pages.push(collected.page);
       requests.push(...collected.requests);
       errors.push(...collected.errors);
@@ -86,7 +91,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         errors.push(...found.errors);
       }
     }
-    await withTimeout(context.close(), 10_000, 'closeContext').catch(() => undefined);
+    harWritten = await withTimeout(context.close(), 10_000, 'closeContext').then(() => true, () => false);
   }
   let checks: NetworkChecks | null = null;
   if (options.probe) {
@@ -100,7 +105,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       errors.push({ stage: 'dns', page: target.href, message: errorText(error) });
     }
   }
-  return {
+  const evidence: Evidence = {
     evidenceVersion: 1,
     tool: { name: packageInfo.name, version: packageInfo.version, browser: session.description },
     target: target.href,
@@ -113,4 +118,6 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     ...(checks ? { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes } : {}),
     ...(chatonsinfos ? { chatonsinfos } : {}),
   };
+  if (pack) evidence.pack = closeSitePack(pack, evidence, harWritten);
+  return evidence;
 }

@@ -3,6 +3,7 @@
  * Judgement (src/rules/) reads it and never touches the network; `--save-evidence` writes it
  * as JSON and `--from-evidence` reads it back, so every field must survive JSON.stringify.
  */
+import type { EvidencePackIndex } from './result.js';
 
 /** Why a page is part of the audit. */
 export type PageRole = 'portal' | 'parent' | 'www' | 'legal' | 'terms' | 'privacy' | 'service' | 'other';
@@ -215,4 +216,6 @@ export interface Evidence {
   httpProbes?: HttpProbe[];
   /** ChatonsInfos files and checks (issue 5); absent in evidence saved before it existed. */
   chatonsinfos?: ChatonsInfosEvidence;
+  /** Set when --evidence-dir was given: the files written for this site. */
+  pack?: EvidencePackIndex;
 }

@@ -28,6 +28,10 @@ export interface Finding {
   url?: string;
   count: number;
   examples: string[];
+  /** Set when the host is on the configuration's allowlist: visible, but does not fail the rule. */
+  allowed?: { justification: string };
+  /** Set when compared with --baseline: absent from the previous run (new) or present in both. */
+  baseline?: 'new' | 'unchanged';
 }
 
 export interface RuleResult {
@@ -96,6 +100,35 @@ export interface AuditResult {
   errors: CollectError[];
   /** Questions no tool can answer, for the reviewer (issue 5; CHARTER.md, last section). */
   questions?: string[];
+  /** Where the evidence pack (--evidence-dir) put this site's files. */
+  evidencePack?: EvidencePackIndex;
+  /** Comparison with --baseline: findings of the previous run that are gone. */
+  baseline?: BaselineSummary;
+}
+
+/** Files of the evidence pack, relative to the pack directory. */
+export interface EvidencePackIndex {
+  dir: string;
+  provenance: string;
+  har: string | null;
+  dns: string | null;
+  pages: { url: string; screenshotTop: string | null; screenshotFull: string | null; source: string | null }[];
+}
+
+export interface ResolvedFinding {
+  rule: string;
+  code: string;
+  pageRole: PageRole | null;
+  host?: string;
+  subject?: string;
+  message: string;
+}
+
+export interface BaselineSummary {
+  file: string;
+  new: number;
+  unchanged: number;
+  resolved: ResolvedFinding[];
 }
 
 export interface DnsSummary {

@@ -1,11 +1,19 @@
 /** Reporter registry (ESLint formatters, knip reporters): a format name → a pure function. */
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
+import { sarifReporter } from './sarif.js';
 import { terminalReporter } from './terminal.js';
 
 export const reporters = {
   terminal: terminalReporter,
   json: jsonReporter,
+  markdown: markdownReporter,
+  html: htmlReporter,
+  sarif: sarifReporter,
+  junit: junitReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;
@@ -15,9 +23,11 @@ export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(reporters, name);
 }
 
-const EXTENSIONS: Readonly<Record<string, FormatName>> = { '.json': 'json', '.txt': 'terminal' };
+const EXTENSIONS: Readonly<Record<string, FormatName>> = {
+  '.json': 'json', '.txt': 'terminal', '.md': 'markdown', '.html': 'html', '.htm': 'html', '.sarif': 'sarif', '.xml': 'junit',
+};
 
-/** --output report.json implies --format json. */
+/** --output report.json implies --format json (.md markdown, .html html, .sarif sarif, .xml junit). */
 export function formatFromFileName(file: string): FormatName | undefined {
   const ext = /\.[a-z]+$/i.exec(file)?.[0]?.toLowerCase();
   return ext ? EXTENSIONS[ext] : undefined;

@@ -5,6 +5,10 @@ export interface ReportOptions {
   lang: Lang;
   /** Colour is an input, never global state: the CLI decides it from the TTY and NO_COLOR. */
   color: boolean;
+  /** Markdown: mask personal phone numbers quoted from sites (default true; --no-redact). */
+  redact?: boolean;
+  /** HTML: page URL → data: URL of its top screenshot (read from the evidence pack by the CLI). */
+  screenshots?: Readonly<Record<string, string>>;
 }
 
 /** A reporter is a pure function; the exit code is decided in the CLI, never here. */

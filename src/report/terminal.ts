@@ -8,6 +8,7 @@ import type { AuditResult, Finding, Outcome, RuleResult, Verdict } from '../cont
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import type { Reporter } from './reporter.js';
+import { allowedHosts } from './findings-view.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
 const MAX_HOSTS = 12;
@@ -75,6 +76,11 @@ export const terminalReporter: Reporter = (result: AuditResult, { lang, color })
     if (rules.length === 0) continue;
     out.push('', c.underline(t(lang, `section.${section}` as MessageKey)));
     for (const rule of rules) out.push(...ruleLines(rule, lang, c));
+  }
+  const allowed = allowedHosts(result.rules);
+  if (allowed.length > 0) {
+    out.push('', c.underline(t(lang, 'md.allowlist')));
+    for (const a of allowed) out.push(`  ${c.bold(a.host)} (${a.rules.join(', ')}) : ${a.justification}`);
   }
   out.push('', c.underline(t(lang, 'report.pages')));
   for (const page of result.pages) {

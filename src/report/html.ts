@@ -1,0 +1,141 @@
+/**
+ * One self-contained HTML file: verdict, rules with their evidence, every request in a table
+ * filterable by party and type, DNS chains and documents when the result has them, and the
+ * pages' screenshots inline (data: URLs) when an evidence pack exists. No external asset: its
+ * Content-Security-Policy forbids any request leaving the file, so the report itself complies
+ * with the charter it checks.
+ */
+import type { AuditResult, RuleResult } from '../contracts/result.js';
+import type { ChecklistSection, Lang } from '../contracts/rule.js';
+import { t, type MessageKey } from '../i18n/catalog.js';
+import { allowedHosts, groupFindings, showsFindings } from './findings-view.js';
+import type { Reporter } from './reporter.js';
+
+const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
+const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+
+function esc(value: unknown): string {
+  return String(value ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const STYLE = `
+body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
+.verdict{display:inline-block;padding:.3rem .8rem;border-radius:.3rem;font-weight:bold;color:#fff}
+.v-compliant{background:#2e7d32}.v-non-compliant{background:#c62828}.v-incomplete{background:#ef6c00}
+.rule{border:1px solid #ddd;border-radius:.3rem;padding:.4rem .7rem;margin:.4rem 0}
+.rule summary{cursor:pointer}.o-pass{color:#2e7d32}.o-fail{color:#c62828}.o-needs-review{color:#ef6c00}.o-error{color:#6a1b9a}.o-not-applicable{color:#777}
+.marker{font-weight:bold;display:inline-block;width:1.2rem}.help{background:#eef6ff;padding:.4rem .6rem;border-radius:.3rem}
+.allowed{color:#555;font-style:italic}.new{background:#fff3cd;padding:0 .3rem;border-radius:.2rem}
+table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:.2rem .4rem;text-align:left;vertical-align:top}
+td.url{word-break:break-all}tr.third td:first-child{border-left:3px solid #c62828}
+.shots{display:flex;flex-wrap:wrap;gap:1rem}.shots figure{margin:0;max-width:22rem}.shots img{max-width:100%;border:1px solid #ccc}
+code{background:#f4f4f4;padding:0 .2rem}`;
+
+/** Inline, tiny: filters the request table by party and type. */
+const SCRIPT = `
+(function(){var p=document.getElementById('f-party'),t=document.getElementById('f-type'),n=document.getElementById('f-count');
+function apply(){var shown=0;document.querySelectorAll('#requests tbody tr').forEach(function(r){
+var ok=(!p.value||r.dataset.party===p.value)&&(!t.value||r.dataset.type===t.value);r.hidden=!ok;if(ok)shown++;});n.textContent=shown;}
+p.addEventListener('change',apply);t.addEventListener('change',apply);apply();})();`;
+
+function ruleBlock(rule: RuleResult, lang: Lang): string {
+  const outcome = t(lang, `outcome.${rule.outcome}` as MessageKey);
+  const level = t(lang, `level.${rule.level}` as MessageKey);
+  const open = rule.outcome === 'fail' || rule.outcome === 'needs-review' ? ' open' : '';
+  const items = showsFindings(rule) ? groupFindings(rule.findings).map((g) => `<li>${g.key ? `<code>${esc(g.key)}</code> — ` : ''}${esc(g.message)}`
+    + `${g.baseline === 'new' ? ` <span class="new">${esc(t(lang, 'baseline.new'))}</span>` : ''}`
+    + `${g.pages.length ? `<br><small>${g.pages.map(esc).join(' · ')}</small>` : ''}`
+    + `${g.examples.length ? `<br><small>${g.examples.map(esc).join('<br>')}</small>` : ''}`
+    + `${g.allowed ? `<br><span class="allowed">${esc(t(lang, 'report.allowed', { justification: g.allowed }))}</span>` : ''}</li>`).join('') : '';
+  return `<details class="rule" id="rule-${esc(rule.id)}"${open}><summary><span class="marker" title="${esc(level)}">${rule.level === 'blocking' ? '!' : 'i'}</span>`
+    + `<strong class="o-${rule.outcome}">${esc(outcome)}</strong> ${esc(rule.title)} <small>(${esc(rule.id)})</small></summary>`
+    + `${rule.reason ? `<p>${esc(rule.reason)}</p>` : ''}${items ? `<ul>${items}</ul>` : ''}`
+    + `${rule.outcome === 'fail' && rule.help ? `<p class="help">${esc(t(lang, 'report.help', { help: rule.help }))}</p>` : ''}</details>`;
+}
+
+function requestsTable(result: AuditResult, lang: Lang): string {
+  const types = [...new Set(result.requests.map((r) => r.resourceType))].sort();
+  const options = (values: string[], label: (v: string) => string): string => values.map((v) => `<option value="${esc(v)}">${esc(label(v))}</option>`).join('');
+  const rows = result.requests.map((r) => `<tr class="${r.party}" data-party="${r.party}" data-type="${esc(r.resourceType)}">`
+    + `<td>${esc(t(lang, `html.party.${r.party}` as MessageKey))}</td><td>${esc(r.resourceType)}</td><td>${esc(r.host)}</td>`
+    + `<td class="url">${esc(r.url)}</td><td>${esc(r.status ?? r.failure ?? '')}</td><td>${esc(r.tracker ? `${r.tracker.name} (${r.tracker.organization})` : '')}</td>`
+    + `<td class="url">${esc(r.page)}</td></tr>`).join('\n');
+  return `<h2 id="requests-title">${esc(t(lang, 'html.requests'))}</h2>
+<p><label>${esc(t(lang, 'html.party'))} <select id="f-party"><option value="">${esc(t(lang, 'html.all'))}</option>${options(['first', 'third'], (v) => t(lang, `html.party.${v}` as MessageKey))}</select></label>
+<label>${esc(t(lang, 'html.type'))} <select id="f-type"><option value="">${esc(t(lang, 'html.all'))}</option>${options(types, (v) => v)}</select></label>
+<span id="f-count">${result.requests.length}</span> / ${result.requests.length}</p>
+<table id="requests"><thead><tr><th>${esc(t(lang, 'html.party'))}</th><th>${esc(t(lang, 'html.type'))}</th><th>${esc(t(lang, 'html.host'))}</th><th>URL</th><th>${esc(t(lang, 'html.status'))}</th><th>${esc(t(lang, 'html.tracker'))}</th><th>${esc(t(lang, 'html.page'))}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+function dnsTable(result: AuditResult, lang: Lang): string {
+  if (result.dns.length === 0) return '';
+  const rows = result.dns.map((d) => `<tr><td>${esc(d.host)}</td><td>${esc([d.host, ...d.cname].join(' → '))}</td><td>${esc(d.addresses.join(', '))}</td><td>${esc(d.error ?? '')}</td></tr>`).join('\n');
+  return `<h2>${esc(t(lang, 'html.dns'))}</h2><table><thead><tr><th>${esc(t(lang, 'html.host'))}</th><th>CNAME</th><th>${esc(t(lang, 'html.addresses'))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Documents (legal notice, terms...) are added to the result by other parts of the tool: shown generically. */
+function documentsSection(result: AuditResult, lang: Lang): string {
+  const docs = (result as unknown as Record<string, unknown>).documents;
+  if (!Array.isArray(docs) || docs.length === 0) return '';
+  const render = (value: unknown): string => {
+    if (Array.isArray(value)) return `<ul>${value.map((v) => `<li>${render(v)}</li>`).join('')}</ul>`;
+    if (value && typeof value === 'object') {
+      return `<dl>${Object.entries(value).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${typeof v === 'string' && v.length > 40 ? `<blockquote>${esc(v)}</blockquote>` : render(v)}</dd>`).join('')}</dl>`;
+    }
+    return esc(value);
+  };
+  return `<h2>${esc(t(lang, 'html.documents'))}</h2>${docs.map((d) => `<div class="rule">${render(d)}</div>`).join('')}`;
+}
+
+function pagesSection(result: AuditResult, lang: Lang, screenshots: Readonly<Record<string, string>>): string {
+  const rows = result.pages.map((p) => `<tr><td>${esc(t(lang, `role.${p.role}` as MessageKey))}</td><td class="url">${esc(p.url)}</td><td class="url">${esc(p.finalUrl ?? '')}</td><td>${esc(p.status ?? p.error ?? '')}</td></tr>`).join('\n');
+  const shots = result.pages.filter((p) => screenshots[p.url]?.startsWith('data:image/'))
+    .map((p) => `<figure><img alt="${esc(p.url)}" src="${esc(screenshots[p.url])}"><figcaption>${esc(t(lang, `role.${p.role}` as MessageKey))} — ${esc(p.url)}</figcaption></figure>`).join('');
+  return `<h2>${esc(t(lang, 'report.pages'))}</h2><table><tbody>${rows}</tbody></table>${shots ? `<div class="shots">${shots}</div>` : ''}`;
+}
+
+export const htmlReporter: Reporter = (result, { lang, screenshots = {} }) => {
+  const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
+  const sections = SECTIONS.map((s) => {
+    const rules = result.rules.filter((r) => r.section === s);
+    return rules.length ? `<h2>${esc(t(lang, `section.${s}` as MessageKey))}</h2>${rules.map((r) => ruleBlock(r, lang)).join('\n')}` : '';
+  }).join('\n');
+  const allowed = allowedHosts(result.rules);
+  const allowSection = allowed.length ? `<h2>${esc(t(lang, 'md.allowlist'))}</h2><ul>${allowed.map((a) => `<li><code>${esc(a.host)}</code> (${a.rules.map(esc).join(', ')}) : ${esc(a.justification)}</li>`).join('')}</ul>` : '';
+  const b = result.baseline;
+  const baseline = b ? `<p>${esc(t(lang, 'md.baseline', { new: b.new, unchanged: b.unchanged, resolved: b.resolved.length }))}</p>`
+    + (b.resolved.length ? `<details><summary>${esc(t(lang, 'md.resolved', { count: b.resolved.length }))}</summary><ul>${b.resolved.map((r) => `<li><code>${esc(r.rule)}</code> ${esc(r.host ?? r.subject ?? '')} — ${esc(r.message)}</li>`).join('')}</ul></details>` : '') : '';
+  const errors = result.errors.length ? `<h2>${esc(t(lang, 'report.errors'))}</h2><ul>${result.errors.map((e) => `<li>[${esc(e.stage)}] ${esc(e.page ?? '')} ${esc(e.message)}</li>`).join('')}</ul>` : '';
+  const third = result.requests.filter((r) => r.party === 'third').length;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(t(lang, 'report.title', { target: result.target }))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${esc(t(lang, 'report.title', { target: result.target }))}</h1>
+<p><span class="verdict v-${result.verdict}" id="verdict">${esc(t(lang, 'report.verdict', { verdict }))}</span></p>
+<p><small>${esc(t(lang, 'md.legend').replace(/\*/g, ''))}</small></p>
+${baseline}
+${sections}
+${allowSection}
+${requestsTable(result, lang)}
+${dnsTable(result, lang)}
+${documentsSection(result, lang)}
+${pagesSection(result, lang, screenshots)}
+${errors}
+<p><small>${esc(t(lang, 'md.footer', { tool: `${result.tool.name} ${result.tool.version}`, browser: result.tool.browser ?? '—', requests: result.requests.length, third }))}</small></p>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};

@@ -1,0 +1,30 @@
+/**
+ * Golden evidence (test/golden/*.evidence.json, made by test/golden/make-evidence.mjs with the
+ * real audit on the fixture internet) judged without a browser. Only the rules that existed when
+ * the goldens were made are judged, so rules added later do not change the expected reports.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AllowEntry } from '../../src/allowlist.js';
+import type { Evidence } from '../../src/contracts/evidence.js';
+import type { AuditResult } from '../../src/contracts/result.js';
+import type { Lang } from '../../src/contracts/rule.js';
+import { judge } from '../../src/judge.js';
+import { packageRoot } from '../../src/paths.js';
+import type { RuleSet } from '../../src/rules/loader.js';
+import { ruleSet } from './rules.js';
+
+export const GOLDEN_DIR = join(packageRoot, 'test/golden');
+export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example'] as const;
+export type GoldenSite = (typeof GOLDEN_SITES)[number];
+export const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
+
+export const goldenRuleSet: RuleSet = { rules: ruleSet.rules.filter((r) => GOLDEN_RULES.includes(r.id)), data: ruleSet.data };
+
+export function goldenEvidence(site: GoldenSite): Evidence {
+  return JSON.parse(readFileSync(join(GOLDEN_DIR, `${site}.evidence.json`), 'utf8')) as Evidence;
+}
+
+export function goldenResult(site: GoldenSite, lang: Lang = 'fr', allowlist: AllowEntry[] = []): AuditResult {
+  return judge(goldenEvidence(site), goldenRuleSet, { lang, levels: {}, allowlist });
+}

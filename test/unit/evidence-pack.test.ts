@@ -1,0 +1,36 @@
+/** The evidence pack's files that need no browser: DNS answers and provenance. */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { siteDirName, writeProvenance } from '../../src/collect/evidence-pack.js';
+import type { AuditResult } from '../../src/contracts/result.js';
+import { judge } from '../../src/judge.js';
+import { evidence, page } from '../support/evidence.js';
+import { ruleSet } from '../support/rules.js';
+
+describe('evidence pack files', () => {
+  it('writes DNS answers (from the evidence) and provenance, and the result points to both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chatons-pack-unit-'));
+    mkdirSync(join(dir, 'asso.example'));
+    const ev = evidence('https://asso.example/', [page('https://asso.example/')], [], {
+      pack: { dir, provenance: 'asso.example/provenance.json', har: 'asso.example/site.har', dns: null, pages: [] },
+    });
+    const answers = [{ host: 'asso.example', cname: [], addresses: ['192.0.2.1'] }];
+    Object.assign(ev, { dns: answers });
+    const result: AuditResult = judge(ev, ruleSet, { lang: 'en', levels: {} });
+    writeProvenance(result, ev, { maxPages: 3 });
+    expect(result.evidencePack?.dns).toBe('asso.example/dns.json');
+    expect(JSON.parse(readFileSync(join(dir, 'asso.example/dns.json'), 'utf8'))).toEqual(answers);
+    const provenance = JSON.parse(readFileSync(join(dir, 'asso.example/provenance.json'), 'utf8')) as Record<string, unknown>;
+    expect(provenance).toMatchObject({
+      tool: { name: 'chatons-audit', version: 'test' }, browser: null, lists: [], target: 'https://asso.example/',
+      startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z', options: { maxPages: 3, candidate: false },
+    });
+  });
+
+  it('names site folders after the host and port only', () => {
+    expect(siteDirName(new URL('https://services.example.org/'))).toBe('services.example.org');
+    expect(siteDirName(new URL('https://[::1]:8443/x'))).toBe('___1__8443');
+  });
+});
