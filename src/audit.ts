@@ -24,6 +24,14 @@ export interface AuditSettings {
   trust: ExtraTrust;
   levels: Readonly<Record<string, RuleLevel>>;
   locale: string;
+  /** Let pages reach loopback/private/link-local addresses (a redirect there is otherwise refused). */
+  allowPrivate?: boolean;
+}
+
+export interface SiteOverrides {
+  maxPages?: number;
+  ownDomains?: string[];
+  candidate?: boolean;
 }
 
 export interface SiteAudit {
@@ -52,11 +60,21 @@ export class Auditor {
     return this.session.description;
   }
 
-  async audit(target: URL): Promise<SiteAudit> {
+  /** False once the browser has crashed or been closed (the batch runner then relaunches). */
+  get connected(): boolean {
+    return this.session.connected;
+  }
+
+  /** `overrides`: per-target options of a batch (`--targets` YAML). */
+  async audit(target: URL, overrides: SiteOverrides = {}): Promise<SiteAudit> {
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
-      maxPages: this.settings.maxPages,
-      evidenceOptions: { ownDomains: this.settings.ownDomains, candidate: this.settings.candidate },
+      maxPages: overrides.maxPages ?? this.settings.maxPages,
+      evidenceOptions: {
+        ownDomains: [...this.settings.ownDomains, ...(overrides.ownDomains ?? [])],
+        candidate: overrides.candidate ?? this.settings.candidate,
+      },
+      guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
     });
     return { evidence, result: judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: this.settings.levels }) };
   }

@@ -5,6 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Auditor } from '../audit.js';
+import { runBatchCommand, wantsBatch, type BatchOptions } from '../batch/command.js';
+import { refusePrivateTargets } from '../domains/target-safety.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { findMapping } from '../collect/map-host.js';
 import type { Evidence } from '../contracts/evidence.js';
@@ -18,9 +20,10 @@ import { wantsColor, type CliProcess } from './io.js';
 import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
 
-export async function runAuditCommand(urls: string[], options: AuditCommandOptions, proc: CliProcess): Promise<number> {
+export async function runAuditCommand(urls: string[], options: AuditCommandOptions & BatchOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);
   if (options.fromEvidence) return rejudge(options.fromEvidence, settings, proc);
+  if (wantsBatch(options, proc.env)) return runBatchCommand(urls, options, settings, proc, report);
   if (urls.length === 0) throw new UsageError('error.noTarget');
   const targets = urls.map(parseTarget);
   for (const [i, target] of targets.entries()) {
@@ -30,6 +33,7 @@ export async function runAuditCommand(urls: string[], options: AuditCommandOptio
       throw new UsageError('error.privateTarget', { input: urls[i] ?? '', address: host });
     }
   }
+  await refusePrivateTargets(targets, settings.mappings, Boolean(options.allowPrivate));
   return auditAndReport(targets, settings, options, proc);
 }
 
@@ -47,6 +51,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
     trust: settings.trust,
     levels: settings.config.levels,
     locale: 'fr-FR',
+    allowPrivate: Boolean(options.allowPrivate),
   }, settings.ruleSet);
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
@@ -94,7 +99,7 @@ function writeOutput(file: string, text: string): void {
   }
 }
 
-function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
+export function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
   const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);
   const render = reporters[settings.format];
   // Several targets in JSON: one AuditResult per line (NDJSON), so a CI job can stream them.

@@ -4,9 +4,11 @@
  * waits for the network to go quiet. Never throws: failures land in the evidence.
  */
 import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
-import type { CollectError, LinkEvidence, PageEvidence, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
+import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
 import { NetworkQuietTracker } from './network-quiet.js';
+import { describeContentType, IncidentLog, watchHostileBehaviour, watchNavigationAway } from './page-incidents.js';
+import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
 import { errorText, withTimeout } from './timeout.js';
 
 export interface PlannedPage {
@@ -27,6 +29,7 @@ export interface CollectedPage {
   page: PageEvidence;
   requests: RequestEvidence[];
   errors: CollectError[];
+  incidents: PageIncident[];
 }
 
 /** Past this, the stored DOM is cut: rules need the text, not a 50 MB page. */
@@ -49,11 +52,14 @@ function redirectChain(request: Request): string[] {
   return chain;
 }
 
-export async function collectPage(context: BrowserContext, planned: PlannedPage, timing: PageTiming): Promise<CollectedPage> {
+export async function collectPage(
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, policy?: PrivateAddressPolicy,
+): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
   const remaining = (): number => Math.max(1, deadline - Date.now());
   const errors: CollectError[] = [];
+  const incidents = new IncidentLog(planned.url);
   const records = new Map<Request | WebSocket, RequestEvidence>();
   const tracker = new NetworkQuietTracker<Request>();
   const pageEvidence: PageEvidence = {
@@ -70,7 +76,7 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
   } catch (error) {
     fail('browser', error);
     pageEvidence.error = errorText(error);
-    return { page: pageEvidence, requests: [], errors };
+    return { page: pageEvidence, requests: [], errors, incidents: [] };
   }
 
   const record = (request: Request): void => {
@@ -92,7 +98,16 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     });
     tracker.started(request);
   };
+  // The main document's response, even when goto() then fails (a body that never ends, a
+  // download): the site did answer, and the report should say so.
+  let mainResponse: Response | null = null;
   const onResponse = (response: Response): void => {
+    try {
+      if (!mainResponse && response.request().isNavigationRequest() && response.frame() === page.mainFrame()
+          && !isRedirect(response.status())) mainResponse = response;
+    } catch {
+      // Worker responses have no frame.
+    }
     const rec = records.get(response.request());
     if (rec) rec.status = response.status();
     tracker.done(response.request());
@@ -119,21 +134,33 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
       frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - startedAt,
     });
   });
-  // A reviewer's browser would show these; a headless audit must not wait on them.
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // A reviewer's browser would show dialogs; a headless audit must not wait on them, nor open
+  // popups or save downloads (hostile pages).
+  watchHostileBehaviour(page, incidents);
   context.on('request', onContextRequest);
   context.on('response', onResponse);
   context.on('requestfailed', onFailed);
 
+  let stopWatchingNavigation = (): void => undefined;
   try {
+    if (policy) {
+      await withTimeout(guardPage(page, policy, (url, address) => incidents.add('privateAddress', address, url)), remaining(), 'guard')
+        .catch((error: unknown) => fail('browser', error));
+    }
     let response: Response | null = null;
     try {
       response = await page.goto(planned.url, { waitUntil: 'domcontentloaded', timeout: remaining() });
     } catch (error) {
       pageEvidence.error = errorText(error);
       fail('navigate', error);
+      if (mainResponse) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
     }
-    if (response) await describeMainResponse(response, pageEvidence);
+    const answered = response ?? mainResponse;
+    if (answered) {
+      await withTimeout(describeMainResponse(answered, pageEvidence), remaining(), 'response').catch((error: unknown) => fail('navigate', error));
+      describeContentType(answered, incidents, pageEvidence.headers);
+    }
+    stopWatchingNavigation = watchNavigationAway(page, incidents, () => pageEvidence.finalUrl);
 
     if (!pageEvidence.error || response) {
       const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);
@@ -142,16 +169,21 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
       await withTimeout(page.evaluate(scrollToBottom), settleLeft(), 'scroll').catch((error: unknown) => fail('settle', error));
       const quiet = await tracker.waitForQuiet({ quietMs: timing.quietMs, capMs: settleLeft(), staleMs: 3_000 });
       pageEvidence.settleCapped = !quiet;
-      await extract(page, pageEvidence, remaining).catch((error: unknown) => fail('extract', error));
+      await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => fail('extract', error));
     }
   } finally {
+    stopWatchingNavigation();
     pageEvidence.loadMs = Date.now() - startedAt;
     context.off('request', onContextRequest);
     context.off('response', onResponse);
     context.off('requestfailed', onFailed);
     await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
   }
-  return { page: pageEvidence, requests: [...records.values()], errors };
+  return { page: pageEvidence, requests: [...records.values()], errors, incidents: incidents.all };
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 async function describeMainResponse(response: Response, evidence: PageEvidence): Promise<void> {
@@ -166,9 +198,11 @@ async function describeMainResponse(response: Response, evidence: PageEvidence):
   evidence.redirects = hops;
 }
 
-async function extract(page: Page, evidence: PageEvidence, remaining: () => number): Promise<void> {
-  const html = await withTimeout(page.content(), remaining(), 'content');
-  evidence.html = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+async function extract(page: Page, evidence: PageEvidence, remaining: () => number, incidents: IncidentLog): Promise<void> {
+  // Cut inside the page: a 50 MB DOM must not cross the DevTools connection whole.
+  const { html, length } = await withTimeout(page.evaluate(readHtml, MAX_HTML_CHARS), remaining(), 'content');
+  evidence.html = html;
+  if (length > MAX_HTML_CHARS) incidents.add('htmlTruncated', `${length} characters, ${MAX_HTML_CHARS} kept`, evidence.url);
   evidence.title = (await withTimeout(page.title(), remaining(), 'title')) || null;
   evidence.links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), remaining(), 'links');
   if (!evidence.finalUrl) evidence.finalUrl = page.url();
@@ -181,6 +215,13 @@ async function scrollToBottom(): Promise<void> {
     window.scrollBy(0, step);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Runs in the page: the serialised document (as page.content() gives it), cut at `max`. */
+function readHtml(max: number): { html: string; length: number } {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  const html = doctype + (document.documentElement?.outerHTML ?? '');
+  return { html: html.length > max ? html.slice(0, max) : html, length: html.length };
 }
 
 /** Runs in the page. */

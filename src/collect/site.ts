@@ -2,11 +2,12 @@
  * Collects the Evidence of one site: a fresh browser context, the portal first, then the pages
  * the plan adds, all inside the site's time bound. Never throws past this function.
  */
-import type { CollectError, Evidence, EvidenceOptions, PageEvidence, RequestEvidence } from '../contracts/evidence.js';
+import type { CollectError, Evidence, EvidenceOptions, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
 import { packageInfo } from '../paths.js';
 import type { BrowserSession } from './browser-session.js';
 import { collectPage, type PageTiming, type PlannedPage } from './page.js';
 import { planners } from './planners/index.js';
+import { PrivateAddressPolicy, type NetworkGuard } from './private-guard.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
@@ -17,6 +18,8 @@ export interface SiteCollectOptions {
   evidenceOptions: EvidenceOptions;
   /** Defaults to the registered planners; tests may pass their own. */
   planners?: readonly PagePlanner[];
+  /** Refuse requests to private addresses (no SSRF through a candidate's redirect); off when absent. */
+  guard?: NetworkGuard;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -28,6 +31,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const pages: PageEvidence[] = [];
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
+  const incidents: PageIncident[] = [];
+  const policy = options.guard ? new PrivateAddressPolicy(options.guard, target.hostname) : undefined;
   const visited = new Set<string>();
 
   let context;
@@ -46,7 +51,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      const collected = await collectPage(context, planned, timing);
+      const collected = await collectPage(context, planned, timing, policy);
+      incidents.push(...collected.incidents);
       pages.push(collected.page);
       requests.push(...collected.requests);
       errors.push(...collected.errors);
@@ -79,5 +85,6 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     pages,
     requests,
     errors,
+    incidents,
   };
 }

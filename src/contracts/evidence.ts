@@ -79,6 +79,25 @@ export interface CollectError {
   message: string;
 }
 
+/**
+ * Something a page did to the visitor, or that the audit refused, recorded so the report says
+ * what happened (issue 7: hostile and broken sites).
+ */
+export type IncidentKind =
+  | 'privateAddress' | 'dialog' | 'popup' | 'download' | 'navigatedAway' | 'notHtml' | 'loadIncomplete' | 'htmlTruncated';
+
+export interface PageIncident {
+  kind: IncidentKind;
+  /** PageEvidence.url of the audited page. */
+  page: string;
+  /** The URL concerned (popup, download, destination, refused request), when there is one. */
+  url?: string;
+  /** e.g. the dialog type and text, the content type, the refused address. */
+  detail: string;
+  /** How many times it happened on this page (popup storms, repeated dialogs). */
+  count: number;
+}
+
 export interface ToolInfo {
   name: string;
   version: string;
@@ -104,4 +123,6 @@ export interface Evidence {
   pages: PageEvidence[];
   requests: RequestEvidence[];
   errors: CollectError[];
+  /** Absent in evidence saved before issue 7: read as []. */
+  incidents?: PageIncident[];
 }
