@@ -153,11 +153,14 @@ export async function collectPage(
     } catch (error) {
       pageEvidence.error = errorText(error);
       fail('navigate', error);
-      if (mainResponse) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
+      // Answered but never finished (a body that never ends, a page whose script never yields).
+      if (mainResponse && /timeout/i.test(pageEvidence.error)) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
+      const refused = incidents.all.find((i) => i.kind === 'privateAddress');
+      if (!mainResponse && refused) pageEvidence.error = `${pageEvidence.error} (${refused.url ?? ''}: private address ${refused.detail}, not visited)`;
     }
     const answered = response ?? mainResponse;
     if (answered) {
-      await withTimeout(describeMainResponse(answered, pageEvidence), remaining(), 'response').catch((error: unknown) => fail('navigate', error));
+      await withTimeout(describeMainResponse(answered, pageEvidence), Math.max(500, remaining()), 'response').catch((error: unknown) => fail('navigate', error));
       describeContentType(answered, incidents, pageEvidence.headers);
     }
     stopWatchingNavigation = watchNavigationAway(page, incidents, () => pageEvidence.finalUrl);

@@ -32,7 +32,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
   const incidents: PageIncident[] = [];
-  const policy = options.guard ? new PrivateAddressPolicy(options.guard, target.hostname) : undefined;
+  const policy = options.guard && !options.guard.allowPrivate ? new PrivateAddressPolicy(options.guard, target.hostname) : undefined;
   const visited = new Set<string>();
 
   let context;
