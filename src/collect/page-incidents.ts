@@ -4,7 +4,7 @@
  * that is not HTML, a load that never ends. One entry per (kind, URL), with a count, so a
  * window.open storm is one line, not a thousand.
  */
-import type { Download, Frame, Page, Response } from 'playwright-core';
+import type { Download, Page, Response } from 'playwright-core';
 import type { IncidentKind, PageIncident } from '../contracts/evidence.js';
 
 const MAX_DETAIL = 200;
@@ -50,23 +50,33 @@ export function watchHostileBehaviour(page: Page, log: IncidentLog): void {
   });
 }
 
-/** After the page loaded: a main-frame navigation elsewhere is the page leaving by itself. */
-export function watchNavigationAway(page: Page, log: IncidentLog, loadedUrl: () => string | null): () => void {
-  const onNavigated = (frame: Frame): void => {
-    if (frame !== page.mainFrame()) return;
-    const from = loadedUrl();
-    if (from && withoutHash(frame.url()) !== withoutHash(from)) log.add('navigatedAway', from, frame.url());
-  };
-  page.on('framenavigated', onNavigated);
-  return () => page.off('framenavigated', onNavigated);
+const WINDOW_OPEN_BINDING = '__chatonsAuditWindowOpen';
+
+/**
+ * window.open() never opens anything: the call is recorded and returns null, as when a
+ * browser's popup blocker steps in. Closing popups once open is too late, their first
+ * request is already sent. (Popups from target=_blank links are closed by the 'popup' handler.)
+ */
+export async function preventWindowOpen(page: Page, log: IncidentLog): Promise<void> {
+  await page.exposeBinding(WINDOW_OPEN_BINDING, (_source, url: unknown) => log.add('popup', 'window.open', String(url)));
+  await page.addInitScript((binding: string) => {
+    const scope = window as unknown as Record<string, unknown>;
+    const notify = scope[binding] as (url: string) => void;
+    delete scope[binding];
+    window.open = function open(url?: string | URL): null {
+      let href = 'about:blank';
+      try {
+        if (url !== undefined && String(url) !== '') href = new URL(String(url), location.href).href;
+      } catch {
+        href = String(url);
+      }
+      notify(href);
+      return null;
+    };
+  }, WINDOW_OPEN_BINDING);
 }
 
 export function describeContentType(response: Response, log: IncidentLog, headers: Record<string, string>): void {
   const type = headers['content-type'] ?? '';
   if (type && !/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) log.add('notHtml', type.split(';')[0]?.trim() ?? type, response.url());
-}
-
-function withoutHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
 }

@@ -7,7 +7,7 @@ import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwri
 import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
 import { NetworkQuietTracker } from './network-quiet.js';
-import { describeContentType, IncidentLog, watchHostileBehaviour, watchNavigationAway } from './page-incidents.js';
+import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
 import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
 import { errorText, withTimeout } from './timeout.js';
 
@@ -79,6 +79,7 @@ export async function collectPage(
     return { page: pageEvidence, requests: [], errors, incidents: [] };
   }
 
+  let loadedUrl: string | null = null;
   const record = (request: Request): void => {
     const url = request.url();
     if (!NETWORK_SCHEMES.test(url)) return;
@@ -90,6 +91,10 @@ export async function collectPage(
       isMainFrame = frame === page.mainFrame();
     } catch {
       // Service-worker requests and early navigations have no frame.
+    }
+    // After the page loaded, a new main-frame navigation is the page leaving by itself.
+    if (loadedUrl && url !== loadedUrl && isMainFrame && request.isNavigationRequest() && !request.redirectedFrom()) {
+      incidents.add('navigatedAway', loadedUrl, url);
     }
     records.set(request, {
       url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
@@ -141,8 +146,8 @@ export async function collectPage(
   context.on('response', onResponse);
   context.on('requestfailed', onFailed);
 
-  let stopWatchingNavigation = (): void => undefined;
   try {
+    await withTimeout(preventWindowOpen(page, incidents), remaining(), 'popups').catch((error: unknown) => fail('browser', error));
     if (policy) {
       await withTimeout(guardPage(page, policy, (url, address) => incidents.add('privateAddress', address, url)), remaining(), 'guard')
         .catch((error: unknown) => fail('browser', error));
@@ -163,7 +168,7 @@ export async function collectPage(
       await withTimeout(describeMainResponse(answered, pageEvidence), Math.max(500, remaining()), 'response').catch((error: unknown) => fail('navigate', error));
       describeContentType(answered, incidents, pageEvidence.headers);
     }
-    stopWatchingNavigation = watchNavigationAway(page, incidents, () => pageEvidence.finalUrl);
+    loadedUrl = pageEvidence.finalUrl;
 
     if (!pageEvidence.error || response) {
       const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);
@@ -175,7 +180,6 @@ export async function collectPage(
       await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => fail('extract', error));
     }
   } finally {
-    stopWatchingNavigation();
     pageEvidence.loadMs = Date.now() - startedAt;
     context.off('request', onContextRequest);
     context.off('response', onResponse);
