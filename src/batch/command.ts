@@ -47,12 +47,13 @@ export async function planBatch(urls: string[], options: AuditCommandOptions & B
   const fromFile = options.targets ? readTargetsFile(resolve(proc.cwd(), options.targets)) : [];
   const all = dedupeTargets([...urls.map((u) => ({ url: parseTarget(u), overrides: {} })), ...fromFile]);
   if (all.length === 0) throw new UsageError('error.noTarget');
-  await refusePrivateTargets(all.map((t) => t.url), settings.mappings, Boolean(options.allowPrivate));
   const shard = shardFrom(options.shard, proc.env);
   const concurrency = options.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(options.concurrency);
   if (!/^\d+$/.test(options.concurrency?.trim() ?? '1') || concurrency < 1 || concurrency > 16) {
     throw new UsageError('error.badOption', { option: '--concurrency', value: options.concurrency ?? '', allowed: '1–16' });
   }
+  // Every target, not only this shard's: a list with an internal address is refused on every runner.
+  await refusePrivateTargets(all.map((t) => t.url), settings.mappings, Boolean(options.allowPrivate));
   return { targets: selectShard(all, shard), shard: shard ? `${shard.index}/${shard.total}` : null, concurrency };
 }
 

@@ -9,6 +9,9 @@ import { UsageError } from '../cli/usage-error.js';
 import { findMapping, type HostMapping } from '../collect/map-host.js';
 import { isPrivateAddress } from './target.js';
 
+/** RFC 2606 / RFC 6761 names never resolve on the Internet: no lookup (and none from tests). */
+const RESERVED_NAME = /\.(example|invalid|test)\.?$/i;
+
 export type AddressLookup = (host: string) => Promise<string[]>;
 
 const systemLookup: AddressLookup = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
@@ -19,7 +22,7 @@ export async function refusePrivateTargets(
   if (allowPrivate) return;
   await Promise.all(targets.map(async (target) => {
     const host = target.hostname.replace(/^\[|\]$/g, '');
-    if (findMapping(mappings, host)) return;
+    if (findMapping(mappings, host) || RESERVED_NAME.test(host)) return;
     let address: string | undefined;
     if (isIP(host) || isPrivateAddress(host)) {
       address = isPrivateAddress(host) ? host : undefined;

@@ -165,12 +165,13 @@ describe('unsafe targets', () => {
     if (!found) throw new Error('ENOTFOUND');
     return found;
   };
-  const dns = lookup({ 'intranet.example': ['10.0.0.5'], 'public.example': ['93.184.216.34'], 'mixed.example': ['93.184.216.34', 'fe80::1'] });
+  const table = { 'intranet.chaton-test.org': ['10.0.0.5'], 'public.chaton-test.org': ['93.184.216.34'], 'mixed.chaton-test.org': ['93.184.216.34', 'fe80::1'] };
+  const dns = lookup({ ...table, 'intranet.example': ['10.0.0.5'], 'public.example': ['93.184.216.34'] });
   const url = (s: string): URL => new URL(s);
 
   it.each([
-    ['a name resolving to a private address', 'https://intranet.example/', '10.0.0.5'],
-    ['a name with one link-local address', 'https://mixed.example/', 'fe80::1'],
+    ['a name resolving to a private address', 'https://intranet.chaton-test.org/', '10.0.0.5'],
+    ['a name with one link-local address', 'https://mixed.chaton-test.org/', 'fe80::1'],
     ['a loopback literal', 'http://127.0.0.1:8080/', '127.0.0.1'],
     ['a link-local literal', 'http://169.254.169.254/', '169.254.169.254'],
   ])('refuses %s', async (_name, target, address) => {
@@ -178,9 +179,9 @@ describe('unsafe targets', () => {
   });
 
   it('accepts public and unresolvable names, --allow-private, and hosts mapped by --map-host', async () => {
-    await expect(refusePrivateTargets([url('https://public.example/'), url('https://nxdomain.example/')], [], false, dns)).resolves.toBeUndefined();
-    await expect(refusePrivateTargets([url('https://intranet.example/')], [], true, dns)).resolves.toBeUndefined();
-    await expect(refusePrivateTargets([url('https://intranet.example/')], [parseHostMapping('intranet.example=10.0.0.5')], false, dns)).resolves.toBeUndefined();
+    await expect(refusePrivateTargets([url('https://public.chaton-test.org/'), url('https://nxdomain.chaton-test.org/')], [], false, dns)).resolves.toBeUndefined();
+    await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [], true, dns)).resolves.toBeUndefined();
+    await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [parseHostMapping('intranet.chaton-test.org=10.0.0.5')], false, dns)).resolves.toBeUndefined();
   });
 
   it('refuses, during the audit, requests to private addresses the page leads to', async () => {
