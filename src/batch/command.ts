@@ -4,8 +4,7 @@
  * site written as soon as it is done, `summary.json` and a summary table. A run resumed with
  * the same command skips the sites already written (--force audits them again).
  */
-import { join } from 'node:path';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Auditor } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import type { AuditResult } from '../contracts/result.js';
@@ -16,7 +15,7 @@ import type { CliProcess } from '../cli/io.js';
 import type { AuditCommandOptions, RunSettings } from '../cli/run-settings.js';
 import { failsOn } from '../rules/verdict.js';
 import {
-  buildSummary, ensureDir, readSiteResult, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
+  buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
 import { BatchProgress } from './progress.js';
 import { runBatch, type SiteAuditor } from './runner.js';
@@ -63,7 +62,10 @@ export async function runBatchCommand(
 ): Promise<number> {
   const { targets, shard, concurrency } = await planBatch(urls, options, settings, proc);
   const outputDir = options.outputDir ? resolve(proc.cwd(), options.outputDir) : null;
-  if (outputDir) ensureDir(outputDir);
+  if (outputDir) {
+    ensureDir(outputDir);
+    removeTemporaries(outputDir);
+  }
   const browserPath = findBrowser(options.browser, proc.env);
   const progress = new BatchProgress(proc.stderr, targets.length, settings.lang);
 

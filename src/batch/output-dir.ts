@@ -4,7 +4,7 @@
  * mid-write never leaves a half file that a resumed run would take for a finished site.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/usage-error.js';
 import type { AuditResult, Verdict } from '../contracts/result.js';
@@ -27,6 +27,11 @@ export function ensureDir(dir: string): void {
   } catch (error) {
     throw new UsageError('error.outputUnwritable', { file: dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
+}
+
+/** Leftovers of a run killed mid-write (never taken for finished sites, but clutter). */
+export function removeTemporaries(dir: string): void {
+  for (const name of readdirSync(dir)) if (/\.json\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 export function writeAtomically(file: string, text: string): void {
