@@ -137,6 +137,7 @@ export async function run(): Promise<void> {
       const seconds = (performance.now() - t0) / 1000;
       clearInterval(sampler);
       rows.push({ concurrency, seconds, perMinute: (targets.length / seconds) * 60, peak, after10, afterLast, failed });
+      process.stderr.write(`batch bench: concurrency ${concurrency} done in ${seconds.toFixed(1)} s\n`);
     }
   } finally {
     await internet.close();
