@@ -39,6 +39,14 @@ export interface AuditSettings {
   targets?: Record<string, SiteConfig>;
   /** Evidence pack directory (--evidence-dir): screenshots, HAR, sources, provenance. */
   evidenceDir?: string;
+  /** Let pages reach loopback/private/link-local addresses (a redirect there is otherwise refused). */
+  allowPrivate?: boolean;
+}
+
+export interface SiteOverrides {
+  maxPages?: number;
+  ownDomains?: string[];
+  candidate?: boolean;
 }
 
 export interface SiteAudit {
@@ -67,22 +75,29 @@ export class Auditor {
     return this.session.description;
   }
 
-  async audit(target: URL): Promise<SiteAudit> {
+  /** False once the browser has crashed or been closed (the batch runner then relaunches). */
+  get connected(): boolean {
+    return this.session.connected;
+  }
+
+  /** `overrides`: per-target options of a batch (`--targets` YAML), on top of the configuration's. */
+  async audit(target: URL, overrides: SiteOverrides = {}): Promise<SiteAudit> {
     const site = siteConfigFor({
-      levels: { ...this.settings.levels }, ownDomains: this.settings.ownDomains,
+      levels: { ...this.settings.levels }, ownDomains: [...this.settings.ownDomains, ...(overrides.ownDomains ?? [])],
       allowlist: this.settings.allowlist ?? [], targets: this.settings.targets ?? {},
     }, target.href);
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
-      maxPages: this.settings.maxPages,
+      maxPages: overrides.maxPages ?? this.settings.maxPages,
       evidenceOptions: {
-        ownDomains: site.ownDomains, candidate: this.settings.candidate,
+        ownDomains: site.ownDomains, candidate: overrides.candidate ?? this.settings.candidate,
         ...(this.settings.chatonsinfos ? { chatonsinfos: this.settings.chatonsinfos } : {}),
       },
       // A fresh resolver per site: its cache is this audit's.
       resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
+      guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
     });
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
     if (evidence.pack) writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });

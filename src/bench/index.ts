@@ -96,3 +96,4 @@ async function main(): Promise<void> {
 
 await main();
 await (await import('./dns.js')).run();
+await (await import('./batch.js')).run();

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Auditor } from '../audit.js';
+import { runBatchCommand, wantsBatch, type BatchOptions } from '../batch/command.js';
+import { refusePrivateTargets } from '../domains/target-safety.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { findMapping } from '../collect/map-host.js';
 import type { Evidence } from '../contracts/evidence.js';
@@ -19,9 +21,10 @@ import { issue6AuditSettings, judgeConfigFor } from './site-settings.js';
 import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
 
-export async function runAuditCommand(urls: string[], options: AuditCommandOptions, proc: CliProcess): Promise<number> {
+export async function runAuditCommand(urls: string[], options: AuditCommandOptions & BatchOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);
   if (options.fromEvidence) return rejudge(options.fromEvidence, settings, proc);
+  if (wantsBatch(options, proc.env)) return runBatchCommand(urls, options, settings, proc, report);
   if (urls.length === 0) throw new UsageError('error.noTarget');
   const targets = urls.map(parseTarget);
   for (const [i, target] of targets.entries()) {
@@ -31,6 +34,7 @@ export async function runAuditCommand(urls: string[], options: AuditCommandOptio
       throw new UsageError('error.privateTarget', { input: urls[i] ?? '', address: host });
     }
   }
+  await refusePrivateTargets(targets, settings.mappings, Boolean(options.allowPrivate));
   return auditAndReport(targets, settings, options, proc);
 }
 
@@ -51,6 +55,7 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
     locale: 'fr-FR',
     ...(settings.dnsServers ? { dnsServers: settings.dnsServers } : {}),
     ...issue6AuditSettings(settings),
+    allowPrivate: Boolean(options.allowPrivate),
   }, settings.ruleSet);
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
@@ -98,6 +103,6 @@ function warnIfTrackerListsStale(settings: RunSettings, proc: CliProcess): void 
 }
 
 
-function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
+export function report(results: AuditResult[], settings: RunSettings, proc: CliProcess): number {
   return finishReport(results, settings, proc);
 }

@@ -10,6 +10,8 @@ import { packageInfo } from '../paths.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { FAIL_ON } from '../rules/verdict.js';
 import { runAuditCommand } from './audit-command.js';
+import type { BatchOptions } from '../batch/command.js';
+import { runMergeCommand, type MergeOptions } from '../batch/merge-command.js';
 import type { AuditCommandOptions } from './run-settings.js';
 import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
@@ -66,7 +68,12 @@ export async function main(proc: CliProcess): Promise<number> {
     .option('--allow-private', t(lang, 'cli.opt.allowPrivate'))
     .option('--chatonsinfos <url>', t(lang, 'cli.opt.chatonsinfos'))
     .addOption(new Option('--from-evidence <file>', t(lang, 'cli.opt.fromEvidence')))
-    .action(async (urls: string[], options: AuditCommandOptions) => {
+    .option('--targets <file>', t(lang, 'cli.opt.targets'))
+    .option('--output-dir <dir>', t(lang, 'cli.opt.outputDir'))
+    .option('--concurrency <n>', t(lang, 'cli.opt.concurrency'))
+    .option('--shard <i/n>', t(lang, 'cli.opt.shard'))
+    .option('--force', t(lang, 'cli.opt.force'))
+    .action(async (urls: string[], options: AuditCommandOptions & BatchOptions) => {
       debug ||= Boolean(options.debug);
       exitCode = await runAuditCommand(urls, options, proc);
     });
@@ -78,6 +85,15 @@ export async function main(proc: CliProcess): Promise<number> {
     });
 
   addRulesCommands(program, lang, proc, (code) => (exitCode = code));
+  program.command('merge').description(t(lang, 'cli.merge'))
+    .argument('<dirs...>', t(lang, 'cli.arg.dirs'))
+    .option('--output-dir <dir>', t(lang, 'cli.opt.outputDir'))
+    .option('-f, --format <name>', 'terminal | json')
+    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
+    .option('--fail-on <when>', t(lang, 'cli.opt.failOn', { values: 'never | blocking | incomplete | suggestion' }))
+    .action((dirs: string[], options: MergeOptions) => {
+      exitCode = runMergeCommand(dirs, options, proc);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

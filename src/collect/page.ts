@@ -4,10 +4,12 @@
  * waits for the network to go quiet. Never throws: failures land in the evidence.
  */
 import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
-import type { CollectError, LinkEvidence, PageEvidence, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
+import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
 import { watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
 import { NetworkQuietTracker } from './network-quiet.js';
+import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
+import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
 import { errorText, withTimeout } from './timeout.js';
 
 export interface PlannedPage {
@@ -31,6 +33,7 @@ export interface CollectedPage {
   page: PageEvidence;
   requests: RequestEvidence[];
   errors: CollectError[];
+  incidents: PageIncident[];
 }
 
 /** Past this, the stored DOM is cut: rules need the text, not a 50 MB page. */
@@ -53,11 +56,20 @@ function redirectChain(request: Request): string[] {
   return chain;
 }
 
-export async function collectPage(context: BrowserContext, planned: PlannedPage, timing: PageTiming, capture?: PageCapture): Promise<CollectedPage> {
+/** Optional hooks of a page visit: the evidence pack's capture, the private-address guard. */
+export interface PageHooks {
+  capture?: PageCapture | undefined;
+  policy?: PrivateAddressPolicy | undefined;
+}
+
+export async function collectPage(
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, policy }: PageHooks = {},
+): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
   const remaining = (): number => Math.max(1, deadline - Date.now());
   const errors: CollectError[] = [];
+  const incidents = new IncidentLog(planned.url);
   const records = new Map<Request | WebSocket, RequestEvidence>();
   const tracker = new NetworkQuietTracker<Request>();
   const pageEvidence: PageEvidence = {
@@ -74,7 +86,7 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
   } catch (error) {
     fail('browser', error);
     pageEvidence.error = errorText(error);
-    return { page: pageEvidence, requests: [], errors };
+    return { page: pageEvidence, requests: [], errors, incidents: [] };
   }
 
   const cookieWatch: CookieStorageWatch | null = await watchCookiesAndStorage(page).catch((error: unknown) => {
@@ -82,6 +94,7 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     return null;
   });
 
+  let loadedUrl: string | null = null;
   const record = (request: Request): void => {
     const url = request.url();
     if (!NETWORK_SCHEMES.test(url)) return;
@@ -94,6 +107,10 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     } catch {
       // Service-worker requests and early navigations have no frame.
     }
+    // After the page loaded, a new main-frame navigation is the page leaving by itself.
+    if (loadedUrl && url !== loadedUrl && isMainFrame && request.isNavigationRequest() && !request.redirectedFrom()) {
+      incidents.add('navigatedAway', loadedUrl, url);
+    }
     records.set(request, {
       url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
       page: planned.url, frameUrl, isMainFrame, status: null, failure: null,
@@ -101,7 +118,16 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     });
     tracker.started(request);
   };
+  // The main document's response, even when goto() then fails (a body that never ends, a
+  // download): the site did answer, and the report should say so.
+  let mainResponse: Response | null = null;
   const onResponse = (response: Response): void => {
+    try {
+      if (!mainResponse && response.request().isNavigationRequest() && response.frame() === page.mainFrame()
+          && !isRedirect(response.status())) mainResponse = response;
+    } catch {
+      // Worker responses have no frame.
+    }
     const rec = records.get(response.request());
     if (rec) rec.status = response.status();
     tracker.done(response.request());
@@ -128,21 +154,36 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
       frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - startedAt,
     });
   });
-  // A reviewer's browser would show these; a headless audit must not wait on them.
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // A reviewer's browser would show dialogs; a headless audit must not wait on them, nor open
+  // popups or save downloads (hostile pages).
+  watchHostileBehaviour(page, incidents);
   context.on('request', onContextRequest);
   context.on('response', onResponse);
   context.on('requestfailed', onFailed);
 
   try {
+    await withTimeout(preventWindowOpen(page, incidents), remaining(), 'popups').catch((error: unknown) => fail('browser', error));
+    if (policy) {
+      await withTimeout(guardPage(page, policy, (url, address) => incidents.add('privateAddress', address, url)), remaining(), 'guard')
+        .catch((error: unknown) => fail('browser', error));
+    }
     let response: Response | null = null;
     try {
       response = await page.goto(planned.url, { waitUntil: 'domcontentloaded', timeout: remaining() });
     } catch (error) {
       pageEvidence.error = errorText(error);
       fail('navigate', error);
+      // Answered but never finished (a body that never ends, a page whose script never yields).
+      if (mainResponse && /timeout/i.test(pageEvidence.error)) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
+      const refused = incidents.all.find((i) => i.kind === 'privateAddress');
+      if (!mainResponse && refused) pageEvidence.error = `${pageEvidence.error} (${refused.url ?? ''}: private address ${refused.detail}, not visited)`;
     }
-    if (response) await describeMainResponse(response, pageEvidence);
+    const answered = response ?? mainResponse;
+    if (answered) {
+      await withTimeout(describeMainResponse(answered, pageEvidence), Math.max(500, remaining()), 'response').catch((error: unknown) => fail('navigate', error));
+      describeContentType(answered, incidents, pageEvidence.headers);
+    }
+    loadedUrl = pageEvidence.finalUrl;
 
     if (!pageEvidence.error || response) {
       const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);
@@ -157,7 +198,7 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
           return {};
         }));
       }
-      await extract(page, pageEvidence, remaining).catch((error: unknown) => fail('extract', error));
+      await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => fail('extract', error));
       if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
     }
   } finally {
@@ -167,7 +208,11 @@ export async function collectPage(context: BrowserContext, planned: PlannedPage,
     context.off('requestfailed', onFailed);
     await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
   }
-  return { page: pageEvidence, requests: [...records.values()], errors };
+  return { page: pageEvidence, requests: [...records.values()], errors, incidents: incidents.all };
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 async function describeMainResponse(response: Response, evidence: PageEvidence): Promise<void> {
@@ -182,9 +227,11 @@ async function describeMainResponse(response: Response, evidence: PageEvidence):
   evidence.redirects = hops;
 }
 
-async function extract(page: Page, evidence: PageEvidence, remaining: () => number): Promise<void> {
-  const html = await withTimeout(page.content(), remaining(), 'content');
-  evidence.html = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+async function extract(page: Page, evidence: PageEvidence, remaining: () => number, incidents: IncidentLog): Promise<void> {
+  // Cut inside the page: a 50 MB DOM must not cross the DevTools connection whole.
+  const { html, length } = await withTimeout(page.evaluate(readHtml, MAX_HTML_CHARS), remaining(), 'content');
+  evidence.html = html;
+  if (length > MAX_HTML_CHARS) incidents.add('htmlTruncated', `${length} characters, ${MAX_HTML_CHARS} kept`, evidence.url);
   evidence.title = (await withTimeout(page.title(), remaining(), 'title')) || null;
   evidence.links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), remaining(), 'links');
   if (!evidence.finalUrl) evidence.finalUrl = page.url();
@@ -197,6 +244,13 @@ async function scrollToBottom(): Promise<void> {
     window.scrollBy(0, step);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Runs in the page: the serialised document (as page.content() gives it), cut at `max`. */
+function readHtml(max: number): { html: string; length: number } {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  const html = doctype + (document.documentElement?.outerHTML ?? '');
+  return { html: html.length > max ? html.slice(0, max) : html, length: html.length };
 }
 
 /** Runs in the page. */

@@ -2,13 +2,14 @@
  * Collects the Evidence of one site: a fresh browser context, the portal first, then the pages
  * the plan adds, all inside the site's time bound. Never throws past this function.
  */
-import type { CollectError, Evidence, EvidenceOptions, PageEvidence, RequestEvidence } from '../contracts/evidence.js';
+import type { CollectError, Evidence, EvidenceOptions, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
 import { packageInfo } from '../paths.js';
 import type { BrowserSession } from './browser-session.js';
 import { collectChatonsInfos } from './chatonsinfos.js';
 import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
 import { collectPage, type PageTiming, type PlannedPage } from './page.js';
 import { planners } from './planners/index.js';
+import { PrivateAddressPolicy, type NetworkGuard } from './private-guard.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
@@ -29,6 +30,8 @@ export interface SiteCollectOptions {
   probe?: ProbeOptions;
   /** Evidence pack root (--evidence-dir). */
   evidenceDir?: string;
+  /** Refuse requests to private addresses (no SSRF through a candidate's redirect); off when absent. */
+  guard?: NetworkGuard;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -40,6 +43,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const pages: PageEvidence[] = [];
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
+  const incidents: PageIncident[] = [];
+  const policy = options.guard && !options.guard.allowPrivate ? new PrivateAddressPolicy(options.guard, target.hostname) : undefined;
   const visited = new Set<string>();
   let chatonsinfos: ChatonsInfosEvidence | undefined;
 
@@ -61,7 +66,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      const collected = await collectPage(context, planned, timing, pack?.capture);
+      const collected = await collectPage(context, planned, timing, { capture: pack?.capture, policy });
+      incidents.push(...collected.incidents);
       pages.push(collected.page);
       requests.push(...collected.requests);
       errors.push(...collected.errors);
@@ -117,6 +123,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     errors,
     ...(checks ? { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes } : {}),
     ...(chatonsinfos ? { chatonsinfos } : {}),
+    incidents,
   };
   if (pack) evidence.pack = closeSitePack(pack, evidence, harWritten);
   return evidence;

@@ -111,6 +111,25 @@ export interface CollectError {
   message: string;
 }
 
+/**
+ * Something a page did to the visitor, or that the audit refused, recorded so the report says
+ * what happened (issue 7: hostile and broken sites).
+ */
+export type IncidentKind =
+  | 'privateAddress' | 'dialog' | 'popup' | 'download' | 'navigatedAway' | 'notHtml' | 'loadIncomplete' | 'htmlTruncated';
+
+export interface PageIncident {
+  kind: IncidentKind;
+  /** PageEvidence.url of the audited page. */
+  page: string;
+  /** The URL concerned (popup, download, destination, refused request), when there is one. */
+  url?: string;
+  /** e.g. the dialog type and text, the content type, the refused address. */
+  detail: string;
+  /** How many times it happened on this page (popup storms, repeated dialogs). */
+  count: number;
+}
+
 export interface ToolInfo {
   name: string;
   version: string;
@@ -218,4 +237,6 @@ export interface Evidence {
   chatonsinfos?: ChatonsInfosEvidence;
   /** Set when --evidence-dir was given: the files written for this site. */
   pack?: EvidencePackIndex;
+  /** Absent in evidence saved before issue 7: read as []. */
+  incidents?: PageIncident[];
 }

@@ -16,6 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fixturesDir } from '../paths.js';
+import { dynamicHosts, sniffHost } from './dynamic-hosts.js';
 
 export interface ServedRequest {
   host: string;
@@ -96,10 +97,16 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
   const tlsDir = options.tlsDir ?? join(fixturesDir, 'tls');
   const served: ServedRequest[] = [];
   const sockets = new Set<Socket>();
+  let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const pathname = new URL(req.url ?? '/', 'http://fixture.invalid').pathname;
+    const dynamic = dynamicHosts.get(host)?.respond;
+    if (dynamic) {
+      if (served.length < MAX_LOG) served.push({ host, path: pathname, tls: 'encrypted' in req.socket, status: 0 });
+      return dynamic(req, res, { port });
+    }
     const validHost = /^[a-z0-9.-]+$/.test(host);
     if (validHost && !('encrypted' in req.socket) && isFile(join(webRoot, host, '.https-only'))) {
       if (served.length < MAX_LOG) served.push({ host, path: pathname, tls: false, status: 301 });
@@ -136,6 +143,8 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
     socket.on('error', () => undefined);
     socket.once('data', (chunk) => {
       socket.pause();
+      const takeOver = dynamicHosts.get(sniffHost(chunk) ?? '')?.connect;
+      if (takeOver) return takeOver(socket, chunk[0] === 0x16);
       socket.unshift(chunk);
       (chunk[0] === 0x16 ? tls : http).emit('connection', socket);
       // Resuming in the same tick loses the unshifted ClientHello with Chromium.
@@ -143,7 +152,7 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     port,
     mapHost: `*=127.0.0.1:${port}`,

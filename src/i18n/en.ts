@@ -151,5 +151,23 @@ export const en: Record<keyof typeof fr, string> = {
   'explain.why.D': "The charter asks for technical hygiene that protects users (encryption, security headers, up-to-date free software).",
 
   // — issue 7 (batch, hostile sites): add keys below this line —
+  'error.targetsUnreadable': "cannot read the targets file {file} ({detail})",
+  'error.targetsInvalid': "targets file {file}, line {line}: {detail}; one URL per line (# for comments) or a YAML list of URLs or { url, maxPages, ownDomains, candidate }",
+  'batch.skipped': "{target}: already audited (output folder), skipped; --force to audit again",
+  'batch.siteDone': "{target}: {verdict} ({seconds} s)",
+  'batch.siteFailed': "{target}: could not be audited ({error})",
+  'batch.col.site': "site",
+  'batch.col.verdict': "verdict",
+  'batch.col.failing': "failing blocking rules",
+  'batch.col.seconds': "s",
+  'batch.error': "error",
+  'batch.totals': "{total} site(s): {compliant} compliant, {nonCompliant} non-compliant, {incomplete} incomplete, {error} failed",
+  'cli.opt.targets': "targets file: one URL per line (# comments) or a YAML list with per-target options",
+  'cli.opt.outputDir': "write one JSON per site (DIR/<host>.json) as soon as it is done, and DIR/summary.json; a rerun skips finished sites",
+  'cli.opt.concurrency': "sites audited at once (default 2; more is slower on 2 cores)",
+  'cli.opt.shard': "i/n: audit only slice i of n of the list (1 ≤ i ≤ n; GitLab's CI_NODE_INDEX/CI_NODE_TOTAL otherwise)",
+  'cli.opt.force': "audit again the sites already in --output-dir",
+  'cli.merge': "merge the output folders of several shards into one summary",
+  'cli.arg.dirs': "output folders (--output-dir) to merge",
 
 };

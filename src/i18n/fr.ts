@@ -149,5 +149,23 @@ export const fr = {
   'explain.why.D': "La charte demande une hygiène technique qui protège les utilisateurs (chiffrement, en-têtes de sécurité, logiciels libres à jour).",
 
   // — issue 7 (batch, hostile sites): add keys below this line —
+  'error.targetsUnreadable': "impossible de lire la liste de cibles {file} ({detail})",
+  'error.targetsInvalid': "liste de cibles {file}, ligne {line} : {detail} ; une URL par ligne (# pour commenter) ou une liste YAML de URL ou de { url, maxPages, ownDomains, candidate }",
+  'batch.skipped': "{target} : déjà audité (dossier de sortie), ignoré ; --force pour refaire",
+  'batch.siteDone': "{target} : {verdict} ({seconds} s)",
+  'batch.siteFailed': "{target} : audit impossible ({error})",
+  'batch.col.site': "site",
+  'batch.col.verdict': "verdict",
+  'batch.col.failing': "règles bloquantes en échec",
+  'batch.col.seconds': "s",
+  'batch.error': "erreur",
+  'batch.totals': "{total} site(s) : {compliant} conforme(s), {nonCompliant} non conforme(s), {incomplete} incomplet(s), {error} en erreur",
+  'cli.opt.targets': "fichier de cibles : une URL par ligne (# pour commenter) ou liste YAML avec options par cible",
+  'cli.opt.outputDir': "écrire un JSON par site (DOSSIER/<hôte>.json) dès qu'il est fini, et DOSSIER/summary.json ; une reprise saute les sites finis",
+  'cli.opt.concurrency': "sites audités en même temps (défaut 2 ; au-delà, plus lent sur 2 cœurs)",
+  'cli.opt.shard': "i/n : n'auditer que la tranche i sur n de la liste (1 ≤ i ≤ n ; CI_NODE_INDEX/CI_NODE_TOTAL de GitLab sinon)",
+  'cli.opt.force': "réauditer les sites déjà présents dans --output-dir",
+  'cli.merge': "fusionner les dossiers de sortie de plusieurs tranches en un résumé",
+  'cli.arg.dirs': "dossiers de sortie (--output-dir) à fusionner",
 
 } as const;

@@ -22,6 +22,8 @@ import { charterStatement } from './charter-statement.js';
 import { membershipClaim } from './membership-claim.js';
 import { serviceTestable } from './service-testable.js';
 import { chatonsInfos } from './chatonsinfos.js';
+// issue 7 imports
+import { pageBehaviour, privateAddresses } from './page-incidents.js';
 
 const all: RegisteredEvaluator[] = [
   siteOnline,
@@ -42,6 +44,9 @@ const all: RegisteredEvaluator[] = [
   membershipClaim,
   serviceTestable,
   chatonsInfos,
+  // issue 7 evaluators
+  pageBehaviour,
+  privateAddresses,
 ];
 
 export const evaluators: ReadonlyMap<string, RegisteredEvaluator> = new Map(all.map((e) => [e.id, e]));

@@ -1,0 +1,47 @@
+/**
+ * `chatons-audit merge <dir...>`: the site files of several shard output folders as one
+ * summary (table on stdout, `summary.json` and the site files in --output-dir when given).
+ */
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CliProcess } from '../cli/io.js';
+import type { AuditResult } from '../contracts/result.js';
+import { defaultLang, isLang } from '../i18n/catalog.js';
+import { UsageError } from '../cli/usage-error.js';
+import { FAIL_ON, failsOn, type FailOn } from '../rules/verdict.js';
+import { buildSummary, ensureDir, readResultsDir, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically } from './output-dir.js';
+import { renderSummaryTable } from './summary-table.js';
+
+export interface MergeOptions {
+  outputDir?: string;
+  lang?: string;
+  format?: string;
+  failOn?: string;
+}
+
+export function runMergeCommand(dirs: string[], options: MergeOptions, proc: CliProcess): number {
+  if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
+  const lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
+  const format = options.format ?? 'terminal';
+  if (format !== 'terminal' && format !== 'json') throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'terminal, json' });
+  const failOn = (options.failOn ?? 'blocking') as FailOn;
+  if (!FAIL_ON.includes(failOn) || failOn === 'new') throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: 'never, blocking, incomplete, suggestion' });
+
+  const byTarget = new Map<string, { result: AuditResult; dir: string }>();
+  for (const dir of dirs.map((d) => resolve(proc.cwd(), d))) {
+    for (const result of readResultsDir(dir)) byTarget.set(result.target, { result, dir });
+  }
+  const entries = [...byTarget.values()].sort((a, b) => a.result.target.localeCompare(b.result.target));
+  const summary = buildSummary(entries.map((e) => summariseSite(e.result)), null);
+  if (options.outputDir) {
+    const out = resolve(proc.cwd(), options.outputDir);
+    ensureDir(out);
+    for (const { result, dir } of entries) {
+      const name = siteFileName(new URL(result.target));
+      if (resolve(dir) !== out) copyFileSync(join(dir, name), join(out, name));
+    }
+    writeAtomically(join(out, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+  }
+  proc.stdout.write(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderSummaryTable(summary, lang));
+  return entries.some((e) => failsOn(failOn as Exclude<FailOn, 'new'>, e.result.verdict, e.result.rules)) ? 1 : 0;
+}

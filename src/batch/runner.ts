@@ -1,0 +1,89 @@
+/**
+ * Runs many site audits with bounded concurrency on one browser. A site whose audit finds the
+ * browser gone (crashed, killed) gets the browser relaunched and is retried once; a site that
+ * still fails is reported as failed and the batch goes on.
+ */
+import type { AuditResult } from '../contracts/result.js';
+import type { BatchTarget, TargetOverrides } from './targets.js';
+
+/** What the runner needs of an Auditor (a fake in unit tests). */
+export interface SiteAuditor {
+  audit(target: URL, overrides?: TargetOverrides): Promise<{ result: AuditResult }>;
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
+
+export type SiteOutcome =
+  | { target: BatchTarget; result: AuditResult; retried: boolean }
+  | { target: BatchTarget; error: string; retried: boolean };
+
+export interface BatchRunOptions {
+  concurrency: number;
+  launch(): Promise<SiteAuditor>;
+  /** Called as each site ends, in completion order (write its file here). */
+  onSite(outcome: SiteOutcome): void | Promise<void>;
+  onStart?(target: BatchTarget): void;
+}
+
+class BrowserCrashed extends Error {}
+
+export async function runBatch(targets: readonly BatchTarget[], options: BatchRunOptions): Promise<void> {
+  if (targets.length === 0) return;
+  let auditor = await options.launch();
+  // All sites in flight on a crashed browser share one relaunch.
+  let relaunching: Promise<SiteAuditor> | null = null;
+  const relaunch = async (crashed: SiteAuditor): Promise<SiteAuditor> => {
+    if (auditor !== crashed) return auditor;
+    relaunching ??= (async () => {
+      await crashed.close().catch(() => undefined);
+      auditor = await options.launch();
+      relaunching = null;
+      return auditor;
+    })();
+    return relaunching;
+  };
+
+  const attempt = async (target: BatchTarget, on: SiteAuditor): Promise<AuditResult> => {
+    try {
+      const { result } = await on.audit(target.url, target.overrides);
+      if (!on.connected) throw new BrowserCrashed('the browser stopped during this site');
+      return result;
+    } catch (error) {
+      if (!on.connected && !(error instanceof BrowserCrashed)) throw new BrowserCrashed(message(error));
+      throw error;
+    }
+  };
+
+  const one = async (target: BatchTarget): Promise<SiteOutcome> => {
+    options.onStart?.(target);
+    const on = auditor;
+    try {
+      return { target, result: await attempt(target, on), retried: false };
+    } catch (error) {
+      if (!(error instanceof BrowserCrashed)) return { target, error: message(error), retried: false };
+      try {
+        return { target, result: await attempt(target, await relaunch(on)), retried: true };
+      } catch (second) {
+        if (second instanceof BrowserCrashed) await relaunch(auditor).catch(() => undefined);
+        return { target, error: message(second), retried: true };
+      }
+    }
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < targets.length) {
+      const target = targets[next++] as BatchTarget;
+      await options.onSite(await one(target));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, worker));
+  } finally {
+    await auditor.close();
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+}

@@ -1,0 +1,104 @@
+/**
+ * Batch targets: URLs on the command line and/or a `--targets FILE`, either one URL per line
+ * (`#` starts a comment) or a YAML list whose items are URLs or `{ url, ...options }`.
+ * Everything is validated here, before any browser starts (a bad line is exit 2, with its line).
+ */
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { UsageError } from '../cli/usage-error.js';
+import { parseTarget } from '../domains/target.js';
+
+/** What one target may override of the run's settings. */
+export interface TargetOverrides {
+  maxPages?: number;
+  ownDomains?: string[];
+  candidate?: boolean;
+}
+
+export interface BatchTarget {
+  url: URL;
+  overrides: TargetOverrides;
+}
+
+const OPTION_KEYS = ['url', 'maxPages', 'ownDomains', 'candidate'] as const;
+
+export function readTargetsFile(file: string): BatchTarget[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError('error.targetsUnreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  }
+  return parseTargetsText(text, file);
+}
+
+/** A YAML list when the first meaningful line starts with `-`; otherwise one URL per line. */
+export function parseTargetsText(text: string, file: string): BatchTarget[] {
+  const firstLine = text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#')) ?? '';
+  return firstLine.startsWith('-') ? parseYamlList(text, file) : parseLines(text, file);
+}
+
+function parseLines(text: string, file: string): BatchTarget[] {
+  const targets: BatchTarget[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '') continue;
+    targets.push({ url: parseAt(line, file, i + 1), overrides: {} });
+  }
+  return targets;
+}
+
+function parseYamlList(text: string, file: string): BatchTarget[] {
+  let doc: unknown;
+  try {
+    doc = load(text);
+  } catch (error) {
+    throw new UsageError('error.targetsInvalid', { file, line: '?', detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
+  }
+  if (!Array.isArray(doc)) throw new UsageError('error.targetsInvalid', { file, line: '?', detail: 'expected a list' });
+  return doc.map((item: unknown, i): BatchTarget => {
+    const where = `#${i + 1}`;
+    if (typeof item === 'string') return { url: parseAt(item, file, where), overrides: {} };
+    if (!item || typeof item !== 'object' || typeof (item as { url?: unknown }).url !== 'string') {
+      throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'expected a URL or { url: ... }' });
+    }
+    const entry = item as Record<string, unknown>;
+    const unknownKey = Object.keys(entry).find((k) => !(OPTION_KEYS as readonly string[]).includes(k));
+    if (unknownKey) throw new UsageError('error.targetsInvalid', { file, line: where, detail: `unknown key "${unknownKey}" (allowed: ${OPTION_KEYS.join(', ')})` });
+    const overrides: TargetOverrides = {};
+    if (entry.maxPages !== undefined) {
+      if (!Number.isInteger(entry.maxPages) || (entry.maxPages as number) < 1 || (entry.maxPages as number) > 100) {
+        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'maxPages: an integer from 1 to 100' });
+      }
+      overrides.maxPages = entry.maxPages as number;
+    }
+    if (entry.ownDomains !== undefined) {
+      if (!Array.isArray(entry.ownDomains) || !entry.ownDomains.every((d) => typeof d === 'string')) {
+        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'ownDomains: a list of domains' });
+      }
+      overrides.ownDomains = entry.ownDomains as string[];
+    }
+    if (entry.candidate !== undefined) {
+      if (typeof entry.candidate !== 'boolean') throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'candidate: true or false' });
+      overrides.candidate = entry.candidate;
+    }
+    return { url: parseAt(entry.url as string, file, where), overrides };
+  });
+}
+
+function parseAt(input: string, file: string, line: number | string): URL {
+  try {
+    return parseTarget(input);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      throw new UsageError('error.targetsInvalid', { file, line: String(line), detail: `"${input}"` });
+    }
+    throw error;
+  }
+}
+
+/** The same URL twice is audited once (first occurrence wins, with its options). */
+export function dedupeTargets(targets: readonly BatchTarget[]): BatchTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => !seen.has(t.url.href) && Boolean(seen.add(t.url.href)));
+}

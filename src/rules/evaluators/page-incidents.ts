@@ -1,0 +1,40 @@
+/**
+ * What pages did to the visitor (popups, downloads, dialogs, leaving by themselves, a load
+ * that never ended) and what the audit refused to visit (private addresses), as findings.
+ * Two evaluators over the same evidence, so each rule file carries only its own messages.
+ */
+import type { IncidentKind, PageIncident } from '../../contracts/evidence.js';
+import { defineEvaluator, type FindingDraft, type RegisteredEvaluator } from '../evaluator.js';
+
+function incidentEvaluator(id: string, kinds: readonly IncidentKind[]): RegisteredEvaluator {
+  return defineEvaluator<Record<string, never>, 'pages' | 'incidents'>({
+    id,
+    requires: ['pages', 'incidents'],
+    params: {},
+    codes: kinds,
+    evaluate({ evidence }) {
+      const incidents: PageIncident[] = (evidence.incidents ?? []).filter((i) => kinds.includes(i.kind));
+      // No incident on pages that never answered says nothing (a refused redirect still counts).
+      if (incidents.length === 0 && !evidence.pages.some((p) => p.status !== null)) {
+        return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
+      }
+      const findings = incidents.map((incident): FindingDraft => {
+        const url = incident.url ?? incident.page;
+        // No `host`: reporters group host findings as request counts; these read as messages.
+        return {
+          code: incident.kind,
+          page: evidence.pages.find((p) => p.url === incident.page) ?? null,
+          args: { detail: incident.detail, url, count: incident.count },
+          urls: [url],
+          count: incident.count,
+          subject: incident.detail,
+        };
+      });
+      return { outcome: findings.length > 0 ? 'fail' : 'pass', findings };
+    },
+  });
+}
+
+export const pageBehaviour = incidentEvaluator('page-behaviour',
+  ['dialog', 'popup', 'download', 'navigatedAway', 'notHtml', 'loadIncomplete', 'htmlTruncated']);
+export const privateAddresses = incidentEvaluator('private-addresses', ['privateAddress']);

@@ -1,0 +1,137 @@
+/**
+ * Batches through the real CLI: a run killed midway (SIGKILL) and resumed with the same
+ * command loses and duplicates no site; --force and --shard; merge; batch input refused
+ * before any browser starts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchSummary } from '../../src/batch/output-dir.js';
+import type { AuditResult } from '../../src/contracts/result.js';
+import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
+import { judge } from '../../src/judge.js';
+import { packageRoot } from '../../src/paths.js';
+import { evidence, page, request } from '../support/evidence.js';
+import { lines, runCli } from '../support/cli.js';
+import { ruleSet } from '../support/rules.js';
+
+const SITES = [
+  'services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'lazy-image.example', 'iframe-embed.example', 'ua.example',
+].map((h) => `https://${h}/`);
+
+let internet: FixtureInternet;
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+});
+afterAll(async () => internet?.close());
+
+const siteFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort();
+
+describe('batch resume', () => {
+  it('resumes a run killed midway without losing or duplicating a site', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'chatons-resume-'));
+    writeFileSync(join(work, 'sites.txt'), `# members\n${SITES.join('\n')}\n`);
+    const out = join(work, 'out');
+    const args = [
+      join(packageRoot, 'bin/chatons-audit.js'), '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile,
+      '--targets', 'sites.txt', '--output-dir', 'out', '--concurrency', '1', '--timeout', '5000', '--quiet-window', '300', '--lang', 'en',
+    ];
+
+    // First run: killed (SIGKILL, no chance to clean up) once two sites are written.
+    const child = spawn(process.execPath, args, { cwd: work, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        let written: string[] = [];
+        try {
+          written = siteFiles(out);
+        } catch {
+          // Not created yet.
+        }
+        if (written.length >= 2) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 50);
+      child.on('exit', () => {
+        clearInterval(timer);
+        reject(new Error('the batch ended before it could be killed'));
+      });
+    });
+    await exited;
+    const before = new Map(siteFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    expect(before.size).toBeGreaterThanOrEqual(2);
+    expect(before.size).toBeLessThan(SITES.length);
+
+    // Same command again: finished sites are skipped, the others audited, each once.
+    const resumed = await runCli(args.slice(1), {}, work);
+    expect(resumed.code, resumed.stderr).toBe(1);
+    const skipped = lines(resumed.stderr).filter((l) => l.includes('already audited'));
+    expect(skipped).toHaveLength(before.size);
+    expect(siteFiles(out)).toEqual(SITES.map((u) => `${new URL(u).hostname}.json`).sort());
+    for (const [file, text] of before) expect(readFileSync(join(out, file), 'utf8'), file).toBe(text);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.sites.map((s) => s.target)).toEqual(SITES);
+    expect(summary.counts).toMatchObject({ error: 0 });
+    expect(summary.counts.compliant + summary.counts['non-compliant'] + summary.counts.incomplete).toBe(SITES.length);
+    for (const url of SITES) expect(resumed.stdout).toContain(url);
+
+    // --force with a shard: only that slice, audited again.
+    const forced = await runCli([...args.slice(1), '--force', '--shard', '2/3'], {}, work);
+    expect(lines(forced.stderr).filter((l) => /^\[\d\/2\]/.test(l))).toHaveLength(2);
+    expect(forced.stderr).not.toContain('already audited');
+    const shardSummary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(shardSummary.shard).toBe('2/3');
+    expect(shardSummary.sites.map((s) => s.target)).toEqual([SITES[1], SITES[4]]);
+  }, 120_000);
+});
+
+describe('merge', () => {
+  it('combines shard folders into one summary and exits 1 when a site fails', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'chatons-merge-'));
+    const write = (dir: string, result: AuditResult): void => {
+      mkdirSync(join(work, dir), { recursive: true });
+      writeFileSync(join(work, dir, `${new URL(result.target).hostname}.json`), JSON.stringify(result));
+    };
+    const ok = 'https://ok.example/';
+    const bad = 'https://bad.example/';
+    write('shard-1', judge(evidence(ok, [page(ok)]), ruleSet, { lang: 'en', levels: {} }));
+    write('shard-2', judge(evidence(bad, [page(bad)], [request('https://fonts.gstatic.com/x.woff2', 'font', bad)]), ruleSet, { lang: 'en', levels: {} }));
+    const merged = await runCli(['merge', 'shard-1', 'shard-2', '--output-dir', 'all', '--lang', 'en'], {}, work);
+    expect(merged.code, merged.stderr).toBe(1);
+    expect(merged.stdout).toMatch(/bad\.example.*non-compliant.*no-third-party-fonts/);
+    expect(merged.stdout).toContain('2 site(s): 1 compliant, 1 non-compliant');
+    const summary = JSON.parse(readFileSync(join(work, 'all', 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.sites.map((s) => s.target)).toEqual([bad, ok]);
+    expect(siteFiles(join(work, 'all'))).toEqual(['bad.example.json', 'ok.example.json']);
+    const never = await runCli(['merge', 'shard-1', 'shard-2', '--fail-on', 'never'], {}, work);
+    expect(never.code).toBe(0);
+  });
+});
+
+describe('batch input refused before any browser starts', () => {
+  const work = mkdtempSync(join(tmpdir(), 'chatons-batch-bad-'));
+  const file = (name: string, text: string): string => {
+    writeFileSync(join(work, name), text);
+    return join(work, name);
+  };
+  it.each([
+    ['a private address in the targets file', ['--targets', file('private.txt', 'chaton.example\nhttp://10.0.0.1/\n')], /10\.0\.0\.1.*--allow-private/],
+    ['a link-local address (cloud metadata)', ['--output-dir', join(work, 'o'), 'http://169.254.169.254/latest/'], /169\.254\.169\.254/],
+    ['localhost', ['--concurrency', '2', 'http://localhost:8080/'], /localhost/],
+    ['a data: URL in the targets file', ['--targets', file('data.txt', 'data:text/html,<h1>x</h1>\n')], /data\.txt.*line 1/],
+    ['a missing targets file', ['--targets', join(work, 'missing.txt')], /missing\.txt/],
+    ['a bad shard', ['--shard', '4/3', 'chaton.example'], /--shard/],
+    ['a bad concurrency', ['--concurrency', '0', 'chaton.example'], /--concurrency/],
+    ['GitLab variables out of range', ['--output-dir', join(work, 'o2'), 'chaton.example'], /CI_NODE_INDEX/, { CI_NODE_INDEX: '5', CI_NODE_TOTAL: '2' }],
+  ] as [string, string[], RegExp, Record<string, string>?][])('%s → exit 2', async (_name, args, message, env = {}) => {
+    const run = await runCli([...args, '--lang', 'en', '--browser', '/nonexistent/chromium'], env);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('browser not found');
+  });
+});
