@@ -86,7 +86,9 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
     const cloaking = rule(a, 'no-cname-cloaking');
     expect(cloaking?.outcome).toBe('needs-review');
     expect(cloaking?.reason).toMatch(/boucle\.pannechaton\.example \(CNAME loop.*lent\.pannechaton\.example \(.*no answer.*panne\.pannechaton\.example \(.*SERVFAIL/);
-    expect(a.result.verdict).toBe('incomplete');
+    // The audit went on: the portal was judged and the DNS faults cost one timeout, not one per name.
+    expect(a.result.pages[0]).toMatchObject({ role: 'portal', status: 200 });
+    expect(a.result.durationMs).toBeLessThan(4 * 30_000);
     expect(schemaErrors(a.result)).toEqual([]);
   });
 });
