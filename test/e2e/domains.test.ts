@@ -24,7 +24,7 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
       ['parent', 'https://bonchaton.example/'], ['www', 'https://www.bonchaton.example/'],
     ]));
     expect(Object.fromEntries(a.result.rules.map((r) => [r.id, r.outcome]))).toMatchObject({
-      'parent-domain-consistent': 'pass', 'no-cname-cloaking': 'pass', https: 'pass', 'gafam-infrastructure': 'pass',
+      'parent-domain-consistent': 'pass', 'no-cname-cloaking': 'pass', https: 'pass', 'https-hardening': 'pass', 'gafam-infrastructure': 'pass',
     });
     expect(a.result.dns.find((d) => d.host === 'bonchaton.example')).toMatchObject({ mx: ['mail.bonchaton.example'], status: 'ok' });
     expect(a.evidence.tls?.every((t) => t.authorized)).toBe(true);
