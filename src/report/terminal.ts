@@ -33,7 +33,9 @@ function groupByHost(findings: readonly Finding[]): { groups: HostGroup[]; other
   const groups = new Map<string, HostGroup>();
   const others: Finding[] = [];
   for (const f of findings) {
-    if (!f.host) {
+    // Only request findings (third-party-resources: args.types) aggregate by host; the others
+    // (DNS, HTTPS, parent domain...) say what they are in their own message.
+    if (!f.host || f.args.types === undefined) {
       others.push(f);
       continue;
     }
