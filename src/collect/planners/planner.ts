@@ -12,6 +12,8 @@ export interface PlanContext {
   portal: PageEvidence;
   /** The candidate's own registrable domains, as far as known after the portal. */
   ownDomains: readonly string[];
+  /** Every page visited so far, in order (portal first, then what earlier planners added). */
+  pages?: readonly PageEvidence[];
 }
 
 export interface PagePlanner {
