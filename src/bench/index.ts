@@ -97,3 +97,4 @@ async function main(): Promise<void> {
 await main();
 await (await import('./dns.js')).run();
 await (await import('./batch.js')).run();
+await (await import('./documents.js')).run();

@@ -76,7 +76,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     const portal = await visit({ url: target.href, role: 'portal' });
     if (portal) {
       const planContext = {
-        target, portal, ownDomains: ownDomainsOf(target.href, [portal.finalUrl], options.evidenceOptions.ownDomains),
+        target, portal, pages, ownDomains: ownDomainsOf(target.href, [portal.finalUrl], options.evidenceOptions.ownDomains),
         ...(options.resolver ? { dns: options.resolver } : {}), mappings: options.probe?.mappings ?? [],
       };
       for (const planner of options.planners ?? planners) {

@@ -2,7 +2,7 @@
  * The readable text of a rendered page (PageEvidence.html), cut into sections under their
  * headings, then into sentences: what a reviewer reads, and what the rules quote.
  */
-import { load, type CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
 import type { PageEvidence } from '../contracts/evidence.js';
 import { normaliseText } from './normalise.js';
 
@@ -28,12 +28,34 @@ const QUOTE_MAX = 240;
 const cache = new Map<string, Block[]>();
 const CACHE_SIZE = 64;
 
-function textOf($: CheerioAPI, element: Parameters<CheerioAPI>[0]): string {
-  const clone = $(element).clone();
-  clone.find('br').replaceWith('\n');
-  // Nested blocks are read on their own; inline children (a, strong, em) stay part of this text.
-  clone.children(BLOCKS.split(',').filter((t) => t !== 'span').join(',')).remove();
-  return clone.text().split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+const BLOCK_TAGS = new Set(BLOCKS.split(',').filter((t) => t !== 'span'));
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
+
+/**
+ * The block's own text: its text nodes and inline children (a, strong, em...), not its nested
+ * blocks, which are read on their own. A walk rather than clone-and-remove keeps a deeply
+ * nested page linear.
+ */
+/** The few fields of a parsed node we read (domhandler's shape, which cheerio does not re-export). */
+interface DomNode {
+  type: string;
+  data?: string;
+  name?: string;
+  children?: DomNode[];
+}
+
+function ownText(node: DomNode): string {
+  let out = '';
+  const walk = (n: DomNode): void => {
+    if (n.type === 'text') out += n.data ?? '';
+    else if (n.type === 'tag') {
+      const tag = (n.name ?? '').toLowerCase();
+      if (tag === 'br') out += '\n';
+      else if (!BLOCK_TAGS.has(tag) && !SKIPPED_TAGS.has(tag)) n.children?.forEach(walk);
+    }
+  };
+  node.children?.forEach(walk);
+  return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
 }
 
 /** Blocks of a page in document order, each under its heading. */
@@ -46,9 +68,9 @@ export function blocksOf(html: string | null): Block[] {
   const blocks: Block[] = [];
   let heading = '';
   let level = 0;
-  $('body').find(BLOCKS.split(',').filter((t) => t !== 'span').join(',')).each((_i, element) => {
+  $('body').find([...BLOCK_TAGS].join(',')).each((_i, element) => {
     const tag = element.tagName.toLowerCase();
-    const text = textOf($, element);
+    const text = ownText(element as unknown as DomNode);
     if (!text) return;
     const h = HEADINGS.exec(tag);
     if (h) {

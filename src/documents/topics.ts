@@ -67,10 +67,16 @@ export interface AspectEvidence {
 export function topicEvidence(topicName: string, pages: readonly PageEvidence[], withLinks = false, perAspect = 3): AspectEvidence[] {
   return [...topic(topicName).aspects.entries()].map(([aspect, patterns]) => {
     const passages: Passage[] = [];
+    // A site header repeated on every page is one passage, not one per page.
+    const quoted = new Set<string>();
     for (const page of pages) {
       if (passages.length >= perAspect) break;
-      passages.push(...findPassages(page, patterns, perAspect - passages.length));
-      if (withLinks && passages.length < perAspect) passages.push(...linkPassages(page, patterns, perAspect - passages.length));
+      const found = [...findPassages(page, patterns, perAspect), ...(withLinks ? linkPassages(page, patterns, perAspect) : [])];
+      for (const p of found) {
+        if (quoted.has(p.quote) || passages.length >= perAspect) continue;
+        quoted.add(p.quote);
+        passages.push(p);
+      }
     }
     return { aspect, passages };
   });

@@ -12,6 +12,7 @@ describe('charter-statement', () => {
     ['"Nous respectons la charte CHATONS"', '<p>Nous respectons la charte CHATONS.</p>', 'pass'],
     ['"charte du collectif des hébergeurs alternatifs"', '<p>Nous suivons la charte du Collectif des Hébergeurs Alternatifs.</p>', 'pass'],
     ['English', '<p>We follow the CHATONS charter.</p>', 'pass'],
+    ['"respecte sa charte" in a sentence naming CHATONS', '<p>Notre association a rejoint les CHATONS et respecte sa charte.</p>', 'pass'],
     ['a mention of CHATONS without the charter', '<p>Découvrez les autres CHATONS sur chatons.org.</p>', 'needs-review'],
     // Negatives: "charte" about something else, "chatons" as animals in another word
     ['a charter of something else', '<p>Nous respectons la charte graphique de la ville.</p><p>Photos de chatonnes.</p>', 'fail'],

@@ -25,12 +25,18 @@ describe('legal-notice', () => {
     ['linked page answers 404', [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal(undefined, { status: 404 })], 'fail', ['unreachable']],
     ['linked on the portal but not on the used parent domain', [
       htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal(),
-      htmlPage('https://example.org/', '<html><body><p>Notre blog.</p></body></html>', 'parent'),
+      htmlPage('https://example.org/', '<html><body><p>Notre blog : <a href="/articles">articles</a>.</p></body></html>', 'parent'),
     ], 'fail', ['notLinked']],
   ] as const)('%s → %s', (_name, pages, outcome, codes) => {
     const result = ruleResult('legal-notice', evidence(T, [...pages]));
     expect(result.outcome).toBe(outcome);
     expect(result.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  it('does not ask a parked parent domain (only third-party links) for a legal notice', () => {
+    const portal = htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>'));
+    const parked = htmlPage('https://example.org/', '<html><body><p>Ce domaine est parqué.</p><a href="https://registrar.example/buy">Acheter</a></body></html>', 'parent');
+    expect(ruleResult('legal-notice', evidence(T, [portal, parked, legal()])).outcome).toBe('pass');
   });
 
   it('a parent domain that redirects to the portal is the same page: no second finding', () => {

@@ -19,6 +19,14 @@ describe('documents planner', () => {
     ]);
   });
 
+  it('also follows the parent domain\'s own legal notice when an earlier planner visited it', () => {
+    const portal = htmlPage(T, '<a href="/mentions-legales">Mentions légales</a>');
+    const parent = htmlPage('https://example.org/', '<a href="https://example.org/legal">Mentions légales</a>', 'parent');
+    expect(documentsPlanner.plan({ target: new URL(T), portal, pages: [portal, parent], ownDomains: ['example.org'] })).toEqual([
+      { url: `${T}mentions-legales`, role: 'legal' }, { url: 'https://example.org/legal', role: 'legal' },
+    ]);
+  });
+
   it('prefers a visible footer link to a hidden one', () => {
     const planned = plan('<nav style="display:none"><a href="/old-legal">Mentions légales</a></nav><footer><a href="/mentions-legales">Mentions légales</a></footer>');
     expect(planned[0]).toEqual({ url: `${T}mentions-legales`, role: 'legal' });

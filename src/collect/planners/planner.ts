@@ -17,6 +17,8 @@ export interface PlanContext {
   dns?: { lookup(host: string): Promise<DnsRecord> };
   /** --map-host rules: an explicitly mapped host is visited whatever DNS says. */
   mappings?: readonly HostMapping[];
+  /** Every page visited so far, in order (portal first, then what earlier planners added). */
+  pages?: readonly PageEvidence[];
 }
 
 export interface PagePlanner {

@@ -7,6 +7,7 @@
  */
 import type { PageEvidence } from '../../contracts/evidence.js';
 import type { DocumentKind } from '../../documents/lexicon.js';
+import { hostOf } from '../../domains/party.js';
 import { pageAt, readablePages, sitePages } from '../../documents/pages.js';
 import { documentLinks, normaliseUrl } from '../../documents/site-links.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
@@ -33,7 +34,11 @@ export const documentLinked = defineEvaluator<Params, 'pages'>({
     for (const page of readablePages(evidence.pages)) {
       for (const d of documentLinks(page, own)) if (d.kind === params.kind && !linked.has(normaliseUrl(d.url))) linked.set(normaliseUrl(d.url), page);
     }
-    const required = params.everySitePage ? landing : landing.slice(0, 1);
+    // A parked parent or www (only links to a registrar or nothing) is not a site of the
+    // candidate: parent-domain-consistent judges it; it is not asked for a legal notice.
+    const used = (page: PageEvidence): boolean => page.role === 'portal'
+      || page.links.some((l) => { const h = hostOf(l.href); return h !== null && !derived.party.isThirdParty(h); });
+    const required = params.everySitePage ? landing.filter(used) : landing.slice(0, 1);
     for (const page of required) {
       const here = documentLinks(page, own).some((d) => d.kind === params.kind);
       if (!here && (params.everySitePage || linked.size === 0)) findings.push({ code: 'notLinked', page, urls: [page.finalUrl ?? page.url] });
