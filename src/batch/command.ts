@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { Auditor } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
+import type { Evidence } from '../contracts/evidence.js';
 import type { AuditResult } from '../contracts/result.js';
 import { refusePrivateTargets } from '../domains/target-safety.js';
 import { parseTarget } from '../domains/target.js';
@@ -89,7 +90,9 @@ export async function runBatchCommand(
     }
   }
 
-  const launch = async (): Promise<SiteAuditor> => Auditor.start({
+  // --save-evidence: the evidence of the sites audited by this run (resumed ones have none).
+  const evidence = new Map<string, Evidence>();
+  const start = async (): Promise<Auditor> => Auditor.start({
     lang: settings.lang,
     candidate: Boolean(options.candidate),
     ownDomains: [...settings.config.ownDomains, ...options.ownDomain],
@@ -102,6 +105,21 @@ export async function runBatchCommand(
     locale: 'fr-FR',
     allowPrivate: Boolean(options.allowPrivate),
   }, settings.ruleSet);
+  const launch = async (): Promise<SiteAuditor> => {
+    const auditor = await start();
+    if (!options.saveEvidence) return auditor;
+    return {
+      audit: async (url, overrides) => {
+        const audit = await auditor.audit(url, overrides);
+        evidence.set(url.href, audit.evidence);
+        return audit;
+      },
+      get connected() {
+        return auditor.connected;
+      },
+      close: () => auditor.close(),
+    };
+  };
 
   await runBatch(todo, {
     concurrency,
@@ -123,6 +141,10 @@ export async function runBatchCommand(
   });
   progress.end();
   writeSummary();
+  if (options.saveEvidence) {
+    const saved = targets.map((t) => evidence.get(t.url.href)).filter((e): e is Evidence => e !== undefined);
+    writeAtomically(resolve(proc.cwd(), options.saveEvidence), `${JSON.stringify(saved)}\n`);
+  }
 
   const ordered = targets.map((t) => results.get(t.url.href)).filter((r): r is AuditResult => r !== undefined);
   let code: number;

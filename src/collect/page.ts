@@ -94,7 +94,7 @@ export async function collectPage(
     return null;
   });
 
-  let loadedUrl: string | null = null;
+  let ownNavigationSeen = false;
   const record = (request: Request): void => {
     const url = request.url();
     if (!NETWORK_SCHEMES.test(url)) return;
@@ -107,9 +107,12 @@ export async function collectPage(
     } catch {
       // Service-worker requests and early navigations have no frame.
     }
-    // After the page loaded, a new main-frame navigation is the page leaving by itself.
-    if (loadedUrl && url !== loadedUrl && isMainFrame && request.isNavigationRequest() && !request.redirectedFrom()) {
-      incidents.add('navigatedAway', loadedUrl, url);
+    // The first main-frame navigation is ours (its redirect hops have a redirectedFrom); any
+    // later one is the page leaving by itself. Told apart here, not after goto() returns: a
+    // page may leave before the audit gets control back.
+    if (isMainFrame && request.isNavigationRequest() && !request.redirectedFrom()) {
+      if (ownNavigationSeen && url !== planned.url) incidents.add('navigatedAway', planned.url, url);
+      ownNavigationSeen = true;
     }
     records.set(request, {
       url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
@@ -183,7 +186,6 @@ export async function collectPage(
       await withTimeout(describeMainResponse(answered, pageEvidence), Math.max(500, remaining()), 'response').catch((error: unknown) => fail('navigate', error));
       describeContentType(answered, incidents, pageEvidence.headers);
     }
-    loadedUrl = pageEvidence.finalUrl;
 
     if (!pageEvidence.error || response) {
       const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);

@@ -80,12 +80,14 @@ describe('batch resume', () => {
     for (const url of SITES) expect(resumed.stdout).toContain(url);
 
     // --force with a shard: only that slice, audited again.
-    const forced = await runCli([...args.slice(1), '--force', '--shard', '2/3'], {}, work);
+    const forced = await runCli([...args.slice(1), '--force', '--shard', '2/3', '--save-evidence', 'evidence.json'], {}, work);
     expect(lines(forced.stderr).filter((l) => /^\[\d\/2\]/.test(l))).toHaveLength(2);
     expect(forced.stderr).not.toContain('already audited');
     const shardSummary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
     expect(shardSummary.shard).toBe('2/3');
     expect(shardSummary.sites.map((s) => s.target)).toEqual([SITES[1], SITES[4]]);
+    const saved = JSON.parse(readFileSync(join(work, 'evidence.json'), 'utf8')) as { target: string; evidenceVersion: number }[];
+    expect(saved.map((e) => [e.target, e.evidenceVersion])).toEqual([[SITES[1], 1], [SITES[4], 1]]);
   }, 120_000);
 });
 

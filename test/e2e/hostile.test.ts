@@ -14,9 +14,11 @@ import { loadExtraTrust } from '../../src/collect/trust.js';
 import type { AuditResult, RuleResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { runCli, type CliRun } from '../support/cli.js';
+import { schemaErrors } from '../support/schema.js';
 import { ruleSet } from '../support/rules.js';
 
-const TIMEOUT_MS = 5_000;
+// Generous for a loaded 2-core machine: page set-up and hostile pages share the CPU.
+const TIMEOUT_MS = 8_000;
 /** DESIGN.md: a site is bounded by 4x the per-page timeout (closing the context aside). */
 const SITE_BOUND_MS = 4 * TIMEOUT_MS + 2_000;
 
@@ -43,7 +45,7 @@ beforeAll(async () => {
   for (const host of HOSTS) {
     results.set(host, JSON.parse(readFileSync(join(work, 'out', `${host}.json`), 'utf8')) as AuditResult);
   }
-}, 180_000);
+}, 240_000);
 afterAll(async () => internet?.close());
 
 const rule = (host: string, id: string): RuleResult => {
@@ -136,6 +138,10 @@ describe('hostile and broken sites (real Chromium, one batch)', () => {
   it('a resource on a private address: a finding, never fetched', () => {
     expect(rule('private-resource.hostile.example', 'private-addresses').findings[0]?.url).toBe(`http://127.0.0.1:${internet.port}/internal-pixel.gif`);
     expect(internet.served.map((s) => s.path)).not.toContain('/internal-pixel.gif');
+  });
+
+  it('writes results that validate against the committed JSON Schema', () => {
+    for (const [host, result] of results) expect(schemaErrors(result), host).toEqual([]);
   });
 
   it('prints a summary table with every site', () => {
