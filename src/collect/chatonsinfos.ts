@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
 import type { ChatonsInfosEvidence, ChatonsInfosFile, ChatonsInfosUrlCheck, CollectError } from '../contracts/evidence.js';
 import { hostOf, registrableDomain } from '../domains/party.js';
+import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
 import { errorText, withTimeout } from './timeout.js';
 
 export interface ChatonsInfosInput {
@@ -22,6 +23,25 @@ export interface ChatonsInfosInput {
   deadline: number;
   /** Per fetch. */
   timeoutMs: number;
+  /** The audit's private-address guard: a subs.* line must not lead the auditor into its own network. */
+  policy?: PrivateAddressPolicy | undefined;
+}
+
+/**
+ * Only the documents themselves are wanted: a host answering HTML at the well-known path must not
+ * get its images or scripts loaded by the auditor, outside every guard and record.
+ */
+async function documentsOnly(page: Page, policy: PrivateAddressPolicy | undefined, errors: CollectError[]): Promise<void> {
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    return request.isNavigationRequest() && request.frame() === page.mainFrame() ? route.continue() : route.abort('blockedbyclient');
+  });
+  if (policy) {
+    // The guard sees redirect hops too, which route() does not.
+    await guardPage(page, policy, (url, address) => {
+      errors.push({ stage: 'fetch', page: url, message: `chatonsinfos: refused private address ${address}` });
+    });
+  }
 }
 
 const WELL_KNOWN_DIRS = ['.well-known/chatonsinfos', '.well_known/chatonsinfos'];
@@ -92,6 +112,7 @@ export async function collectChatonsInfos(context: BrowserContext, input: Chaton
   let page: Page;
   try {
     page = await withTimeout(context.newPage(), Math.max(1, left()), 'newPage');
+    await withTimeout(documentsOnly(page, input.policy, errors), Math.max(1, left()), 'guard');
   } catch (error) {
     errors.push({ stage: 'fetch', page: input.portalUrl, message: `chatonsinfos: ${errorText(error)}` });
     return { evidence, errors };

@@ -91,7 +91,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       // issue 5: ChatonsInfos files, fetched outside the recorded pages.
       if (portal.status !== null || options.evidenceOptions.chatonsinfos) {
         const found = await collectChatonsInfos(context, {
-          portalUrl: portal.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline, timeoutMs: options.timing.timeoutMs,
+          portalUrl: portal.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline, timeoutMs: options.timing.timeoutMs, policy,
         });
         chatonsinfos = found.evidence;
         errors.push(...found.errors);
