@@ -10,7 +10,7 @@ import { planners } from './planners/index.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
-import { closeSitePack, openSitePack } from './evidence-pack.js';
+import { closeSitePack, openSitePack, type SitePack } from './evidence-pack.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
@@ -33,7 +33,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const errors: CollectError[] = [];
   const visited = new Set<string>();
 
-  const pack = options.evidenceDir ? openSitePack(options.evidenceDir, target) : null;
+  let pack: SitePack | null = null;
+  try {
+    if (options.evidenceDir) pack = openSitePack(options.evidenceDir, target);
+  } catch (error) {
+    errors.push({ stage: 'collect', page: target.href, message: `evidence pack: ${errorText(error)}` });
+  }
   let context;
   let harWritten = false;
   try {
@@ -85,6 +90,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     requests,
     errors,
   };
-  if (pack) evidence.pack = closeSitePack(pack, evidence, harWritten);
+  if (pack) {
+    try {
+      evidence.pack = closeSitePack(pack, evidence, harWritten);
+    } catch (error) {
+      errors.push({ stage: 'collect', page: target.href, message: `evidence pack: ${errorText(error)}` });
+    }
+  }
   return evidence;
 }
