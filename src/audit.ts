@@ -100,7 +100,8 @@ export class Auditor {
       guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
     });
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
-    if (evidence.pack) writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
+    const packProblem = writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
+    if (packProblem) result.errors = [...result.errors, { stage: 'collect', page: target.href, message: packProblem }];
     return { evidence, result };
   }
 

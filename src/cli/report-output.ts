@@ -1,12 +1,13 @@
 /**
  * After judging: compare with --baseline, render the chosen format (several sites make one
- * SARIF log, one JUnit document, or NDJSON), write it, and decide the exit code once.
+ * SARIF log, one JUnit document, one HTML page, or NDJSON), write it, and decide the exit code once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselineFor, compareWithBaseline, hasNewBlockingFinding, loadBaseline } from '../baseline.js';
 import type { AuditResult } from '../contracts/result.js';
 import { reporters } from '../report/index.js';
+import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
 import { failsOn } from '../rules/verdict.js';
@@ -48,8 +49,9 @@ export function render(results: readonly AuditResult[], settings: RunSettings, c
   if (results.length > 1 && format === 'json') return results.map((r) => `${JSON.stringify(r)}\n`).join('');
   if (format === 'junit') return renderJunit(results, lang);
   if (format === 'sarif') return renderSarif(results, lang);
+  if (format === 'html') return renderHtml(results, lang, packScreenshots);
   return results.map((r) => reporters[format](r, {
-    lang, color, redact: settings.redact, ...(format === 'html' ? { screenshots: packScreenshots(r) } : {}),
+    lang, color, redact: settings.redact,
   })).join('\n');
 }
 

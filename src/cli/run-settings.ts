@@ -2,6 +2,7 @@
  * Turns the audit options into validated settings, or a UsageError naming what is wrong.
  * Everything that can be refused is refused here, before any browser starts.
  */
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
 import { parseHostMapping, type HostMapping } from '../collect/map-host.js';
@@ -75,6 +76,17 @@ function integer(option: string, raw: string | undefined, fallback: number, min:
   return value;
 }
 
+/** --evidence-dir is created up front: a path we cannot write is a usage error, before any browser. */
+function writableDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError('error.outputUnwritable', { file: dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  }
+  return dir;
+}
+
 export function resolveRunSettings(options: AuditCommandOptions, proc: CliProcess): RunSettings {
   if (options.lang !== undefined && !isLang(options.lang)) {
     throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
@@ -111,7 +123,7 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     maxPages: integer('--max-pages', options.maxPages, DEFAULT_MAX_PAGES, 1, 100),
     ...(options.dnsServer && options.dnsServer.length > 0 ? { dnsServers: options.dnsServer.map(parseDnsServer) } : {}),
     baseline: options.baseline ? resolve(proc.cwd(), options.baseline) : null,
-    evidenceDir: options.evidenceDir ? resolve(proc.cwd(), options.evidenceDir) : null,
+    evidenceDir: options.evidenceDir ? writableDir(resolve(proc.cwd(), options.evidenceDir)) : null,
     redact: options.redact !== false,
   };
 }

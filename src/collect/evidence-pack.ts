@@ -72,12 +72,24 @@ function writeDnsAnswers(index: EvidencePackIndex, evidence: Evidence, summary: 
   index.dns = relative(index.dir, file).split('\\').join('/');
 }
 
-/** provenance.json: what produced this evidence, written once the site is judged. */
-export function writeProvenance(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): void {
+/**
+ * provenance.json: what produced this evidence, written once the site is judged. Returns the
+ * problem instead of throwing, so a full disk costs the pack, never the audit.
+ */
+export function writeProvenance(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): string | null {
   const pack = evidence.pack;
-  if (!pack) return;
-  writeDnsAnswers(pack, evidence, result.dns);
-  const provenance = {
+  if (!pack) return null;
+  try {
+    writeDnsAnswers(pack, evidence, result.dns);
+    writeFileSync(join(pack.dir, pack.provenance), `${JSON.stringify(provenanceOf(result, evidence, options), null, 2)}\n`);
+    return null;
+  } catch (error) {
+    return `evidence pack: ${(error as Error).message}`;
+  }
+}
+
+function provenanceOf(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): Record<string, unknown> {
+  return {
     tool: { name: result.tool.name, version: result.tool.version },
     browser: result.tool.browser,
     lists: result.tool.lists,
@@ -86,7 +98,6 @@ export function writeProvenance(result: AuditResult, evidence: Evidence, options
     startedAt: evidence.startedAt,
     finishedAt: evidence.finishedAt,
     options: { ...evidence.options, ...options },
-    files: pack,
+    files: evidence.pack,
   };
-  writeFileSync(join(pack.dir, pack.provenance), `${JSON.stringify(provenance, null, 2)}\n`);
 }

@@ -17,7 +17,7 @@ import type { DnsResolver } from '../dns/resolver.js';
 import { neighboursOf } from '../domains/parent-www.js';
 import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
 import type { ProbeOptions } from './tls-probe.js';
-import { closeSitePack, openSitePack } from './evidence-pack.js';
+import { closeSitePack, openSitePack, type SitePack } from './evidence-pack.js';
 
 export interface SiteCollectOptions {
   timing: PageTiming;
@@ -48,7 +48,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const visited = new Set<string>();
   let chatonsinfos: ChatonsInfosEvidence | undefined;
 
-  const pack = options.evidenceDir ? openSitePack(options.evidenceDir, target) : null;
+  let pack: SitePack | null = null;
+  try {
+    if (options.evidenceDir) pack = openSitePack(options.evidenceDir, target);
+  } catch (error) {
+    errors.push({ stage: 'collect', page: target.href, message: `evidence pack: ${errorText(error)}` });
+  }
   let context;
   let harWritten = false;
   try {
@@ -125,6 +130,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     ...(chatonsinfos ? { chatonsinfos } : {}),
     incidents,
   };
-  if (pack) evidence.pack = closeSitePack(pack, evidence, harWritten);
+  if (pack) {
+    try {
+      evidence.pack = closeSitePack(pack, evidence, harWritten);
+    } catch (error) {
+      errors.push({ stage: 'collect', page: target.href, message: `evidence pack: ${errorText(error)}` });
+    }
+  }
   return evidence;
 }

@@ -135,7 +135,7 @@ export const en: Record<keyof typeof fr, string> = {
   'error.baselineUnreadable': "unreadable --baseline result: {file} ({detail})",
   'cli.opt.baseline': "compare with a previous JSON result: each finding is new, unchanged or resolved",
   'cli.opt.evidenceDir': "evidence folder: screenshots, HAR, page sources, provenance",
-  'cli.opt.noRedact': "do not mask phone numbers in the markdown report",
+  'cli.opt.noRedact': "do not mask phone numbers and street addresses in the markdown report",
   'cli.rules': "list the rules and their levels",
   'cli.explain': "explain a rule: what it checks, why the charter asks it, how to fix it",
   'cli.arg.ruleId': "rule id (see chatons-audit rules)",

@@ -133,7 +133,7 @@ export const fr = {
   'error.baselineUnreadable': "audit de référence --baseline illisible : {file} ({detail})",
   'cli.opt.baseline': "comparer à un résultat JSON précédent : chaque constat est nouveau, inchangé ou résolu",
   'cli.opt.evidenceDir': "dossier de preuves : captures d'écran, HAR, sources des pages, provenance",
-  'cli.opt.noRedact': "ne pas masquer les numéros de téléphone dans le rapport markdown",
+  'cli.opt.noRedact': "ne pas masquer les numéros de téléphone et adresses postales dans le rapport markdown",
   'cli.rules': "lister les règles et leur niveau",
   'cli.explain': "expliquer une règle : ce qu'elle vérifie, pourquoi la charte le demande, comment corriger",
   'cli.arg.ruleId': "identifiant de la règle (voir chatons-audit rules)",

@@ -62,7 +62,14 @@ export function allowedHosts(rules: readonly RuleResult[]): { host: string; just
   return [...byHost.values()].sort((a, b) => a.host.localeCompare(b.host));
 }
 
-/** Personal phone numbers quoted from legal notices are not for a public forum (DESIGN.md). */
+const PHONE = /(?:\+33[\s.]?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g;
+/** A French street address: number, way type, name (up to the next comma, line or sentence end). */
+const STREET = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|route|quai|cours|passage|square)\s[^,\n.;<>]{2,60}/gi;
+
+/**
+ * Personal phone numbers and street addresses quoted from legal notices are not for a public
+ * forum (DESIGN.md): the markdown review masks them unless --no-redact.
+ */
 export function redactPersonal(text: string, mask: string): string {
-  return text.replace(/(?:\+33[\s.]?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g, mask);
+  return text.replace(PHONE, mask).replace(STREET, mask);
 }

@@ -34,10 +34,11 @@ code{background:#f4f4f4;padding:0 .2rem}`;
 
 /** Inline, tiny: filters the request table by party and type. */
 const SCRIPT = `
-(function(){var p=document.getElementById('f-party'),t=document.getElementById('f-type'),n=document.getElementById('f-count');
-function apply(){var shown=0;document.querySelectorAll('#requests tbody tr').forEach(function(r){
+document.querySelectorAll('article.site').forEach(function(site){
+var p=site.querySelector('.f-party'),t=site.querySelector('.f-type'),n=site.querySelector('.f-count');
+function apply(){var shown=0;site.querySelectorAll('table.requests tbody tr').forEach(function(r){
 var ok=(!p.value||r.dataset.party===p.value)&&(!t.value||r.dataset.type===t.value);r.hidden=!ok;if(ok)shown++;});n.textContent=shown;}
-p.addEventListener('change',apply);t.addEventListener('change',apply);apply();})();`;
+p.addEventListener('change',apply);t.addEventListener('change',apply);apply();});`;
 
 function ruleBlock(rule: RuleResult, lang: Lang): string {
   const outcome = t(lang, `outcome.${rule.outcome}` as MessageKey);
@@ -48,7 +49,7 @@ function ruleBlock(rule: RuleResult, lang: Lang): string {
     + `${g.pages.length ? `<br><small>${g.pages.map(esc).join(' · ')}</small>` : ''}`
     + `${g.examples.length ? `<br><small>${g.examples.map(esc).join('<br>')}</small>` : ''}`
     + `${g.allowed ? `<br><span class="allowed">${esc(t(lang, 'report.allowed', { justification: g.allowed }))}</span>` : ''}</li>`).join('') : '';
-  return `<details class="rule" id="rule-${esc(rule.id)}"${open}><summary><span class="marker" title="${esc(level)}">${rule.level === 'blocking' ? '!' : 'i'}</span>`
+  return `<details class="rule" data-rule="${esc(rule.id)}"${open}><summary><span class="marker" title="${esc(level)}">${rule.level === 'blocking' ? '!' : 'i'}</span>`
     + `<strong class="o-${rule.outcome}">${esc(outcome)}</strong> ${esc(rule.title)} <small>(${esc(rule.id)})</small></summary>`
     + `${rule.reason ? `<p>${esc(rule.reason)}</p>` : ''}${items ? `<ul>${items}</ul>` : ''}`
     + `${rule.outcome === 'fail' && rule.help ? `<p class="help">${esc(t(lang, 'report.help', { help: rule.help }))}</p>` : ''}</details>`;
@@ -61,11 +62,11 @@ function requestsTable(result: AuditResult, lang: Lang): string {
     + `<td>${esc(t(lang, `html.party.${r.party}` as MessageKey))}</td><td>${esc(r.resourceType)}</td><td>${esc(r.host)}</td>`
     + `<td class="url">${esc(r.url)}</td><td>${esc(r.status ?? r.failure ?? '')}</td><td>${esc(r.tracker ? `${r.tracker.name} (${r.tracker.organization})` : '')}</td>`
     + `<td class="url">${esc(r.page)}</td></tr>`).join('\n');
-  return `<h2 id="requests-title">${esc(t(lang, 'html.requests'))}</h2>
-<p><label>${esc(t(lang, 'html.party'))} <select id="f-party"><option value="">${esc(t(lang, 'html.all'))}</option>${options(['first', 'third'], (v) => t(lang, `html.party.${v}` as MessageKey))}</select></label>
-<label>${esc(t(lang, 'html.type'))} <select id="f-type"><option value="">${esc(t(lang, 'html.all'))}</option>${options(types, (v) => v)}</select></label>
-<span id="f-count">${result.requests.length}</span> / ${result.requests.length}</p>
-<table id="requests"><thead><tr><th>${esc(t(lang, 'html.party'))}</th><th>${esc(t(lang, 'html.type'))}</th><th>${esc(t(lang, 'html.host'))}</th><th>URL</th><th>${esc(t(lang, 'html.status'))}</th><th>${esc(t(lang, 'html.tracker'))}</th><th>${esc(t(lang, 'html.page'))}</th></tr></thead>
+  return `<h2>${esc(t(lang, 'html.requests'))}</h2>
+<p><label>${esc(t(lang, 'html.party'))} <select class="f-party"><option value="">${esc(t(lang, 'html.all'))}</option>${options(['first', 'third'], (v) => t(lang, `html.party.${v}` as MessageKey))}</select></label>
+<label>${esc(t(lang, 'html.type'))} <select class="f-type"><option value="">${esc(t(lang, 'html.all'))}</option>${options(types, (v) => v)}</select></label>
+<span class="f-count">${result.requests.length}</span> / ${result.requests.length}</p>
+<table class="requests"><thead><tr><th>${esc(t(lang, 'html.party'))}</th><th>${esc(t(lang, 'html.type'))}</th><th>${esc(t(lang, 'html.host'))}</th><th>URL</th><th>${esc(t(lang, 'html.status'))}</th><th>${esc(t(lang, 'html.tracker'))}</th><th>${esc(t(lang, 'html.page'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
@@ -98,7 +99,7 @@ function pagesSection(result: AuditResult, lang: Lang, screenshots: Readonly<Rec
   return `<h2>${esc(t(lang, 'report.pages'))}</h2><table><tbody>${rows}</tbody></table>${shots ? `<div class="shots">${shots}</div>` : ''}`;
 }
 
-export const htmlReporter: Reporter = (result, { lang, screenshots = {} }) => {
+function siteArticle(result: AuditResult, lang: Lang, screenshots: Readonly<Record<string, string>>): string {
   const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
   const sections = SECTIONS.map((s) => {
     const rules = result.rules.filter((r) => r.section === s);
@@ -111,19 +112,9 @@ export const htmlReporter: Reporter = (result, { lang, screenshots = {} }) => {
     + (b.resolved.length ? `<details><summary>${esc(t(lang, 'md.resolved', { count: b.resolved.length }))}</summary><ul>${b.resolved.map((r) => `<li><code>${esc(r.rule)}</code> ${esc(r.host ?? r.subject ?? '')} — ${esc(r.message)}</li>`).join('')}</ul></details>` : '') : '';
   const errors = result.errors.length ? `<h2>${esc(t(lang, 'report.errors'))}</h2><ul>${result.errors.map((e) => `<li>[${esc(e.stage)}] ${esc(e.page ?? '')} ${esc(e.message)}</li>`).join('')}</ul>` : '';
   const third = result.requests.filter((r) => r.party === 'third').length;
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(t(lang, 'report.title', { target: result.target }))}</title>
-<style>${STYLE}</style>
-</head>
-<body>
+  return `<article class="site">
 <h1>${esc(t(lang, 'report.title', { target: result.target }))}</h1>
-<p><span class="verdict v-${result.verdict}" id="verdict">${esc(t(lang, 'report.verdict', { verdict }))}</span></p>
+<p><span class="verdict v-${result.verdict}">${esc(t(lang, 'report.verdict', { verdict }))}</span></p>
 <p><small>${esc(t(lang, 'md.legend').replace(/\*/g, ''))}</small></p>
 ${baseline}
 ${sections}
@@ -134,8 +125,28 @@ ${documentsSection(result, lang)}
 ${pagesSection(result, lang, screenshots)}
 ${errors}
 <p><small>${esc(t(lang, 'md.footer', { tool: `${result.tool.name} ${result.tool.version}`, browser: result.tool.browser ?? '—', requests: result.requests.length, third }))}</small></p>
+</article>`;
+}
+
+/** Several audited sites make one document: one <article> each, each with its own filters. */
+export function renderHtml(results: readonly AuditResult[], lang: Lang, screenshotsOf: (result: AuditResult) => Readonly<Record<string, string>> = () => ({})): string {
+  const title = results.length === 1 && results[0] ? t(lang, 'report.title', { target: results[0].target }) : `chatons-audit (${results.length})`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${results.map((r) => siteArticle(r, lang, screenshotsOf(r))).join('\n<hr>\n')}
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
-};
+}
+
+export const htmlReporter: Reporter = (result, { lang, screenshots = {} }) => renderHtml([result], lang, () => screenshots);

@@ -73,6 +73,9 @@ export const terminalReporter: Reporter = (result: AuditResult, { lang, color })
     t(lang, 'report.verdict', { verdict: verdictColour(c, result.verdict)(verdict) }),
     c.gray(t(lang, 'report.legend')),
   ];
+  if (result.baseline) {
+    out.push(t(lang, 'md.baseline', { new: result.baseline.new, unchanged: result.baseline.unchanged, resolved: result.baseline.resolved.length }));
+  }
   for (const section of SECTIONS) {
     const rules = result.rules.filter((r) => r.section === section);
     if (rules.length === 0) continue;

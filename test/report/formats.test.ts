@@ -14,7 +14,7 @@ describe('report formats', () => {
       .toEqual(['json', 'terminal', 'markdown', 'html', 'sarif', 'junit', undefined]);
   });
 
-  it('writes one JUnit document for several re-judged sites with -o report.xml', async () => {
+  it('writes one JUnit document and one HTML page for several re-judged sites', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatons-formats-'));
     const evidence = join(dir, 'two.json');
     const both = ['services.bonchaton.example', 'google-fonts.example'].map((s) => readFileSync(join(GOLDEN_DIR, `${s}.evidence.json`), 'utf8').trim());
@@ -24,5 +24,10 @@ describe('report formats', () => {
     const xml = readFileSync(join(dir, 'report.xml'), 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml.match(/<\?xml/g)).toHaveLength(1);
+    const html = await runCli(['--from-evidence', evidence, '-o', join(dir, 'report.html')]);
+    expect(html.code).toBe(1);
+    const page = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(page.match(/<!DOCTYPE html>/g)).toHaveLength(1);
+    expect(page.match(/<article class="site">/g)).toHaveLength(2);
   });
 });

@@ -89,13 +89,14 @@ describe('markdown review', () => {
     expect(listItems(sectionAfter(tokens, /no-third-party-requests/)).some((i) => i.includes('autorisé par la configuration : PeerTube'))).toBe(true);
   });
 
-  it('masks phone numbers unless redaction is off', () => {
+  it('masks phone numbers and street addresses unless redaction is off', () => {
     const result = withRule(goldenResult('services.bonchaton.example'), {
       id: 'legal-notice-content', section: 'C', level: 'suggestion', title: 'LCEN',
-      findings: [finding('services.bonchaton.example', 1, { host: undefined, subject: 'phone', message: 'Téléphone personnel cité : 06 12 34 56 78.' })],
+      findings: [finding('services.bonchaton.example', 1, { host: undefined, subject: 'phone', message: 'Téléphone personnel cité : 06 12 34 56 78, domicile 12 bis rue des Lilas, 35000 Rennes.' })],
     });
+    expect(markdownReporter(result, { lang: 'fr', color: false })).not.toContain('rue des Lilas');
     expect(markdownReporter(result, { lang: 'fr', color: false })).not.toContain('06 12 34 56 78');
     expect(markdownReporter(result, { lang: 'fr', color: false })).toContain('[numéro masqué]');
-    expect(markdownReporter(result, { lang: 'fr', color: false, redact: false })).toContain('06 12 34 56 78');
+    expect(markdownReporter(result, { lang: 'fr', color: false, redact: false })).toContain('06 12 34 56 78, domicile 12 bis rue des Lilas');
   });
 });

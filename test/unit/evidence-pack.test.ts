@@ -1,8 +1,9 @@
 /** The evidence pack's files that need no browser: DNS answers and provenance. */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { siteDirName, writeProvenance } from '../../src/collect/evidence-pack.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { judge } from '../../src/judge.js';
@@ -19,7 +20,7 @@ describe('evidence pack files', () => {
     const answers = [{ host: 'asso.example', cname: [], addresses: ['192.0.2.1'] }];
     Object.assign(ev, { dns: answers });
     const result: AuditResult = judge(ev, ruleSet, { lang: 'en', levels: {} });
-    writeProvenance(result, ev, { maxPages: 3 });
+    expect(writeProvenance(result, ev, { maxPages: 3 })).toBeNull();
     expect(result.evidencePack?.dns).toBe('asso.example/dns.json');
     expect(JSON.parse(readFileSync(join(dir, 'asso.example/dns.json'), 'utf8'))).toEqual(answers);
     const provenance = JSON.parse(readFileSync(join(dir, 'asso.example/provenance.json'), 'utf8')) as Record<string, unknown>;
@@ -27,6 +28,19 @@ describe('evidence pack files', () => {
       tool: { name: 'chatons-audit', version: 'test' }, browser: null, lists: [], target: 'https://asso.example/',
       startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z', options: { maxPages: 3, candidate: false },
     });
+  });
+
+  it('refuses an --evidence-dir it cannot create, before any browser (exit 2)', async () => {
+    // A folder under a plain file cannot exist. (Not under /proc: Node 20's recursive mkdir loops there.)
+    const file = join(mkdtempSync(join(tmpdir(), 'chatons-pack-file-')), 'a-file');
+    writeFileSync(file, '');
+    let stderr = '';
+    const code = await main({
+      argv: ['node', 'chatons-audit', '--evidence-dir', join(file, 'pack'), '--browser', '/nonexistent', 'example.org'], env: { LANG: 'en' },
+      cwd: () => tmpdir(), stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/a-file\/pack.*ENOTDIR/);
   });
 
   it('names site folders after the host and port only', () => {
