@@ -90,3 +90,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import("./trackers.js")).run();
