@@ -98,3 +98,4 @@ await main();
 await (await import('./dns.js')).run();
 await (await import('./batch.js')).run();
 await (await import('./documents.js')).run();
+await (await import("./trackers.js")).run();

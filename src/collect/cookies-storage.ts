@@ -92,18 +92,21 @@ export async function watchCookiesAndStorage(page: Page): Promise<CookieStorageW
     async collect(context, timeoutMs) {
       page.off('response', onResponse);
       await withTimeout(Promise.all(pending), timeoutMs, 'set-cookie headers').catch(() => undefined);
+      // One round trip per frame, all at once, with the cookie read: each costs a CDP exchange.
+      const frames = page.frames().filter((f) => /^https?:/.test(f.url()));
+      const [reads, raw] = await Promise.all([
+        Promise.all(frames.map((f) => withTimeout(f.evaluate(readStorage, MAX_KEYS), timeoutMs, 'storage').catch(() => null))),
+        withTimeout(context.cookies(), timeoutMs, 'cookies').catch(() => []),
+      ]);
       const scriptSetters = new Map<string, string | null>();
       const storage: StorageEvidence[] = [];
-      for (const frame of page.frames()) {
-        if (!/^https?:/.test(frame.url())) continue;
-        const read = await withTimeout(frame.evaluate(readStorage, MAX_KEYS), timeoutMs, 'storage').catch(() => null);
+      for (const read of reads) {
         if (!read) continue;
         for (const w of read.writes) if (!scriptSetters.has(w.name)) scriptSetters.set(w.name, w.script);
         const { writes: _writes, ...entry } = read;
         if (!storage.some((s) => s.origin === entry.origin)) storage.push(entry);
       }
       const now = Date.now() / 1000;
-      const raw = await withTimeout(context.cookies(), timeoutMs, 'cookies').catch(() => []);
       const cookies = raw.slice(0, MAX_COOKIES).map((c): CookieEvidence => {
         const cookie: CookieEvidence = {
           name: c.name, domain: c.domain, path: c.path, expires: c.expires,

@@ -33,6 +33,8 @@ interface OverridesFile {
 /** third-party-web's categories, renamed for reports where the short name is unclear. */
 const CATEGORY_NAMES: Readonly<Record<string, string>> = { ad: 'advertising' };
 
+const NONE: readonly Entity[] = [];
+
 export class EntityIndex {
   /** Exact host → entities (path-specific first). */
   private readonly exact = new Map<string, Entity[]>();
@@ -65,13 +67,18 @@ export class EntityIndex {
   }
 
   /** Candidates for a host, most specific first (path-specific overrides before host-wide entities). */
-  candidates(host: string): Entity[] {
-    const found: Entity[] = [...(this.exact.get(host) ?? [])];
+  candidates(host: string): readonly Entity[] {
+    let found: Entity[] | null = null;
+    const exact = this.exact.get(host);
+    if (exact) found = [...exact];
     for (let h = host; h; ) {
-      found.push(...(this.suffix.get(h) ?? []));
+      const suffix = this.suffix.get(h);
+      if (suffix) found = found ? found.concat(suffix) : [...suffix];
       const dot = h.indexOf('.');
       h = dot < 0 ? '' : h.slice(dot + 1);
     }
+    if (!found) return NONE;
+    if (found.length === 1) return found;
     // Path-specific entries first, then overrides, then third-party-web: the first that fits wins.
     return found.sort((a, b) => Number(!a.paths) - Number(!b.paths) || Number(a.source !== 'chatons-audit') - Number(b.source !== 'chatons-audit'));
   }

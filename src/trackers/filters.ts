@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FiltersEngine, Request, type RequestType } from '@ghostery/adblocker';
+import { FiltersEngine, NetworkFilter, Request, type RequestType } from '@ghostery/adblocker';
 import { trackersDataDir } from './data-files.js';
 
 export interface FilterMatch {
@@ -29,6 +29,8 @@ const REQUEST_TYPES: Readonly<Record<string, RequestType>> = {
 
 export class FilterMatcher {
   private readonly listOf = new Map<string, string>();
+  /** Merged filter text → its original filters, parsed once. */
+  private readonly parts = new Map<string, NetworkFilter[]>();
 
   constructor(private readonly engine: FiltersEngine, lists: FilterListsFile) {
     for (const [list, ids] of Object.entries(lists.lists)) for (const id of ids) this.listOf.set(id, list);
@@ -37,11 +39,35 @@ export class FilterMatcher {
 
   private readonly defaultList: string;
 
-  match(url: string, resourceType: string, sourceUrl: string, isFrame = false): FilterMatch | undefined {
+  /** The engine's view of a request (parsed once: hostname and registrable domain come with it). */
+  static request(url: string, resourceType: string, sourceUrl: string, isFrame = false): Request {
     const type = resourceType === 'document' && isFrame ? 'sub_frame' : (REQUEST_TYPES[resourceType] ?? 'other');
-    const result = this.engine.match(Request.fromRawDetails({ url, type, sourceUrl }));
+    return Request.fromRawDetails({ url, type, sourceUrl });
+  }
+
+  match(url: string, resourceType: string, sourceUrl: string, isFrame = false): FilterMatch | undefined {
+    return this.matchRequest(FilterMatcher.request(url, resourceType, sourceUrl, isFrame));
+  }
+
+  matchRequest(request: Request): FilterMatch | undefined {
+    const result = this.engine.match(request);
     if (!result.match || !result.filter) return undefined;
-    const filter = result.filter;
+    let filter: NetworkFilter = result.filter;
+    const raw = filter.rawLine ?? filter.toString();
+    if (raw.includes(' <+> ')) {
+      // An optimised (merged) filter: find the original filter that matched, to quote it exactly.
+      let parts = this.parts.get(raw);
+      if (!parts) {
+        parts = raw.split(' <+> ').flatMap((part) => NetworkFilter.parse(part, true) ?? []);
+        this.parts.set(raw, parts);
+      }
+      for (const single of parts) {
+        if (single.match(request)) {
+          filter = single;
+          break;
+        }
+      }
+    }
     return { rule: filter.rawLine ?? filter.toString(), list: this.listOf.get(filter.getId().toString(36)) ?? this.defaultList };
   }
 }

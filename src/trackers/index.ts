@@ -6,7 +6,8 @@
  *   nameRequest(url, resourceType, pageUrl) → { name, organization, category, rule, list? } | undefined
  *   trackerForHost(host)                    → the same from the host alone (CNAME chain hops)
  *
- * Both are memoised: entities per host, filter matches per (url, type, page site).
+ * Entities are memoised per host; filter matching runs per URL (options such as $third-party or
+ * $domain depend on the page), and judgement memoises per request.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { getDomain } from 'tldts';
 import type { ListInfo, TrackerMatch } from '../contracts/result.js';
 import { trackersDataDir } from './data-files.js';
 import { loadEntityIndex, type Entity, type EntityIndex } from './entities.js';
-import { loadFilterMatcher, type FilterMatcher } from './filters.js';
+import { FilterMatcher, loadFilterMatcher } from './filters.js';
 
 export type { TrackerMatch } from '../contracts/result.js';
 
@@ -37,8 +38,7 @@ export const UPDATE_COMMAND = 'npm run update-trackers';
 class TrackerKnowledge {
   private entityIndex: EntityIndex | undefined;
   private filterMatcher: FilterMatcher | undefined;
-  private readonly hostMemo = new Map<string, Entity[]>();
-  private readonly urlMemo = new Map<string, TrackerMatch | null>();
+  private readonly hostMemo = new Map<string, readonly Entity[]>();
   private cnameVendors: Map<string, string> | undefined;
 
   constructor(private readonly dir: string) {}
@@ -68,7 +68,7 @@ class TrackerKnowledge {
     return this.cnameVendors;
   }
 
-  private candidates(host: string): Entity[] {
+  private candidates(host: string): readonly Entity[] {
     let found = this.hostMemo.get(host);
     if (!found) {
       found = this.entities.candidates(host);
@@ -109,34 +109,26 @@ class TrackerKnowledge {
   }
 
   forRequest(url: string, resourceType: string, pageUrl: string, isFrame = false): TrackerMatch | undefined {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return undefined;
-    }
-    const site = getDomain(pageUrl) ?? pageUrl;
-    const key = `${resourceType}\u0000${isFrame ? 1 : 0}\u0000${site}\u0000${url}`;
-    const memo = this.urlMemo.get(key);
-    if (memo !== undefined) return memo ?? undefined;
-    const host = parsed.hostname.toLowerCase();
-    const http = parsed.protocol === 'wss:' ? `https:${url.slice(4)}` : parsed.protocol === 'ws:' ? `http:${url.slice(3)}` : url;
-    const filter = this.filters.match(http, resourceType, pageUrl, isFrame);
-    const entity = this.entityFor(host, parsed.pathname + parsed.search);
+    const http = url.startsWith('wss:') ? `https:${url.slice(4)}` : url.startsWith('ws:') ? `http:${url.slice(3)}` : url;
+    // One parse serves both lookups: the engine's request carries hostname and registrable domain.
+    const request = FilterMatcher.request(http, resourceType, pageUrl, isFrame);
+    const host = request.hostname;
+    if (!host) return undefined;
+    const filter = this.filters.matchRequest(request);
+    const pathStart = http.indexOf('/', http.indexOf('//') + 2);
+    const entity = this.entityFor(host, pathStart < 0 ? '/' : http.slice(pathStart));
     let match: TrackerMatch | undefined;
     if (entity) {
       match = { name: entity.name, organization: entity.organization, category: entity.category, rule: filter?.rule ?? `${entity.source}: ${entity.pattern}` };
       if (filter) match.list = filter.list;
     } else if (filter) {
       const vendor = this.vendorOf(host);
-      const domain = getDomain(host) ?? host;
+      const domain = request.domain || host;
       match = {
         name: vendor?.vendor ?? domain, organization: vendor?.vendor ?? domain,
         category: LIST_CATEGORY[filter.list] ?? 'tracking', rule: filter.rule, list: filter.list,
       };
     }
-    if (this.urlMemo.size >= MAX_MEMO) this.urlMemo.clear();
-    this.urlMemo.set(key, match ?? null);
     return match;
   }
 

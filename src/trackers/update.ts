@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FiltersEngine } from '@ghostery/adblocker';
+import { FiltersEngine, NetworkFilter } from '@ghostery/adblocker';
 import { packageRoot } from '../paths.js';
 import { trackersDataDir } from './data-files.js';
 import { ENGINE_CONFIG } from './engine-config.js';
@@ -127,8 +127,12 @@ export async function updateTrackers(outDir = trackersDataDir): Promise<void> {
     Object.assign(cnameVendors, t.cnameVendors);
     const text = t.rules.join('\n');
     texts.push(text);
-    const engine = FiltersEngine.parse(text, ENGINE_CONFIG);
-    if (list !== LISTS[0]) filterList[list.id] = engine.getFilters().networkFilters.map((f) => f.getId().toString(36));
+    if (list !== LISTS[0]) {
+      filterList[list.id] = t.rules.flatMap((line) => {
+        const filter = NetworkFilter.parse(line, true);
+        return filter ? [filter.getId().toString(36)] : [];
+      });
+    }
     writeFileSync(join(outDir, list.file), [
       `! Title: ${t.title}`,
       `! Version: ${t.version}`,

@@ -29,6 +29,6 @@ describe('no-known-trackers', () => {
   it('names the Facebook pixel with the filter that matched', () => {
     const [finding] = ruleResult('no-known-trackers', facebookPixel).findings;
     expect(finding?.args).toMatchObject({ organization: 'Meta', names: 'Facebook Pixel', categories: 'advertising' });
-    expect(String(finding?.args.rule)).toMatch(/facebook/);
+    expect(String(finding?.args.rule)).toMatch(/fbevents|facebook/);
   });
 });
