@@ -1,3 +1,4 @@
+import { trackerLists } from '../../src/trackers/index.js';
 /** The evidence pack's files that need no browser: DNS answers and provenance. */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ describe('evidence pack files', () => {
     expect(JSON.parse(readFileSync(join(dir, 'asso.example/dns.json'), 'utf8'))).toEqual(answers);
     const provenance = JSON.parse(readFileSync(join(dir, 'asso.example/provenance.json'), 'utf8')) as Record<string, unknown>;
     expect(provenance).toMatchObject({
-      tool: { name: 'chatons-audit', version: 'test' }, browser: null, lists: [], target: 'https://asso.example/',
+      tool: { name: 'chatons-audit', version: 'test' }, browser: null, lists: trackerLists(), target: 'https://asso.example/',
       startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z', options: { maxPages: 3, candidate: false },
     });
   });
