@@ -121,9 +121,15 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     trust: loadExtraTrust(options.caCert.map((f) => resolve(proc.cwd(), f))),
     timing,
     maxPages: integer('--max-pages', options.maxPages, DEFAULT_MAX_PAGES, 1, 100),
-    ...(options.dnsServer && options.dnsServer.length > 0 ? { dnsServers: options.dnsServer.map(parseDnsServer) } : {}),
+    ...dnsServersOf(options.dnsServer, proc.env),
     baseline: options.baseline ? resolve(proc.cwd(), options.baseline) : null,
     evidenceDir: options.evidenceDir ? writableDir(resolve(proc.cwd(), options.evidenceDir)) : null,
     redact: options.redact !== false,
   };
+}
+
+/** --dns-server values, else CHATONS_AUDIT_DNS_SERVER (comma-separated), else none (resolv.conf). */
+function dnsServersOf(flags: string[] | undefined, env: CliProcess['env']): { dnsServers?: ReturnType<typeof parseDnsServer>[] } {
+  const specs = flags && flags.length > 0 ? flags : (env.CHATONS_AUDIT_DNS_SERVER ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return specs.length > 0 ? { dnsServers: specs.map(parseDnsServer) } : {};
 }
