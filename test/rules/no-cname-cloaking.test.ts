@@ -63,6 +63,16 @@ describe('no-cname-cloaking', () => {
     expect(result?.findings[0]?.message).toContain('MetricsFox (MetricsFox SAS)');
   });
 
+  it('names the tracker from the shipped tracker knowledge (AdGuard CNAME-tracker vendors)', () => {
+    const atInternet = evidence(T, [page(T)], [script('mesure.example.org')], {
+      dns: [dns('example.org'), dns('mesure.example.org', { cname: ['example-org.at-o.net'] })],
+    });
+    const [finding] = ruleResult('no-cname-cloaking', atInternet, 'en').findings;
+    expect(finding?.code).toBe('cloakedTracker');
+    expect(finding?.message).toMatch(/^mesure\.example\.org hides the tracker .*AT Internet.* behind a CNAME: mesure\.example\.org → example-org\.at-o\.net/);
+    expect(ruleResult('no-cname-cloaking', cloaked, 'en').findings[0]?.code).toBe('cloaked');
+  });
+
   it('makes the cloaked requests third party for every rule and in the result', () => {
     const result = judge(cloaked, ruleSet, { lang: 'en', levels: {} });
     expect(result.requests[0]).toMatchObject({ host: 'stats.example.org', party: 'third', cname: ['example-org.trk.metricsfox.example', 'edge.metricsfox.example'] });
