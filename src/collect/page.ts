@@ -200,7 +200,11 @@ export async function collectPage(
           return {};
         }));
       }
-      await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => fail('extract', error));
+      await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => {
+        fail('extract', error);
+        // A page too heavy to be read within its budget was not examined in full: say so.
+        if ((error as Error | null)?.name === 'TimeoutError') incidents.add('loadIncomplete', errorText(error), planned.url);
+      });
       if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
     }
   } finally {
