@@ -14,6 +14,7 @@ import { parseTarget } from '../domains/target.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { CliProcess } from '../cli/io.js';
 import type { AuditCommandOptions, RunSettings } from '../cli/run-settings.js';
+import { auditSettingsOf } from '../cli/audit-settings.js';
 import { failsOn } from '../rules/verdict.js';
 import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
@@ -92,19 +93,7 @@ export async function runBatchCommand(
 
   // --save-evidence: the evidence of the sites audited by this run (resumed ones have none).
   const evidence = new Map<string, Evidence>();
-  const start = async (): Promise<Auditor> => Auditor.start({
-    lang: settings.lang,
-    candidate: Boolean(options.candidate),
-    ownDomains: [...settings.config.ownDomains, ...options.ownDomain],
-    mappings: settings.mappings,
-    timing: settings.timing,
-    maxPages: settings.maxPages,
-    browserPath,
-    trust: settings.trust,
-    levels: settings.config.levels,
-    locale: 'fr-FR',
-    allowPrivate: Boolean(options.allowPrivate),
-  }, settings.ruleSet);
+  const start = async (): Promise<Auditor> => Auditor.start(auditSettingsOf(settings, options, browserPath), settings.ruleSet);
   const launch = async (): Promise<SiteAuditor> => {
     const auditor = await start();
     if (!options.saveEvidence) return auditor;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Auditor } from '../audit.js';
+import { auditSettingsOf } from './audit-settings.js';
 import { runBatchCommand, wantsBatch, type BatchOptions } from '../batch/command.js';
 import { refusePrivateTargets } from '../domains/target-safety.js';
 import { findBrowser } from '../collect/browser-discovery.js';
@@ -17,7 +18,7 @@ import { judge } from '../judge.js';
 import { staleListsWarning } from '../trackers/staleness.js';
 import type { CliProcess } from './io.js';
 import { finishReport, writeOutput } from './report-output.js';
-import { issue6AuditSettings, judgeConfigFor } from './site-settings.js';
+import { judgeConfigFor } from './site-settings.js';
 import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,22 +42,7 @@ export async function runAuditCommand(urls: string[], options: AuditCommandOptio
 /** Shared by `audit` and `demo`: one browser for every target, reports in order, exit code. */
 export async function auditAndReport(targets: URL[], settings: RunSettings, options: AuditCommandOptions, proc: CliProcess): Promise<number> {
   const browserPath = findBrowser(options.browser, proc.env);
-  const auditor = await Auditor.start({
-    lang: settings.lang,
-    candidate: Boolean(options.candidate),
-    ...(options.chatonsinfos ? { chatonsinfos: options.chatonsinfos } : {}),
-    ownDomains: [...settings.config.ownDomains, ...options.ownDomain],
-    mappings: settings.mappings,
-    timing: settings.timing,
-    maxPages: settings.maxPages,
-    browserPath,
-    trust: settings.trust,
-    levels: settings.config.levels,
-    locale: 'fr-FR',
-    ...(settings.dnsServers ? { dnsServers: settings.dnsServers } : {}),
-    ...issue6AuditSettings(settings),
-    allowPrivate: Boolean(options.allowPrivate),
-  }, settings.ruleSet);
+  const auditor = await Auditor.start(auditSettingsOf(settings, options, browserPath), settings.ruleSet);
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
   const showProgress = targets.length > 1 || Boolean(proc.stderr.isTTY);
