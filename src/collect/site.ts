@@ -36,10 +36,16 @@ export interface SiteCollectOptions {
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
 export const SITE_BUDGET_FACTOR = 4;
+/** At most this much of the site budget is kept for what follows the pages. */
+const POST_PAGES_RESERVE_MS = 5_000;
 
 export async function collectSite(session: BrowserSession, target: URL, options: SiteCollectOptions): Promise<Evidence> {
   const startedAt = new Date();
-  const deadline = startedAt.getTime() + SITE_BUDGET_FACTOR * options.timing.timeoutMs;
+  const budget = SITE_BUDGET_FACTOR * options.timing.timeoutMs;
+  const deadline = startedAt.getTime() + budget;
+  // Pages stop early enough to leave the closing work (context, DNS and TLS checks) its share.
+  const pagesDeadline = deadline - Math.min(POST_PAGES_RESERVE_MS, budget / 8);
+  const leftUntil = (end: number): number => Math.max(1_000, end - Date.now());
   const pages: PageEvidence[] = [];
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
@@ -65,7 +71,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     const visit = async (planned: PlannedPage): Promise<PageEvidence | null> => {
       if (visited.has(planned.url) || visited.size >= options.maxPages) return null;
       visited.add(planned.url);
-      const left = deadline - Date.now();
+      const left = pagesDeadline - Date.now();
       if (left < 1_000) {
         errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
         return null;
@@ -96,20 +102,20 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       // issue 5: ChatonsInfos files, fetched outside the recorded pages.
       if (portal.status !== null || options.evidenceOptions.chatonsinfos) {
         const found = await collectChatonsInfos(context, {
-          portalUrl: portal.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline, timeoutMs: options.timing.timeoutMs, policy,
+          portalUrl: portal.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline: pagesDeadline, timeoutMs: options.timing.timeoutMs, policy,
         });
         chatonsinfos = found.evidence;
         errors.push(...found.errors);
       }
     }
-    harWritten = await withTimeout(context.close(), 10_000, 'closeContext').then(() => true, () => false);
+    harWritten = await withTimeout(context.close(), Math.min(10_000, leftUntil(deadline)), 'closeContext').then(() => true, () => false);
   }
   let checks: NetworkChecks | null = null;
   if (options.probe) {
     const portal = pages.find((p) => p.role === 'portal');
     const own = ownDomainsOf(target.href, [portal?.finalUrl ?? null], options.evidenceOptions.ownDomains);
-    // DNS and TLS are part of the site's time bound, with at least a few seconds of their own.
-    const left = Math.max(5_000, deadline - Date.now());
+    // DNS and TLS are part of the site's time bound: what the pages left of it, and the reserve.
+    const left = leftUntil(deadline);
     try {
       checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, options.probe, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
     } catch (error) {
