@@ -1,5 +1,5 @@
-import { trackerLists } from '../../src/trackers/index.js';
 /** The evidence pack's files that need no browser: DNS answers and provenance. */
+import { trackerLists } from '../../src/trackers/index.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
