@@ -21,6 +21,15 @@ export function hostMatchesList(host: string, list: readonly string[]): boolean 
   return list.some((suffix) => h === suffix || h.endsWith(`.${suffix}`));
 }
 
+/** A host pattern: a suffix ("cloudfront.net" matches "d1.cloudfront.net") or a glob with * ("ns-*.awsdns-*.org"). */
+export function hostMatchesPattern(host: string, pattern: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const p = pattern.toLowerCase();
+  if (!p.includes('*')) return h === p || h.endsWith(`.${p}`);
+  const re = new RegExp(`(^|\\.)${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9-]*')}$`);
+  return re.test(h);
+}
+
 export class FileRuleData implements RuleData {
   private readonly lists = new Map<string, readonly string[] | null>();
   private readonly documents = new Map<string, unknown>();
@@ -54,19 +63,11 @@ export class FileRuleData implements RuleData {
 
   private read(name: string): readonly string[] | null {
     if (!this.lists.has(name)) {
-      let list: readonly string[] | null = null;
-      if (/^[a-z0-9-]+$/.test(name)) {
-        try {
-          const doc = load(readFileSync(join(this.dataDir, `${name}.yaml`), 'utf8')) as { hosts?: unknown };
-          if (Array.isArray(doc?.hosts) && doc.hosts.every((h) => typeof h === 'string')) {
-            list = (doc.hosts as string[]).map(normaliseHost);
-          }
-        } catch {
-          list = null;
-        }
-      }
-      this.lists.set(name, list);
+      const doc = this.document(name) as { hosts?: unknown } | null;
+      const hosts = doc?.hosts;
+      this.lists.set(name, Array.isArray(hosts) && hosts.every((h) => typeof h === 'string') ? (hosts as string[]).map(normaliseHost) : null);
     }
     return this.lists.get(name) ?? null;
   }
+
 }

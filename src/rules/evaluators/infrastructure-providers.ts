@@ -6,7 +6,7 @@
  */
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
-import { hostMatchesPattern, readDataFile } from '../data-file.js';
+import { hostMatchesPattern, type RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
 interface HeaderSignature {
@@ -26,8 +26,8 @@ interface Params {
   providers: string;
 }
 
-export function loadProviders(name: string): Provider[] {
-  const doc = readDataFile(name) as { providers?: Partial<Provider>[] } | null;
+function loadProviders(data: RuleData, name: string): Provider[] {
+  const doc = data.document(name) as { providers?: Partial<Provider>[] } | null;
   if (!Array.isArray(doc?.providers)) throw new Error(`rules/data/${name}.yaml has no "providers" list`);
   return doc.providers.map((p) => ({
     name: String(p.name), headers: p.headers ?? [], cnames: p.cnames ?? [], ns: p.ns ?? [], mx: p.mx ?? [],
@@ -41,16 +41,16 @@ export const infrastructureProviders = defineEvaluator<Params, 'pages' | 'dns'>(
   requires: ['pages', 'dns'],
   params: { providers: { type: 'string', required: true } },
   codes: ['header', 'cname', 'mx', 'ns', 'noDnsEvidence'],
-  check(params) {
+  check(params, data) {
     try {
-      loadProviders(params.providers);
+      loadProviders(data, params.providers);
       return null;
     } catch (error) {
       return (error as Error).message;
     }
   },
-  evaluate({ evidence, params, derived }) {
-    const providers = loadProviders(params.providers);
+  evaluate({ evidence, params, derived, data }) {
+    const providers = loadProviders(data, params.providers);
     const loaded = evidence.pages.filter((p) => p.status !== null);
     const findings: FindingDraft[] = [];
     const seen = new Set<string>();

@@ -7,15 +7,15 @@
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
 import { neighboursOf } from '../../domains/parent-www.js';
-import { readDataFile } from '../data-file.js';
+import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
 interface Params {
   parkedPhrases: string;
 }
 
-function parkedPhrases(name: string): string[] {
-  const doc = readDataFile(name) as { phrases?: unknown } | null;
+function parkedPhrases(data: RuleData, name: string): string[] {
+  const doc = data.document(name) as { phrases?: unknown } | null;
   if (!Array.isArray(doc?.phrases)) throw new Error(`rules/data/${name}.yaml has no "phrases" list`);
   return doc.phrases.map((p) => String(p).toLowerCase());
 }
@@ -30,19 +30,19 @@ export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>(
   requires: ['pages', 'dns', 'target'],
   params: { parkedPhrases: { type: 'string', required: true } },
   codes: ['noDns', 'noAnswer', 'httpError', 'parked', 'dnsFailed', 'notChecked', 'noNeighbour'],
-  check(params) {
+  check(params, data) {
     try {
-      parkedPhrases(params.parkedPhrases);
+      parkedPhrases(data, params.parkedPhrases);
       return null;
     } catch (error) {
       return (error as Error).message;
     }
   },
-  evaluate({ evidence, params }) {
+  evaluate({ evidence, params, data }) {
     const portalHost = hostOf(evidence.target) ?? '';
     const neighbours = neighboursOf(portalHost);
     if (neighbours.length === 0) return { outcome: 'not-applicable', findings: [], reason: { code: 'noNeighbour' } };
-    const phrases = parkedPhrases(params.parkedPhrases);
+    const phrases = parkedPhrases(data, params.parkedPhrases);
     const records = new Map<string, DnsRecord>((evidence.dns ?? []).map((r) => [r.host, r]));
     const findings: FindingDraft[] = [];
     const dnsFailed: string[] = [];
