@@ -2,7 +2,7 @@
  * RuleResult and AuditResult: what judgement produces and reporters print.
  * The JSON form is a public contract (schemaVersion; JSON Schema in audit-result.schema.json).
  */
-import type { CollectError, DnsStatus, PageRole, ResourceType, ToolInfo } from './evidence.js';
+import type { CollectError, DnsRecord, DnsStatus, PageRole, ResourceType, ToolInfo } from './evidence.js';
 import type { ChecklistSection, Lang, RuleLevel } from './rule.js';
 
 export type Outcome = 'pass' | 'fail' | 'needs-review' | 'not-applicable' | 'error';
@@ -131,13 +131,5 @@ export interface BaselineSummary {
   resolved: ResolvedFinding[];
 }
 
-export interface DnsSummary {
-  host: string;
-  cname: string[];
-  addresses: string[];
-  mx: string[];
-  ns: string[];
-  /** How the resolution ended (issue 4): ok, nxdomain, nodata, servfail, refused, timeout, loop, too-long, error. */
-  status?: DnsStatus;
-  error: string | null;
-}
+/** DNS in the result: the evidence's record; `status` is optional in results written before it existed. */
+export type DnsSummary = Omit<DnsRecord, 'status'> & { status?: DnsStatus };
