@@ -9,6 +9,7 @@ import { findBrowser } from '../collect/browser-discovery.js';
 import { regularUserAgent } from '../collect/browser-session.js';
 import { chromiumHostResolverRules, parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
+import { scrollToBottom } from '../collect/page.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { demoSites } from '../cli/demo-command.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
@@ -63,12 +64,7 @@ async function main(): Promise<void> {
           page.on('requestfailed', (r) => tracker.done(r));
           await page.goto(url, { waitUntil: 'domcontentloaded', timeout: DEFAULT_TIMING.timeoutMs }).catch(() => undefined);
           await page.waitForLoadState('load', { timeout: DEFAULT_TIMING.settleCapMs }).catch(() => undefined);
-          await page.evaluate(async () => {
-            for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
-              window.scrollBy(0, Math.max(200, window.innerHeight));
-              await new Promise((r) => setTimeout(r, 50));
-            }
-          }).catch(() => undefined);
+          await page.evaluate(scrollToBottom).catch(() => undefined);
           await tracker.waitForQuiet({ quietMs: DEFAULT_TIMING.quietMs, capMs: DEFAULT_TIMING.settleCapMs, staleMs: 3_000 });
           await page.close();
         }

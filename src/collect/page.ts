@@ -244,7 +244,7 @@ async function extract(page: Page, evidence: PageEvidence, remaining: () => numb
 }
 
 /** Runs in the page: step down one viewport at a time so native lazy loading triggers. */
-async function scrollToBottom(): Promise<void> {
+export async function scrollToBottom(): Promise<void> {
   const step = Math.max(200, window.innerHeight);
   for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
     window.scrollBy(0, step);
