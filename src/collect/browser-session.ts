@@ -2,7 +2,7 @@
  * One browser per run; one fresh context per audited site, so no cookie or storage crosses
  * from one site to another.
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright-core';
 import { chromiumHostResolverRules, type HostMapping } from './map-host.js';
 import type { ExtraTrust } from './trust.js';
 
@@ -32,6 +32,7 @@ const QUIET_BROWSER_ARGS = [
 
 export class BrowserSession {
   private constructor(
+    private readonly server: BrowserServer,
     private readonly browser: Browser,
     private readonly options: BrowserOptions,
   ) {}
@@ -43,8 +44,22 @@ export class BrowserSession {
     if (options.trust.spkiHashes.length > 0) {
       args.push(`--ignore-certificate-errors-spki-list=${options.trust.spkiHashes.join(',')}`);
     }
-    const browser = await chromium.launch({ executablePath: options.executablePath, args, headless: true });
-    return new BrowserSession(browser, options);
+    // A browser server on loopback (unguessable path) and a client connected to it, rather than
+    // chromium.launch(): when Chromium dies mid-call, the in-process client can receive messages
+    // about objects it already dropped and throws them from a setImmediate (an uncaught exception
+    // that ends the whole run). A connected client catches them and just closes the connection,
+    // which the batch runner sees as a crash: relaunch, retry the site.
+    const server = await chromium.launchServer({ executablePath: options.executablePath, args, headless: true, host: '127.0.0.1' });
+    try {
+      const browser = await chromium.connect(server.wsEndpoint());
+      const session = new BrowserSession(server, browser, options);
+      // The server's own end when the client side gives up (see above): no orphan Chromium.
+      browser.on('disconnected', () => void session.close());
+      return session;
+    } catch (error) {
+      await server.close().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** e.g. "Chromium 156.0.8078.79". */
@@ -69,8 +84,15 @@ export class BrowserSession {
     });
   }
 
-  async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
+  private closing: Promise<void> | undefined;
+
+  /** Once, however many callers: Chromium has exited (its temporary files gone) when it resolves. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.browser.close().catch(() => undefined);
+      await this.server.close().catch(() => undefined);
+    })();
+    return this.closing;
   }
 }
 
