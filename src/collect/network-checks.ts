@@ -6,7 +6,7 @@
 import type { DnsRecord, HttpProbe, PageEvidence, RequestEvidence, TlsProbe } from '../contracts/evidence.js';
 import { hostOf, normaliseHost } from '../domains/party.js';
 import type { DnsResolver } from '../dns/resolver.js';
-import { limiter } from '../dns/limit.js';
+import { limiter } from '../limit.js';
 import { isIP } from 'node:net';
 import { probeHttp, probeTls, type ProbeOptions } from './tls-probe.js';
 

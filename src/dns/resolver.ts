@@ -10,7 +10,7 @@
 import DNS from 'dns2';
 import { normaliseHost } from '../domains/party.js';
 import type { DnsRecord, DnsStatus } from '../contracts/evidence.js';
-import { limiter, type Limiter } from './limit.js';
+import { limiter, type Limiter } from '../limit.js';
 import type { DnsServer } from './servers.js';
 
 export interface ResolverOptions {

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DnsResolver } from '../../src/dns/resolver.js';
-import { limiter } from '../../src/dns/limit.js';
+import { limiter } from '../../src/limit.js';
 import { parseDnsServer, parseResolvConf } from '../../src/dns/servers.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 

@@ -1,0 +1,146 @@
+/**
+ * The auditor's own HTTP fetches (ChatonsInfos files, the addresses they name), made from Node
+ * rather than from a browser page: a page costs the browser a navigation per URL and would
+ * render whatever a host answers. --map-host and --ca-cert apply as they do for the browser
+ * (same endpoints; the extra CA's key accepted in a chain, as Chromium's SPKI list does), and
+ * every hop of a redirect goes through the audit's private-address guard first.
+ */
+import { createHash, type X509Certificate } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { packageInfo } from '../paths.js';
+import { findMapping, type HostMapping } from './map-host.js';
+import type { PrivateAddressPolicy } from './private-guard.js';
+import { nodeTrustStore, type ExtraTrust } from './trust.js';
+
+export interface FetchOptions {
+  mappings: readonly HostMapping[];
+  trust: ExtraTrust;
+  timeoutMs: number;
+  policy?: PrivateAddressPolicy | undefined;
+  /** false: stop at the status line (is the address alive?). */
+  readBody: boolean;
+}
+
+export interface Fetched {
+  /** Of the last hop; null when nothing answered. */
+  status: number | null;
+  text: string | null;
+  error: string | null;
+}
+
+const MAX_REDIRECTS = 5;
+/** ChatonsInfos files are a few KiB; a host streaming more is not sending one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const USER_AGENT = `${packageInfo.name}/${packageInfo.version} (ChatonsInfos reader)`;
+
+export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetched> {
+  const deadline = Date.now() + options.timeoutMs;
+  let current: URL;
+  try {
+    current = new URL(url);
+  } catch {
+    return { status: null, text: null, error: 'invalid URL' };
+  }
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') return { status: null, text: null, error: `unsupported scheme ${current.protocol}` };
+    const refused = await options.policy?.refusedAddress(current.hostname);
+    if (refused) return { status: null, text: null, error: `refused private address ${refused}` };
+    const left = deadline - Date.now();
+    if (left <= 0) return { status: null, text: null, error: `no answer within ${options.timeoutMs} ms` };
+    let answer: Answer;
+    try {
+      answer = await get(current, options, left);
+    } catch (error) {
+      return { status: null, text: null, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+    }
+    if (answer.location && answer.status >= 300 && answer.status < 400) {
+      try {
+        current = new URL(answer.location, current);
+      } catch {
+        return { status: answer.status, text: null, error: 'invalid redirect' };
+      }
+      continue;
+    }
+    return { status: answer.status, text: answer.text, error: null };
+  }
+  return { status: null, text: null, error: 'too many redirects' };
+}
+
+interface Answer {
+  status: number;
+  location: string | null;
+  text: string | null;
+}
+
+function get(url: URL, options: FetchOptions, timeoutMs: number): Promise<Answer> {
+  const https = url.protocol === 'https:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const mapping = findMapping(options.mappings, host);
+  const defaultPort = https ? 443 : 80;
+  const port = mapping?.port ?? (url.port ? Number(url.port) : defaultPort);
+  const common = {
+    host: mapping?.address ?? host, port, path: `${url.pathname}${url.search}`, method: 'GET',
+    headers: { host: url.host, 'user-agent': USER_AGENT, accept: 'text/plain, */*;q=0.8' },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const onResponse = (res: IncomingMessage): void => {
+      if (https && !trusted(res.socket as TLSSocket, options.trust)) {
+        req.destroy(new Error(String((res.socket as TLSSocket).authorizationError ?? 'certificate not trusted')));
+        return;
+      }
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location ?? null;
+      if (!options.readBody || (location && status >= 300 && status < 400)) {
+        clearTimeout(timer);
+        res.destroy();
+        resolve({ status, location, text: null });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          req.destroy(new Error(`body over ${MAX_BODY_BYTES} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status, location, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    };
+    const req = https
+      ? httpsRequest({ ...common, servername: host, ca: nodeTrustStore(options.trust), rejectUnauthorized: false }, onResponse)
+      : httpRequest(common, onResponse);
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end();
+  });
+}
+
+/**
+ * What the browser accepts: a chain valid for the name, or (as Chromium's
+ * --ignore-certificate-errors-spki-list, which the audit gives it) a chain holding an extra CA's key.
+ */
+function trusted(socket: TLSSocket, trust: ExtraTrust): boolean {
+  if (socket.authorized) return true;
+  if (trust.spkiHashes.length === 0) return false;
+  const seen = new Set<string>();
+  for (let cert = socket.getPeerX509Certificate(); cert && !seen.has(cert.fingerprint256); cert = cert.issuerCertificate) {
+    seen.add(cert.fingerprint256);
+    if (trust.spkiHashes.includes(spkiHash(cert))) return true;
+  }
+  return false;
+}
+
+function spkiHash(cert: X509Certificate): string {
+  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}

@@ -1,0 +1,65 @@
+/**
+ * The auditor's own Node-side fetches (ChatonsInfos): --map-host and --ca-cert as the browser
+ * applies them, redirects followed through the private-address guard, bounded bodies.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchUrl, type FetchOptions } from '../../src/collect/http-fetch.js';
+import { parseHostMapping } from '../../src/collect/map-host.js';
+import { PrivateAddressPolicy } from '../../src/collect/private-guard.js';
+import { loadExtraTrust } from '../../src/collect/trust.js';
+import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
+
+let internet: FixtureInternet;
+let options: FetchOptions;
+beforeAll(async () => {
+  internet = await startFixtureInternet();
+  options = { mappings: [parseHostMapping(internet.mapHost)], trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 5_000, readBody: true };
+});
+afterAll(async () => internet?.close());
+
+describe('fetchUrl', () => {
+  it('reads a file where --map-host sends the host, trusting the --ca-cert CA', async () => {
+    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', options);
+    expect(got).toMatchObject({ status: 200, error: null });
+    expect(got.text).toMatch(/^organization\./m);
+  });
+
+  it('accepts a chain holding the extra CA\'s key for a name the leaf does not list, as Chromium\'s SPKI list does', async () => {
+    const got = await fetchUrl('https://chaton-99.not-in-the-leaf.example/.well-known/chatonsinfos/organization.properties', options);
+    expect(got).toMatchObject({ status: 404, error: null });
+  });
+
+  it('refuses a certificate nobody trusts', async () => {
+    const got = await fetchUrl('https://services.bonchaton.example/', { ...options, trust: { pems: [], spkiHashes: [] } });
+    expect(got.status).toBeNull();
+    expect(got.error).toMatch(/certificate|self.signed|issuer/i);
+  });
+
+  it('follows redirects, and gives up on a loop', async () => {
+    const got = await fetchUrl('https://redirect-loop.hostile.example/', options);
+    expect(got).toMatchObject({ status: null, error: 'too many redirects' });
+    expect(internet.served.filter((s) => s.host === 'redirect-loop.hostile.example').length).toBeGreaterThan(5);
+  });
+
+  it('refuses a redirect hop into a private address before connecting', async () => {
+    // The guard knows no --map-host: the redirecting host resolves to a public address (stub),
+    // the hop it sends to is 127.0.0.1.
+    const policy = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => ['203.0.113.7']);
+    const got = await fetchUrl('https://private-redirect.hostile.example/', { ...options, policy });
+    expect(got.error).toMatch(/^refused private address 127\.0\.0\.1/);
+    expect(internet.served.some((s) => s.path === '/internal-secret')).toBe(false);
+  });
+
+  it('stops reading a body past its bound, and reads none when only the status is wanted', async () => {
+    const huge = await fetchUrl('https://huge.hostile.example/', options);
+    expect(huge.status).toBeNull();
+    expect(huge.error).toMatch(/^body over/);
+    const alive = await fetchUrl('https://huge.hostile.example/', { ...options, readBody: false });
+    expect(alive).toMatchObject({ status: 200, text: null, error: null });
+  });
+
+  it('reports a failed handshake and an unsupported scheme', async () => {
+    expect((await fetchUrl('https://tls-failure.hostile.example/', options)).error).toBeTruthy();
+    expect(await fetchUrl('file:///etc/passwd', options)).toMatchObject({ status: null, error: 'unsupported scheme file:' });
+  });
+});
