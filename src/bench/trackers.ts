@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Auditor, DEFAULT_TIMING } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
-import { watchCookiesAndStorage } from '../collect/cookies-storage.js';
+import { spyOnCookieWrites, watchCookiesAndStorage } from '../collect/cookies-storage.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import type { Evidence } from '../contracts/evidence.js';
@@ -111,8 +111,9 @@ async function perPage(): Promise<{ collectMs: number; judgeMs: number; pages: n
     for (let round = 0; round < 3; round++) {
       for (const site of SITES) {
         const context = await session.newSiteContext();
+        await spyOnCookieWrites(context);
         const page = await context.newPage();
-        const watch = await watchCookiesAndStorage(page);
+        const watch = watchCookiesAndStorage(page);
         await page.goto(site, { waitUntil: 'load' }).catch(() => undefined);
         const t0 = performance.now();
         await watch.collect(context, 5_000);

@@ -71,8 +71,13 @@ export interface CookieStorageWatch {
   collect(context: BrowserContext, timeoutMs: number): Promise<{ cookies: CookieEvidence[]; storage: StorageEvidence[] }>;
 }
 
-export async function watchCookiesAndStorage(page: Page): Promise<CookieStorageWatch> {
-  await page.addInitScript(cookieWriteSpy);
+/** Once per site context, before its pages: the spy then runs in every frame of every page. */
+export async function spyOnCookieWrites(context: BrowserContext): Promise<void> {
+  await context.addInitScript(cookieWriteSpy);
+}
+
+/** Per page (the context's cookie-write spy is installed by spyOnCookieWrites). */
+export function watchCookiesAndStorage(page: Page): CookieStorageWatch {
   const httpSetters = new Map<string, string>();
   const pending: Promise<void>[] = [];
   const onResponse = (response: Response): void => {

@@ -4,7 +4,7 @@
  * that is not HTML, a load that never ends. One entry per (kind, URL), with a count, so a
  * window.open storm is one line, not a thousand.
  */
-import type { Download, Page, Response } from 'playwright-core';
+import type { BrowserContext, Download, Page, Response } from 'playwright-core';
 import type { IncidentKind, PageIncident } from '../contracts/evidence.js';
 
 const MAX_DETAIL = 200;
@@ -34,8 +34,12 @@ export class IncidentLog {
   }
 }
 
+/** Each audited page's log, for what the context-wide window.open binding reports. */
+const logsByPage = new WeakMap<Page, IncidentLog>();
+
 /** Popups, downloads and dialogs: answered at once, the way a cautious reviewer would. */
 export function watchHostileBehaviour(page: Page, log: IncidentLog): void {
+  logsByPage.set(page, log);
   page.on('popup', (popup: Page) => {
     log.add('popup', 'window.open', popup.url() || 'about:blank');
     void popup.close({ runBeforeUnload: false }).catch(() => undefined);
@@ -57,9 +61,10 @@ const WINDOW_OPEN_BINDING = '__chatonsAuditWindowOpen';
  * browser's popup blocker steps in. Closing popups once open is too late, their first
  * request is already sent. (Popups from target=_blank links are closed by the 'popup' handler.)
  */
-export async function preventWindowOpen(page: Page, log: IncidentLog): Promise<void> {
-  await page.exposeBinding(WINDOW_OPEN_BINDING, (_source, url: unknown) => log.add('popup', 'window.open', String(url)));
-  await page.addInitScript((binding: string) => {
+export async function preventWindowOpen(context: BrowserContext): Promise<void> {
+  // Once per site context (not per page: each call is a browser round trip before the visit).
+  await context.exposeBinding(WINDOW_OPEN_BINDING, (source, url: unknown) => logsByPage.get(source.page)?.add('popup', 'window.open', String(url)));
+  await context.addInitScript((binding: string) => {
     const scope = window as unknown as Record<string, unknown>;
     const notify = scope[binding] as (url: string) => void;
     delete scope[binding];

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
 import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
-import { watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
+import { spyOnCookieWrites, watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
 import { NetworkQuietTracker } from './network-quiet.js';
 import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
 import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
@@ -60,10 +60,24 @@ function redirectChain(request: Request): string[] {
 export interface PageHooks {
   capture?: PageCapture | undefined;
   policy?: PrivateAddressPolicy | undefined;
+  /**
+   * Called once the page has loaded, before its quiet window, with what is known by then (final
+   * URL, status, links; no HTML yet): the site plans its next pages from it meanwhile.
+   */
+  onSettling?: ((early: PageEvidence) => void) | undefined;
+}
+
+/**
+ * Once per site context, before collectPage: what every page of the site gets before its own
+ * scripts run (window.open blocked, cookie writes noted). Context-wide, so a page costs no
+ * extra browser round trips before its visit.
+ */
+export async function instrumentSiteContext(context: BrowserContext): Promise<void> {
+  await Promise.all([preventWindowOpen(context), spyOnCookieWrites(context)]);
 }
 
 export async function collectPage(
-  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, policy }: PageHooks = {},
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, policy, onSettling }: PageHooks = {},
 ): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
@@ -89,10 +103,7 @@ export async function collectPage(
     return { page: pageEvidence, requests: [], errors, incidents: [] };
   }
 
-  const cookieWatch: CookieStorageWatch | null = await watchCookiesAndStorage(page).catch((error: unknown) => {
-    fail('browser', error);
-    return null;
-  });
+  const cookieWatch: CookieStorageWatch = watchCookiesAndStorage(page);
 
   let ownNavigationSeen = false;
   const record = (request: Request): void => {
@@ -141,10 +152,13 @@ export async function collectPage(
     tracker.done(request);
   };
   const onFinished = (request: Request): void => tracker.done(request);
-  // Service workers belong to the context, not the page: while this page is the one being
-  // visited, what they fetch is on its account.
+  // Service workers belong to the context, not the page: what they fetch is put on the account
+  // of the oldest page still being visited in it (a site visits a few pages at once), once.
+  const visit = {};
+  const inContext = visitsIn(context);
+  inContext.add(visit);
   const onContextRequest = (request: Request): void => {
-    if (request.serviceWorker()) record(request);
+    if (request.serviceWorker() && inContext.values().next().value === visit) record(request);
   };
 
   page.on('request', record);
@@ -165,7 +179,6 @@ export async function collectPage(
   context.on('requestfailed', onFailed);
 
   try {
-    await withTimeout(preventWindowOpen(page, incidents), remaining(), 'popups').catch((error: unknown) => fail('browser', error));
     if (policy) {
       await withTimeout(guardPage(page, policy, (url, address) => incidents.add('privateAddress', address, url)), remaining(), 'guard')
         .catch((error: unknown) => fail('browser', error));
@@ -192,14 +205,16 @@ export async function collectPage(
       const settleLeft = (): number => Math.max(1, settleDeadline - Date.now());
       await page.waitForLoadState('load', { timeout: settleLeft() }).catch(() => undefined);
       await withTimeout(page.evaluate(scrollToBottom), settleLeft(), 'scroll').catch((error: unknown) => fail('settle', error));
+      if (onSettling) {
+        const links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), settleLeft(), 'links').catch(() => []);
+        onSettling({ ...pageEvidence, finalUrl: pageEvidence.finalUrl ?? page.url(), links });
+      }
       const quiet = await tracker.waitForQuiet({ quietMs: timing.quietMs, capMs: settleLeft(), staleMs: 3_000 });
       pageEvidence.settleCapped = !quiet;
-      if (cookieWatch) {
-        Object.assign(pageEvidence, await cookieWatch.collect(context, Math.min(5_000, remaining())).catch((error: unknown) => {
-          fail('extract', error);
-          return {};
-        }));
-      }
+      Object.assign(pageEvidence, await cookieWatch.collect(context, Math.min(5_000, remaining())).catch((error: unknown) => {
+        fail('extract', error);
+        return {};
+      }));
       await extract(page, pageEvidence, remaining, incidents).catch((error: unknown) => {
         fail('extract', error);
         // A page too heavy to be read within its budget was not examined in full: say so.
@@ -209,12 +224,21 @@ export async function collectPage(
     }
   } finally {
     pageEvidence.loadMs = Date.now() - startedAt;
+    inContext.delete(visit);
     context.off('request', onContextRequest);
     context.off('response', onResponse);
     context.off('requestfailed', onFailed);
     await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
   }
   return { page: pageEvidence, requests: [...records.values()], errors, incidents: incidents.all };
+}
+
+/** The visits in progress in each context, oldest first (Set keeps insertion order). */
+const visitsByContext = new WeakMap<BrowserContext, Set<object>>();
+function visitsIn(context: BrowserContext): Set<object> {
+  let visits = visitsByContext.get(context);
+  if (!visits) visitsByContext.set(context, (visits = new Set()));
+  return visits;
 }
 
 function isRedirect(status: number): boolean {
