@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright-core';
 import { chromiumHostResolverRules, type HostMapping } from './map-host.js';
 import type { ExtraTrust } from './trust.js';
+import { limiter, type Limiter } from '../limit.js';
 
 export interface BrowserOptions {
   executablePath: string;
@@ -30,7 +31,17 @@ const QUIET_BROWSER_ARGS = [
   '--disable-client-side-phishing-detection',
 ];
 
+/**
+ * Pages loading at once in the whole browser, all sites together. A page mostly waits for its
+ * quiet window, so a few overlap well on 2 cores; each is a renderer process of ~100 MiB RSS,
+ * which is what bounds this (npm run bench measures both).
+ */
+export const BROWSER_PAGES_AT_ONCE = 4;
+
 export class BrowserSession {
+  /** Every page visit of every site takes one of these while it runs. */
+  readonly pageSlots: Limiter = limiter(BROWSER_PAGES_AT_ONCE);
+
   private constructor(
     private readonly server: BrowserServer,
     private readonly browser: Browser,

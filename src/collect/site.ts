@@ -95,7 +95,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       visited.add(planned.url);
       return planned;
     };
-    const visitOne = async (planned: PlannedPage, onSettling?: (early: PageEvidence) => void): Promise<CollectedPage | null> => {
+    const visitOne = (planned: PlannedPage, onSettling?: (early: PageEvidence) => void): Promise<CollectedPage | null> => session.pageSlots(async () => {
       const left = pagesDeadline - Date.now();
       if (left < 1_000) {
         errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
@@ -103,7 +103,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
       return collectPage(siteContext, planned, timing, { capture: pack?.capture, policy, onSettling });
-    };
+    });
     const followUps: CollectedPage[] = [];
     /** One planner's pages, a few at once; the evidence keeps the planned order, whatever ends first. */
     const visitAll = async (planned: readonly PlannedPage[]): Promise<void> => {
