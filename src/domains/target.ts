@@ -43,10 +43,36 @@ export function isPrivateAddress(address: string): boolean {
       || (p === 169 && q === 254) || (p === 100 && q >= 64 && q <= 127);
   }
   if (family === 6) {
-    if (a === '::1' || a === '::') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped?.[1]) return isPrivateAddress(mapped[1]);
-    return /^f[cd]/.test(a) || /^fe[89ab]/.test(a);
+    const words = ipv6Words(a);
+    if (!words) return true;
+    if (words.every((w) => w === 0)) return true;
+    if (words.slice(0, 7).every((w) => w === 0) && words[7] === 1) return true;
+    // An IPv4 address inside an IPv6 one reaches that IPv4 address: IPv4-mapped (::ffff:0:0/96,
+    // written ::ffff:127.0.0.1 or ::ffff:7f00:1), NAT64 (64:ff9b::/96), deprecated compatible (::/96).
+    const embedded = (words.slice(0, 5).every((w) => w === 0) && (words[5] === 0xffff || words[5] === 0))
+      || (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0));
+    if (embedded) {
+      const [hi = 0, lo = 0] = words.slice(6);
+      return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
+    const first = words[0] ?? 0;
+    return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
   }
   return false;
+}
+
+/** The eight 16-bit words of an IPv6 address (a trailing dotted IPv4 part included); null if malformed. */
+function ipv6Words(address: string): number[] | null {
+  let text = address;
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [b1, b2, b3, b4] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((b1 << 8) | b2).toString(16)}:${((b3 << 8) | b4).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string): number[] => (part ? part.split(':').map((w) => parseInt(w, 16)) : []);
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const words = tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return words.length === 8 && words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffff) ? words : null;
 }

@@ -34,6 +34,9 @@ describe('targets', () => {
     ['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.32.0.1', false], ['192.168.1.1', true],
     ['169.254.169.254', true], ['100.64.0.1', true], ['8.8.8.8', false], ['::1', true], ['fe80::1', true],
     ['fd00::1', true], ['2001:db8::1', false], ['::ffff:127.0.0.1', true], ['localhost', true], ['example.org', false],
+    // IPv4 inside IPv6, as WHATWG URL parsing writes it ([::ffff:127.0.0.1] → [::ffff:7f00:1]).
+    [new URL('http://[::ffff:127.0.0.1]/').hostname.slice(1, -1), true], ['::ffff:a9fe:a9fe', true], ['::ffff:808:808', false],
+    ['64:ff9b::a00:1', true], ['64:ff9b::808:808', false], ['0:0:0:0:0:0:0:1', true], ['::', true], ['2001:db8::ffff:7f00:1', false],
   ])('%s private: %s', (address, expected) => expect(isPrivateAddress(address)).toBe(expected));
 });
 
