@@ -7,11 +7,12 @@
  */
 import { createHash, type X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { TLSSocket } from 'node:tls';
+import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
+import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { packageInfo } from '../paths.js';
 import { findMapping, type HostMapping } from './map-host.js';
 import type { PrivateAddressPolicy } from './private-guard.js';
+import { errorText, withTimeout } from './timeout.js';
 import { nodeTrustStore, type ExtraTrust } from './trust.js';
 
 export interface FetchOptions {
@@ -45,15 +46,14 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   }
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') return { status: null, text: null, error: `unsupported scheme ${current.protocol}` };
-    const refused = await options.policy?.refusedAddress(current.hostname);
-    if (refused) return { status: null, text: null, error: `refused private address ${refused}` };
-    const left = deadline - Date.now();
-    if (left <= 0) return { status: null, text: null, error: `no answer within ${options.timeoutMs} ms` };
     let answer: Answer;
     try {
-      answer = await get(current, options, left);
+      const connectTo = options.policy ? await guarded(current.hostname, options.policy, deadline) : undefined;
+      const left = deadline - Date.now();
+      if (left <= 0) return { status: null, text: null, error: `no answer within ${options.timeoutMs} ms` };
+      answer = await get(current, options, left, connectTo);
     } catch (error) {
-      return { status: null, text: null, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      return { status: null, text: null, error: error instanceof Refused ? error.message : (error as NodeJS.ErrnoException).code ?? errorText(error) };
     }
     if (answer.location && answer.status >= 300 && answer.status < 400) {
       try {
@@ -68,20 +68,39 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   return { status: null, text: null, error: 'too many redirects' };
 }
 
+class Refused extends Error {}
+
+/**
+ * The address to connect to for a guarded name: one the policy resolved and checked, so that
+ * no second resolution can answer a private address (DNS rebinding). Throws when refused.
+ */
+async function guarded(host: string, policy: PrivateAddressPolicy, deadline: number): Promise<string | undefined> {
+  const left = Math.max(1, deadline - Date.now());
+  const refused = await withTimeout(policy.refusedAddress(host), left, 'DNS');
+  if (refused) throw new Refused(`refused private address ${refused}`);
+  const checked = policy.checkedAddresses(host);
+  if (!checked) return undefined;
+  const addresses = await withTimeout(checked, left, 'DNS');
+  if (addresses.length === 0) throw new Refused('ENOTFOUND');
+  return addresses[0];
+}
+
 interface Answer {
   status: number;
   location: string | null;
   text: string | null;
 }
 
-function get(url: URL, options: FetchOptions, timeoutMs: number): Promise<Answer> {
+function get(url: URL, options: FetchOptions, timeoutMs: number, connectTo: string | undefined): Promise<Answer> {
   const https = url.protocol === 'https:';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const mapping = findMapping(options.mappings, host);
   const defaultPort = https ? 443 : 80;
   const port = mapping?.port ?? (url.port ? Number(url.port) : defaultPort);
   const common = {
-    host: mapping?.address ?? host, port, path: `${url.pathname}${url.search}`, method: 'GET',
+    // No pooled connection: one made under another trust set or to another address must not serve.
+    agent: false,
+    host: mapping?.address ?? connectTo ?? host, port, path: `${url.pathname}${url.search}`, method: 'GET',
     headers: { host: url.host, 'user-agent': USER_AGENT, accept: 'text/plain, */*;q=0.8' },
   };
   return new Promise((resolve, reject) => {
@@ -116,7 +135,7 @@ function get(url: URL, options: FetchOptions, timeoutMs: number): Promise<Answer
       res.on('error', reject);
     };
     const req = https
-      ? httpsRequest({ ...common, servername: host, ca: nodeTrustStore(options.trust), rejectUnauthorized: false }, onResponse)
+      ? httpsRequest(tlsOptions({ ...common, servername: host, rejectUnauthorized: false }, options.trust), onResponse)
       : httpRequest(common, onResponse);
     req.on('error', (error) => {
       clearTimeout(timer);
@@ -134,11 +153,31 @@ function trusted(socket: TLSSocket, trust: ExtraTrust): boolean {
   if (socket.authorized) return true;
   if (trust.spkiHashes.length === 0) return false;
   const seen = new Set<string>();
-  for (let cert = socket.getPeerX509Certificate(); cert && !seen.has(cert.fingerprint256); cert = cert.issuerCertificate) {
+  let cert = socket.getPeerX509Certificate();
+  while (cert && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
     if (trust.spkiHashes.includes(spkiHash(cert))) return true;
+    // Each link up to that key must really be signed by the next: a chain that merely carries
+    // the CA's certificate proves nothing.
+    const issuer = cert.issuerCertificate;
+    if (!issuer || !cert.verify(issuer.publicKey)) return false;
+    cert = issuer;
   }
   return false;
+}
+
+/** https.request hands secureContext on to tls.connect, though its options type does not list it. */
+function tlsOptions(base: HttpsRequestOptions, trust: ExtraTrust): HttpsRequestOptions {
+  const withContext: HttpsRequestOptions & { secureContext: SecureContext } = { ...base, secureContext: secureContextFor(trust) };
+  return withContext;
+}
+
+/** Built once per trust set: rebuilding a context from ~150 root certificates per fetch costs CPU. */
+const secureContexts = new WeakMap<ExtraTrust, SecureContext>();
+function secureContextFor(trust: ExtraTrust): SecureContext {
+  let context = secureContexts.get(trust);
+  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: nodeTrustStore(trust) })));
+  return context;
 }
 
 function spkiHash(cert: X509Certificate): string {

@@ -26,7 +26,7 @@ const systemLookup: AddressLookup = async (host) => (await lookup(host, { all: t
  * (cached per site); a name that does not resolve is left to the browser, which fails on it.
  */
 export class PrivateAddressPolicy {
-  private readonly cache = new Map<string, Promise<string | null>>();
+  private readonly cache = new Map<string, Promise<string[]>>();
 
   constructor(
     private readonly guard: NetworkGuard,
@@ -36,20 +36,43 @@ export class PrivateAddressPolicy {
 
   refusedAddress(rawHost: string): Promise<string | null> {
     const host = normaliseHost(rawHost.replace(/^\[|\]$/g, ''));
-    if (this.guard.allowPrivate || host === normaliseHost(this.targetHost.replace(/^\[|\]$/g, ''))) return Promise.resolve(null);
-    if (isIP(host) || host === 'localhost' || host.endsWith('.localhost')) {
+    if (this.exempt(host)) return Promise.resolve(null);
+    if (isLiteral(host)) {
       // A literal address is not a name --map-host '*' is about: only an explicit pattern admits it.
       const explicit = this.guard.mappings.some((m) => m.pattern === host);
       return Promise.resolve(isPrivateAddress(host) && !explicit ? host : null);
     }
-    if (findMapping(this.guard.mappings, host)) return Promise.resolve(null);
+    return this.addresses(host).then((addresses) => addresses.find(isPrivateAddress) ?? null);
+  }
+
+  /**
+   * For the auditor's own connections to a guarded name: the addresses this policy checked, to
+   * connect to instead of resolving the name again (a second answer could be a private one: DNS
+   * rebinding). Empty when the name did not resolve; null when the host is not a guarded name.
+   */
+  checkedAddresses(rawHost: string): Promise<string[]> | null {
+    const host = normaliseHost(rawHost.replace(/^\[|\]$/g, ''));
+    return this.exempt(host) || isLiteral(host) ? null : this.addresses(host);
+  }
+
+  /** --allow-private, the target itself (already accepted), or a host --map-host sends somewhere. */
+  private exempt(host: string): boolean {
+    return this.guard.allowPrivate || host === normaliseHost(this.targetHost.replace(/^\[|\]$/g, ''))
+      || (!isLiteral(host) && findMapping(this.guard.mappings, host) !== undefined);
+  }
+
+  private addresses(host: string): Promise<string[]> {
     let answer = this.cache.get(host);
     if (!answer) {
-      answer = this.resolve(host).then((addresses) => addresses.find(isPrivateAddress) ?? null, () => null);
+      answer = this.resolve(host).catch(() => []);
       this.cache.set(host, answer);
     }
     return answer;
   }
+}
+
+function isLiteral(host: string): boolean {
+  return isIP(host) !== 0 || host === 'localhost' || host.endsWith('.localhost');
 }
 
 interface RequestPaused {

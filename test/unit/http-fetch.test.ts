@@ -50,6 +50,17 @@ describe('fetchUrl', () => {
     expect(internet.served.some((s) => s.path === '/internal-secret')).toBe(false);
   });
 
+  it('connects only to addresses the guard checked: a name it could not resolve is not resolved again', async () => {
+    const unresolved = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => {
+      throw new Error('SERVFAIL');
+    });
+    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', { ...options, policy: unresolved });
+    expect(got).toMatchObject({ status: null, error: 'ENOTFOUND' });
+    const mixed = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => ['203.0.113.7', '10.0.0.8']);
+    expect((await fetchUrl('https://services.bonchaton.example/never-fetched', { ...options, policy: mixed })).error).toBe('refused private address 10.0.0.8');
+    expect(internet.served.some((s) => s.path === '/never-fetched')).toBe(false);
+  });
+
   it('stops reading a body past its bound, and reads none when only the status is wanted', async () => {
     const huge = await fetchUrl('https://huge.hostile.example/', options);
     expect(huge.status).toBeNull();
