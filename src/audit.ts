@@ -5,7 +5,7 @@
 import type { Evidence } from './contracts/evidence.js';
 import type { AuditResult } from './contracts/result.js';
 import type { Lang, RuleLevel } from './contracts/rule.js';
-import { BrowserSession } from './collect/browser-session.js';
+import { BROWSER_PAGES_AT_ONCE, BrowserSession } from './collect/browser-session.js';
 import type { HostMapping } from './collect/map-host.js';
 import type { PageTiming } from './collect/page.js';
 import { collectSite } from './collect/site.js';
@@ -41,6 +41,8 @@ export interface AuditSettings {
   evidenceDir?: string;
   /** Let pages reach loopback/private/link-local addresses (a redirect there is otherwise refused). */
   allowPrivate?: boolean;
+  /** Sites audited at once on this browser (--concurrency): each is given at least one page slot. */
+  sitesAtOnce?: number;
 }
 
 export interface SiteOverrides {
@@ -67,6 +69,7 @@ export class Auditor {
   static async start(settings: AuditSettings, ruleSet: RuleSet): Promise<Auditor> {
     const session = await BrowserSession.launch({
       executablePath: settings.browserPath, mappings: settings.mappings, trust: settings.trust, locale: settings.locale,
+      pagesAtOnce: Math.max(BROWSER_PAGES_AT_ONCE, settings.sitesAtOnce ?? 1),
     });
     return new Auditor(session, settings, ruleSet);
   }

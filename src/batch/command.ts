@@ -93,7 +93,7 @@ export async function runBatchCommand(
 
   // --save-evidence: the evidence of the sites audited by this run (resumed ones have none).
   const evidence = new Map<string, Evidence>();
-  const start = async (): Promise<Auditor> => Auditor.start(auditSettingsOf(settings, options, browserPath), settings.ruleSet);
+  const start = async (): Promise<Auditor> => Auditor.start({ ...auditSettingsOf(settings, options, browserPath), sitesAtOnce: concurrency }, settings.ruleSet);
   const launch = async (): Promise<SiteAuditor> => {
     const auditor = await start();
     if (!options.saveEvidence) return auditor;

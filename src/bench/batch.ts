@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
         concurrency,
         launch: () => Auditor.start({
           lang: 'en', candidate: false, ownDomains: [], mappings, timing: DEFAULT_TIMING, maxPages: DEFAULT_MAX_PAGES,
-          browserPath, trust, levels: {}, locale: 'fr-FR',
+          browserPath, trust, levels: {}, locale: 'fr-FR', sitesAtOnce: concurrency,
         }, ruleSet),
         onSite: (outcome) => {
           done += 1;

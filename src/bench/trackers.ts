@@ -105,7 +105,7 @@ async function perPage(): Promise<{ collectMs: number; judgeMs: number; pages: n
   const internet2 = await startFixtureInternet();
   const { BrowserSession } = await import('../collect/browser-session.js');
   const session = await BrowserSession.launch({
-    executablePath: findBrowser(undefined, process.env), mappings: [parseHostMapping(internet2.mapHost)], trust: loadExtraTrust([internet2.caCertFile]), locale: 'fr-FR',
+    executablePath: findBrowser(undefined, process.env), mappings: [parseHostMapping(internet2.mapHost)], trust: loadExtraTrust([internet2.caCertFile]), locale: 'fr-FR', pagesAtOnce: 1,
   });
   try {
     for (let round = 0; round < 3; round++) {

@@ -12,6 +12,8 @@ export interface BrowserOptions {
   mappings: readonly HostMapping[];
   trust: ExtraTrust;
   locale: string;
+  /** Pages loading at once in this browser, all sites together (BROWSER_PAGES_AT_ONCE or more). */
+  pagesAtOnce: number;
 }
 
 /**
@@ -37,16 +39,23 @@ const QUIET_BROWSER_ARGS = [
  * which is what bounds this (npm run bench measures both).
  */
 export const BROWSER_PAGES_AT_ONCE = 4;
+/** Priority of a site's pages after its portal (pageSlots). */
+export const FOLLOW_UP_PRIORITY = 1;
 
 export class BrowserSession {
-  /** Every page visit of every site takes one of these while it runs. */
-  readonly pageSlots: Limiter = limiter(BROWSER_PAGES_AT_ONCE);
+  /**
+   * Every page visit of every site takes one of these while it runs; pages of sites already
+   * under way ask with a higher priority than new portals, so started sites finish first.
+   */
+  readonly pageSlots: Limiter;
 
   private constructor(
     private readonly server: BrowserServer,
     private readonly browser: Browser,
     private readonly options: BrowserOptions,
-  ) {}
+  ) {
+    this.pageSlots = limiter(options.pagesAtOnce);
+  }
 
   static async launch(options: BrowserOptions): Promise<BrowserSession> {
     const args = [...QUIET_BROWSER_ARGS];

@@ -5,7 +5,7 @@
 import type { CollectError, Evidence, EvidenceOptions, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
 import { packageInfo } from '../paths.js';
 import type { BrowserContext } from 'playwright-core';
-import type { BrowserSession } from './browser-session.js';
+import { FOLLOW_UP_PRIORITY, type BrowserSession } from './browser-session.js';
 import { collectChatonsInfos } from './chatonsinfos.js';
 import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
 import { collectPage, instrumentSiteContext, type CollectedPage, type PageTiming, type PlannedPage } from './page.js';
@@ -95,6 +95,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       visited.add(planned.url);
       return planned;
     };
+    // collectPage records its failures instead of throwing; should that ever change, a page lost
+    // is one error, not the site's collection aborted with its context open.
     const visitOne = (planned: PlannedPage, onSettling?: (early: PageEvidence) => void): Promise<CollectedPage | null> => session.pageSlots(async () => {
       const left = pagesDeadline - Date.now();
       if (left < 1_000) {
@@ -103,6 +105,9 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
       return collectPage(siteContext, planned, timing, { capture: pack?.capture, policy, onSettling });
+    }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
+      errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
+      return null;
     });
     const followUps: CollectedPage[] = [];
     /** One planner's pages, a few at once; the evidence keeps the planned order, whatever ends first. */
@@ -113,10 +118,15 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         if (collected) followUps.push(collected);
       }
     };
-    /** Planner after planner: a later one may build on the pages an earlier one added. */
-    const planAndVisit = async (portal: PageEvidence): Promise<void> => {
+    /**
+     * Planner after planner: a later one may build on the pages an earlier one added. Before the
+     * portal has settled, only the planners that do not wait for it (the others are the first to
+     * give way to --max-pages, so they must not take pages a late link may still claim).
+     */
+    const planAndVisit = async (portal: PageEvidence, settled: boolean): Promise<void> => {
       const ownDomains = ownDomainsOf(target.href, [portal.finalUrl], options.evidenceOptions.ownDomains);
       for (const planner of options.planners ?? planners) {
+        if (!settled && planner.afterSettle) continue;
         let planned: PlannedPage[] = [];
         try {
           planned = await planner.plan({
@@ -136,23 +146,31 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     const early = new Promise<PageEvidence>((resolve) => (settling = resolve));
     const portalPlanned = claim({ url: target.href, role: 'portal' }) ?? { url: target.href, role: 'portal' };
     const portalVisit = visitOne(portalPlanned, settling);
-    const first = await Promise.race([early, portalVisit.then((c) => c?.page ?? null)]);
-    let infos: ReturnType<typeof collectChatonsInfos> | null = null;
-    if (first) {
+    const first = await Promise.race([
+      early.then((page) => ({ page, settled: false })),
+      portalVisit.then((c) => ({ page: c?.page ?? null, settled: true })),
+    ]);
+    let infos: Promise<Awaited<ReturnType<typeof collectChatonsInfos>> | null> | null = null;
+    if (first.page) {
+      const portalSoFar = first.page;
       // issue 5: ChatonsInfos files, fetched by the auditor itself while the pages load (all it
       // needs is the portal's address).
-      if (first.status !== null || options.evidenceOptions.chatonsinfos) {
+      if (portalSoFar.status !== null || options.evidenceOptions.chatonsinfos) {
+        // Never left rejecting unobserved while the pages load: failures become errors here.
         infos = collectChatonsInfos({
-          portalUrl: first.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline: pagesDeadline, timeoutMs: options.timing.timeoutMs, policy,
+          portalUrl: portalSoFar.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline: pagesDeadline, timeoutMs: options.timing.timeoutMs, policy,
           network: options.probe,
+        }).catch((error: unknown) => {
+          errors.push({ stage: 'fetch', page: target.href, message: `chatonsinfos: ${errorText(error)}` });
+          return null;
         });
       }
-      await planAndVisit(first);
+      await planAndVisit(portalSoFar, first.settled);
     }
     const portal = await portalVisit;
     // Planned again from the settled portal: links a script added late are visited too (the
-    // pages already visited are not visited twice).
-    if (portal && portal.page !== first) await planAndVisit(portal.page);
+    // pages already visited are not visited twice), and the planners that wait for it.
+    if (portal && !first.settled) await planAndVisit(portal.page, true);
     for (const collected of portal ? [portal, ...followUps] : followUps) {
       incidents.push(...collected.incidents);
       pages.push(collected.page);
@@ -160,9 +178,14 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       errors.push(...collected.errors);
     }
     if (infos) {
-      const found = await infos;
-      chatonsinfos = found.evidence;
-      errors.push(...found.errors);
+      const found = await withTimeout(infos, leftUntil(pagesDeadline), 'chatonsinfos').catch((error: unknown) => {
+        errors.push({ stage: 'fetch', page: target.href, message: `chatonsinfos: ${errorText(error)}` });
+        return null;
+      });
+      if (found) {
+        chatonsinfos = found.evidence;
+        errors.push(...found.errors);
+      }
     }
     harWritten = await withTimeout(context.close(), Math.min(10_000, leftUntil(deadline)), 'closeContext').then(() => true, () => false);
   }

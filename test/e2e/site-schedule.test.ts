@@ -25,6 +25,13 @@ describe('site schedule', () => {
       .toEqual(['/', '/cgu.html', '/a-propos.html', '/mentions-legales.html']);
   });
 
+  it('loads the planned pages while the portal waits out its quiet window', () => {
+    // Sequential visits would take at least the sum of the pages' own times.
+    const { startedAt, finishedAt, pages } = audit.evidence;
+    const sum = pages.reduce((total, p) => total + p.loadMs, 0);
+    expect(sum).toBeGreaterThan(Date.parse(finishedAt) - Date.parse(startedAt));
+  });
+
   it('follows a link the portal\'s script adds after load, once the portal has settled', () => {
     const portal = audit.evidence.pages[0];
     expect(portal?.links.map((l) => new URL(l.href).pathname)).toContain('/mentions-legales.html');

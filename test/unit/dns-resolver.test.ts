@@ -3,7 +3,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DnsResolver } from '../../src/dns/resolver.js';
-import { limiter } from '../../src/limit.js';
 import { parseDnsServer, parseResolvConf } from '../../src/dns/servers.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 
@@ -86,18 +85,6 @@ describe('DNS server settings', () => {
     expect(parseResolvConf('# comment\nsearch lan\nnameserver 10.0.0.53\nnameserver fe80::1%eth0\noptions ndots:2\n')).toEqual([
       { address: '10.0.0.53', port: 53 }, { address: 'fe80::1', port: 53 },
     ]);
-  });
-
-  it('bounds concurrency', async () => {
-    const limit = limiter(2);
-    let running = 0;
-    let peak = 0;
-    await Promise.all(Array.from({ length: 6 }, () => limit(async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 10));
-      running--;
-    })));
-    expect(peak).toBe(2);
   });
 });
 

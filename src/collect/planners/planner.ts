@@ -23,5 +23,10 @@ export interface PlanContext {
 
 export interface PagePlanner {
   id: string;
+  /**
+   * Plans only from the settled portal (not from its early links, while its quiet window runs):
+   * for planners whose pages come last in the --max-pages budget.
+   */
+  afterSettle?: boolean;
   plan(context: PlanContext): PlannedPage[] | Promise<PlannedPage[]>;
 }
