@@ -88,8 +88,14 @@ class TrackerKnowledge {
     return undefined;
   }
 
-  private entityFor(host: string, path: string | null): Entity | undefined {
-    return this.candidates(host).find((e) => !e.paths || (path !== null && e.paths.some((p) => path.includes(p))));
+  /** `url`: null for a host alone; its path is cut out only for the few entities that name paths. */
+  private entityFor(host: string, url: string | null): Entity | undefined {
+    let path: string | null | undefined;
+    return this.candidates(host).find((e) => {
+      if (!e.paths) return true;
+      path ??= url === null ? null : pathOf(url);
+      return path !== null && e.paths.some((p) => (path as string).includes(p));
+    });
   }
 
   forHost(rawHost: string): TrackerMatch | undefined {
@@ -115,8 +121,7 @@ class TrackerKnowledge {
     const host = request.hostname;
     if (!host) return undefined;
     const filter = this.filters.matchRequest(request);
-    const pathStart = http.indexOf('/', http.indexOf('//') + 2);
-    const entity = this.entityFor(host, pathStart < 0 ? '/' : http.slice(pathStart));
+    const entity = this.entityFor(host, http);
     let match: TrackerMatch | undefined;
     if (entity) {
       match = { name: entity.name, organization: entity.organization, category: entity.category, rule: filter?.rule ?? `${entity.source}: ${entity.pattern}` };
@@ -136,6 +141,11 @@ class TrackerKnowledge {
     const file = JSON.parse(readFileSync(join(this.dir, 'lists.json'), 'utf8')) as ListsFile;
     return file.lists.map((l) => ({ id: l.id, name: l.name, version: l.version, updated: l.updated, licence: l.licence }));
   }
+}
+
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return start < 0 ? '/' : url.slice(start);
 }
 
 let shared: TrackerKnowledge | undefined;
