@@ -58,15 +58,22 @@ function loadTimes(): { first: { wall: number; cpu: number }; median: { wall: nu
   return { first, median: { wall: median(times.map((t) => t.wall)), cpu: median(times.map((t) => t.cpu)) } };
 }
 
+/** Median of 5 passes of 200,000 distinct URLs each: one pass varies by ±20% on a shared machine. */
 function throughput(): { wall: number; cpu: number } {
   const k = createTrackerKnowledge();
   k.warm();
   for (const r of corpus(30_000, 1)) k.nameRequest(r.url, r.type, r.page);
-  const urls = corpus(200_000, 2);
-  const t = timed(() => {
-    for (const r of urls) k.nameRequest(r.url, r.type, r.page);
-  });
-  return { wall: urls.length / (t.wall / 1000), cpu: urls.length / (t.cpu / 1000) };
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let pass = 0; pass < 5; pass++) {
+    const urls = corpus(200_000, 2 + pass);
+    const t = timed(() => {
+      for (const r of urls) k.nameRequest(r.url, r.type, r.page);
+    });
+    walls.push(urls.length / (t.wall / 1000));
+    cpus.push(urls.length / (t.cpu / 1000));
+  }
+  return { wall: median(walls), cpu: median(cpus) };
 }
 
 function withoutTrackerRules(ruleSet: RuleSet): RuleSet {
@@ -136,7 +143,7 @@ export async function run(): Promise<void> {
   const rows: [string, string, string][] = [
     ['engine + entities load, first (wall / CPU)', `${load.first.wall.toFixed(1)} / ${load.first.cpu.toFixed(1)} ms`, '< 100 ms'],
     ['engine + entities load, median of 7 (wall / CPU)', `${load.median.wall.toFixed(1)} / ${load.median.cpu.toFixed(1)} ms`, '< 100 ms'],
-    ['matching, distinct URLs, one core (per wall s / per CPU s)', `${n(rate.wall)} / ${n(rate.cpu)} URLs/s`, '≥ 100,000 URLs/s'],
+    ['matching, distinct URLs, one core, median of 5 (per wall s / per CPU s)', `${n(rate.wall)} / ${n(rate.cpu)} URLs/s`, '≥ 100,000 URLs/s'],
     ['cookie/storage collection per page (median)', `${page.collectMs.toFixed(1)} ms`, ''],
     ['naming + tracker rules per page (median)', `${page.judgeMs.toFixed(1)} ms`, ''],
     ['added time per audited page', `${(page.collectMs + page.judgeMs).toFixed(1)} ms`, '< 50 ms'],

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FiltersEngine } from '@ghostery/adblocker';
+import { FiltersEngine, Request } from '@ghostery/adblocker';
 import { describe, expect, it } from 'vitest';
 import { trackersDataDir } from '../../src/trackers/data-files.js';
 import { FilterMatcher, loadFilterMatcher } from '../../src/trackers/filters.js';
@@ -36,9 +36,15 @@ describe('FilterMatcher', () => {
     for (const url of urlsFromLists()) {
       for (const [type, page] of [['script', 'https://asso.example.org/'], ['image', 'https://www.lemonde.fr/'], ['xmlhttprequest', 'https://www.youtube.com/']] as const) {
         const request = FilterMatcher.request(url, type === 'xmlhttprequest' ? 'xhr' : type, page);
-        const expected = engine.match(request);
+        // The engine's own parse of the same request (no per-page cache).
+        const expected = engine.match(Request.fromRawDetails({ url, type, sourceUrl: page }));
         const got = matcher.matchRequest(request);
         expect(Boolean(got), `${url} (${type} on ${page})`).toBe(expected.match);
+        if (got && expected.filter) {
+          // The exact filter: the one match() found, or the member of a merged filter that matched.
+          const raw = expected.filter.rawLine ?? '';
+          expect(raw.includes(' <+> ') ? raw.split(' <+> ') : [raw], url).toContain(got.rule);
+        }
         if (expected.match) blocked++;
         else allowed++;
         if (expected.filter && expected.exception) excepted++;
