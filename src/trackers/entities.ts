@@ -15,6 +15,8 @@ export interface Entity {
   /** The domain pattern that matched, as written in the source (e.g. "*.google-analytics.com"). */
   pattern: string;
   source: 'third-party-web' | 'chatons-audit';
+  /** "source: pattern", as reports quote it (built once: naming runs for every request). */
+  rule: string;
   /** Only when the request path contains one of these. */
   paths?: readonly string[];
 }
@@ -49,7 +51,7 @@ export class EntityIndex {
     };
     for (const o of overrides.entities ?? []) {
       for (const domain of o.domains) {
-        const entity: Entity = { name: o.name, organization: o.organization, category: o.category, pattern: domain, source: 'chatons-audit' };
+        const entity: Entity = { name: o.name, organization: o.organization, category: o.category, pattern: domain, source: 'chatons-audit', rule: `chatons-audit: ${domain}` };
         if (o.paths) entity.paths = o.paths;
         // An override domain covers its subdomains, like third-party-web's "*." patterns.
         add(this.suffix, domain.toLowerCase(), entity);
@@ -59,7 +61,7 @@ export class EntityIndex {
       const organization = overrides.organizations?.[e.name] ?? e.company ?? e.name;
       const category = overrides.categories?.[e.name] ?? CATEGORY_NAMES[e.category] ?? e.category;
       for (const pattern of e.domains) {
-        const entity: Entity = { name: e.name, organization, category, pattern, source: 'third-party-web' };
+        const entity: Entity = { name: e.name, organization, category, pattern, source: 'third-party-web', rule: `third-party-web: ${pattern}` };
         if (pattern.startsWith('*.')) add(this.suffix, pattern.slice(2).toLowerCase(), entity);
         else add(this.exact, pattern.toLowerCase(), entity);
       }

@@ -78,7 +78,8 @@ export class FilterMatcher {
     let filter: NetworkFilter | undefined;
     let redirectNone: NetworkFilter | undefined;
     let redirectRule: NetworkFilter | undefined;
-    const redirects = this.engine.redirects.matchAll(request);
+    // Most requests match no $redirect filter: ask for one before collecting them all.
+    const redirects = this.engine.redirects.match(request) ? this.engine.redirects.matchAll(request) : [];
     if (redirects.length > 1) redirects.sort((a, b) => b.getRedirectPriority() - a.getRedirectPriority());
     for (const candidate of redirects) {
       if (candidate.getRedirectResource() === 'none') redirectNone = candidate;

@@ -101,7 +101,7 @@ class TrackerKnowledge {
   forHost(rawHost: string): TrackerMatch | undefined {
     const host = rawHost.toLowerCase().replace(/\.$/, '');
     const entity = this.entityFor(host, null);
-    if (entity) return { name: entity.name, organization: entity.organization, category: entity.category, rule: `${entity.source}: ${entity.pattern}` };
+    if (entity) return { name: entity.name, organization: entity.organization, category: entity.category, rule: entity.rule };
     const vendor = this.vendorOf(host);
     if (vendor) {
       return { name: vendor.vendor, organization: vendor.vendor, category: 'tracking', rule: `||${vendor.domain}^`, list: 'adguard-tracking-protection' };
@@ -124,7 +124,7 @@ class TrackerKnowledge {
     const entity = this.entityFor(host, http);
     let match: TrackerMatch | undefined;
     if (entity) {
-      match = { name: entity.name, organization: entity.organization, category: entity.category, rule: filter?.rule ?? `${entity.source}: ${entity.pattern}` };
+      match = { name: entity.name, organization: entity.organization, category: entity.category, rule: filter?.rule ?? entity.rule };
       if (filter) match.list = filter.list;
     } else if (filter) {
       const vendor = this.vendorOf(host);
