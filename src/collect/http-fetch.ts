@@ -5,15 +5,14 @@
  * (same endpoints; the extra CA's key accepted in a chain, as Chromium's SPKI list does), and
  * every hop of a redirect goes through the audit's private-address guard first.
  */
-import { createHash, type X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
-import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import { packageInfo } from '../paths.js';
 import { findMapping, type HostMapping } from './map-host.js';
 import type { PrivateAddressPolicy } from './private-guard.js';
 import { errorText, withTimeout } from './timeout.js';
-import { nodeTrustStore, type ExtraTrust } from './trust.js';
+import { secureContextFor, spkiHashOf, type ExtraTrust } from './trust.js';
 
 export interface FetchOptions {
   mappings: readonly HostMapping[];
@@ -156,7 +155,7 @@ function trusted(socket: TLSSocket, trust: ExtraTrust): boolean {
   let cert = socket.getPeerX509Certificate();
   while (cert && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
-    if (trust.spkiHashes.includes(spkiHash(cert))) return true;
+    if (trust.spkiHashes.includes(spkiHashOf(cert))) return true;
     // Each link up to that key must really be signed by the next: a chain that merely carries
     // the CA's certificate proves nothing.
     const issuer = cert.issuerCertificate;
@@ -172,14 +171,3 @@ function tlsOptions(base: HttpsRequestOptions, trust: ExtraTrust): HttpsRequestO
   return withContext;
 }
 
-/** Built once per trust set: rebuilding a context from ~150 root certificates per fetch costs CPU. */
-const secureContexts = new WeakMap<ExtraTrust, SecureContext>();
-function secureContextFor(trust: ExtraTrust): SecureContext {
-  let context = secureContexts.get(trust);
-  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: nodeTrustStore(trust) })));
-  return context;
-}
-
-function spkiHash(cert: X509Certificate): string {
-  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
-}

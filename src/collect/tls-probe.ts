@@ -7,7 +7,7 @@
 import { connect } from 'node:tls';
 import type { HttpProbe, TlsProbe } from '../contracts/evidence.js';
 import { findMapping, type HostMapping } from './map-host.js';
-import { nodeTrustStore, type ExtraTrust } from './trust.js';
+import { secureContextFor, type ExtraTrust } from './trust.js';
 import { request } from 'node:http';
 
 export interface ProbeOptions {
@@ -34,7 +34,7 @@ export function probeTls(host: string, options: ProbeOptions): Promise<TlsProbe>
       resolve({ ...probe, error: probe.error ?? error });
     };
     const socket = connect({
-      host: address, port, servername: host, ca: nodeTrustStore(options.trust), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'],
+      host: address, port, servername: host, secureContext: secureContextFor(options.trust), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'],
     }, () => {
       probe.authorized = socket.authorized;
       probe.error = socket.authorized ? null : String(socket.authorizationError ?? 'certificate not trusted');

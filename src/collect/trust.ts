@@ -5,7 +5,7 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { UsageError } from '../cli/usage-error.js';
 
 export interface ExtraTrust {
@@ -31,8 +31,7 @@ export function loadExtraTrust(files: readonly string[]): ExtraTrust {
     if (blocks.length === 0) throw new UsageError('error.caCertInvalid', { file });
     for (const pem of blocks) {
       try {
-        const der = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
-        spkiHashes.push(createHash('sha256').update(der).digest('base64'));
+        spkiHashes.push(spkiHashOf(new X509Certificate(pem)));
         pems.push(pem);
       } catch {
         throw new UsageError('error.caCertInvalid', { file });
@@ -42,7 +41,20 @@ export function loadExtraTrust(files: readonly string[]): ExtraTrust {
   return { pems, spkiHashes };
 }
 
+/** base64(sha256(SPKI)) of a certificate's key: how Chromium's SPKI list names a key. */
+export function spkiHashOf(cert: X509Certificate): string {
+  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}
+
 /** Trust store for Node-side TLS: the system's roots plus the extra CAs. */
 export function nodeTrustStore(trust: ExtraTrust): string[] {
   return [...rootCertificates, ...trust.pems];
+}
+
+/** Node-side TLS context with that trust store, built once per trust set (~150 roots to parse). */
+const secureContexts = new WeakMap<ExtraTrust, SecureContext>();
+export function secureContextFor(trust: ExtraTrust): SecureContext {
+  let context = secureContexts.get(trust);
+  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: nodeTrustStore(trust) })));
+  return context;
 }
