@@ -27,15 +27,18 @@ const systemLookup: AddressLookup = async (host) => (await lookup(host, { all: t
  */
 export class PrivateAddressPolicy {
   private readonly cache = new Map<string, Promise<string[]>>();
+  private readonly targetHost: string;
 
   constructor(
     private readonly guard: NetworkGuard,
-    private readonly targetHost: string,
+    targetHost: string,
     private readonly resolve: AddressLookup = systemLookup,
-  ) {}
+  ) {
+    this.targetHost = normaliseHost(targetHost);
+  }
 
   refusedAddress(rawHost: string): Promise<string | null> {
-    const host = normaliseHost(rawHost.replace(/^\[|\]$/g, ''));
+    const host = normaliseHost(rawHost);
     if (this.exempt(host)) return Promise.resolve(null);
     if (isLiteral(host)) {
       // A literal address is not a name --map-host '*' is about: only an explicit pattern admits it.
@@ -51,13 +54,13 @@ export class PrivateAddressPolicy {
    * rebinding). Empty when the name did not resolve; null when the host is not a guarded name.
    */
   checkedAddresses(rawHost: string): Promise<string[]> | null {
-    const host = normaliseHost(rawHost.replace(/^\[|\]$/g, ''));
+    const host = normaliseHost(rawHost);
     return this.exempt(host) || isLiteral(host) ? null : this.addresses(host);
   }
 
   /** --allow-private, the target itself (already accepted), or a host --map-host sends somewhere. */
   private exempt(host: string): boolean {
-    return this.guard.allowPrivate || host === normaliseHost(this.targetHost.replace(/^\[|\]$/g, ''))
+    return this.guard.allowPrivate || host === this.targetHost
       || (!isLiteral(host) && findMapping(this.guard.mappings, host) !== undefined);
   }
 

@@ -144,7 +144,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     // runs while the planned pages load, instead of before them.
     let settling: (early: PageEvidence) => void = () => undefined;
     const early = new Promise<PageEvidence>((resolve) => (settling = resolve));
-    const portalPlanned = claim({ url: target.href, role: 'portal' }) ?? { url: target.href, role: 'portal' };
+    const portalPlanned: PlannedPage = { url: target.href, role: 'portal' };
+    visited.add(portalPlanned.url);
     const portalVisit = visitOne(portalPlanned, settling);
     const first = await Promise.race([
       early.then((page) => ({ page, settled: false })),
