@@ -18,8 +18,7 @@ export interface BrowserOptions {
 
 /**
  * Chromium's own traffic (updates, sync, safe browsing) is not the site's and would reach
- * real hosts: switched off. We pass no --disable-features of our own, since that would replace
- * Playwright's list (and HTTP pages would then be upgraded to HTTPS).
+ * real hosts: switched off.
  */
 const QUIET_BROWSER_ARGS = [
   '--disable-background-networking',
@@ -32,6 +31,53 @@ const QUIET_BROWSER_ARGS = [
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
 ];
+
+/**
+ * Chromium's process model, trimmed for an auditor: on 2 cores a renderer costs ~100 MiB of RSS,
+ * most of it Chromium's own code mapped once per process, so a process fewer is memory saved.
+ * - SpareRendererForSitePerProcess: a renderer kept warm for the next tab;
+ * - WebUIOmniboxPopup, WebUIOmniboxAimPopup: the address bar's suggestion popup, one WebUI
+ *   renderer per window, which a headless page never shows;
+ * - NetworkServiceInProcess2 and --in-process-gpu: the network service and the GPU thread live
+ *   in the browser process (a crash of either is a browser crash: relaunch, retry the site).
+ * Pages keep one renderer each (no --process-per-site), so a hostile page stalls only itself.
+ */
+const MEMORY_DISABLED_FEATURES = ['SpareRendererForSitePerProcess', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+const MEMORY_ENABLED_FEATURES = ['NetworkServiceInProcess2'];
+const MEMORY_ARGS = ['--in-process-gpu'];
+
+/**
+ * Playwright's own feature lists (playwright-core 1.65, chromiumSwitches). Chromium keeps only
+ * the last --disable-features and --enable-features, so ours must repeat them; the
+ * browser-session test fails when Playwright's lists gain an entry missing here.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+const playwrightEnabledFeatures = (env: NodeJS.ProcessEnv): string[] => [
+  ...(env.PLAYWRIGHT_LEGACY_SCREENSHOT ? [] : ['CDPScreenshotNewSurface']),
+  'SkipListAccountsWithoutGaiaCookies',
+];
+
+/** The switches we add to Playwright's, in launch order. */
+export function chromiumArgs(mappings: readonly HostMapping[], trust: ExtraTrust, env: NodeJS.ProcessEnv = process.env): string[] {
+  const args = [
+    ...QUIET_BROWSER_ARGS,
+    ...MEMORY_ARGS,
+    `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...MEMORY_DISABLED_FEATURES].join(',')}`,
+    `--enable-features=${[...playwrightEnabledFeatures(env), ...MEMORY_ENABLED_FEATURES].join(',')}`,
+  ];
+  const rules = chromiumHostResolverRules(mappings);
+  if (rules) args.push(`--host-resolver-rules=${rules}`);
+  if (trust.spkiHashes.length > 0) {
+    args.push(`--ignore-certificate-errors-spki-list=${trust.spkiHashes.join(',')}`);
+  }
+  return args;
+}
 
 /**
  * Pages loading at once in the whole browser, all sites together. A page mostly waits for its
@@ -58,12 +104,7 @@ export class BrowserSession {
   }
 
   static async launch(options: BrowserOptions): Promise<BrowserSession> {
-    const args = [...QUIET_BROWSER_ARGS];
-    const rules = chromiumHostResolverRules(options.mappings);
-    if (rules) args.push(`--host-resolver-rules=${rules}`);
-    if (options.trust.spkiHashes.length > 0) {
-      args.push(`--ignore-certificate-errors-spki-list=${options.trust.spkiHashes.join(',')}`);
-    }
+    const args = chromiumArgs(options.mappings, options.trust);
     // A browser server on loopback (unguessable path) and a client connected to it, rather than
     // chromium.launch(): when Chromium dies mid-call, the in-process client can receive messages
     // about objects it already dropped and throws them from a setImmediate (an uncaught exception
@@ -80,6 +121,11 @@ export class BrowserSession {
       await server.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Chromium's main process id (the test of our switches reads its process tree). */
+  get pid(): number | undefined {
+    return this.server.process().pid;
   }
 
   /** e.g. "Chromium 156.0.8078.79". */
