@@ -7,8 +7,8 @@
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
 import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
-import { regularUserAgent } from '../collect/browser-session.js';
-import { chromiumHostResolverRules, parseHostMapping } from '../collect/map-host.js';
+import { chromiumArgs, regularUserAgent } from '../collect/browser-session.js';
+import { parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
 import { scrollToBottom } from '../collect/page.js';
 import { PAGES_AT_ONCE } from '../collect/site.js';
@@ -55,9 +55,8 @@ async function main(): Promise<void> {
     browserPath, trust, levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(fixtureDns.server)],
   }, loadRuleSet(rulesDir));
   const plain = await chromium.launch({
-    executablePath: browserPath, headless: true,
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-      `--host-resolver-rules=${chromiumHostResolverRules(mappings)}`, `--ignore-certificate-errors-spki-list=${trust.spkiHashes.join(',')}`],
+    // The same switches as the audit's browser: the ratio is our work, not Chromium's process model.
+    executablePath: browserPath, headless: true, args: chromiumArgs(mappings, trust),
   });
 
   const rows: string[][] = [];
