@@ -36,12 +36,13 @@ const MAX_SOURCES = 1_000;
 const sources = new Map<string, SourceParts>();
 
 export class FilterMatcher {
-  private readonly listOf = new Map<string, string>();
+  /** Filter id → list id (only filters not from the default list). */
+  private readonly listOf = new Map<number, string>();
   /** Merged filter text → its original filters, parsed once. */
   private readonly parts = new Map<string, NetworkFilter[]>();
 
   constructor(private readonly engine: FiltersEngine, lists: FilterListsFile) {
-    for (const [list, ids] of Object.entries(lists.lists)) for (const id of ids) this.listOf.set(id, list);
+    for (const [list, ids] of Object.entries(lists.lists)) for (const id of ids) this.listOf.set(Number.parseInt(id, 36), list);
     this.defaultList = lists.defaultList;
   }
 
@@ -57,7 +58,7 @@ export class FilterMatcher {
       if (sources.size >= MAX_SOURCES) sources.clear();
       sources.set(sourceUrl, source);
     }
-    return Request.fromRawDetails({ url, type, sourceUrl, ...source });
+    return Request.fromRawDetails({ url, type, sourceUrl, sourceHostname: source.sourceHostname, sourceDomain: source.sourceDomain });
   }
 
   match(url: string, resourceType: string, sourceUrl: string, isFrame = false): FilterMatch | undefined {
@@ -113,7 +114,7 @@ export class FilterMatcher {
         }
       }
     }
-    return { rule: filter.rawLine ?? filter.toString(), list: this.listOf.get(filter.getId().toString(36)) ?? this.defaultList };
+    return { rule: filter.rawLine ?? filter.toString(), list: this.listOf.get(filter.getId()) ?? this.defaultList };
   }
 }
 

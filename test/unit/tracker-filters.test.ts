@@ -57,4 +57,19 @@ describe('FilterMatcher', () => {
     expect(excepted).toBeGreaterThan(0);
     expect(redirected).toBeGreaterThan(0);
   });
+
+  it('names the list each filter comes from', () => {
+    const matcher = loadFilterMatcher();
+    const text = (file: string): string[] => readFileSync(join(trackersDataDir, file), 'utf8').split('\n');
+    const tracking = new Set(text('adguard-tracking-protection.txt'));
+    for (const [file, list] of [['adguard-social.txt', 'adguard-social'], ['adguard-french.txt', 'adguard-french']] as const) {
+      // A plain host filter only this list has: its match must name this list, not the default one.
+      const line = text(file).find((l) => /^\|\|[a-z0-9.-]+\.[a-z]{2,}\^$/.test(l) && !tracking.has(l));
+      expect(line, file).toBeDefined();
+      const host = (line ?? '').slice(2, -1);
+      const got = matcher.match(`https://${host}/x.js`, 'script', 'https://asso.example.org/');
+      expect(got?.rule).toBe(line);
+      expect(got?.list).toBe(list);
+    }
+  });
 });
