@@ -28,7 +28,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Realistic, all-distinct URLs: known tracker hosts, CDN and unknown hosts, varied paths. */
+/**
+ * Realistic, all-distinct URLs: known tracker hosts, CDN and unknown hosts, varied paths. They
+ * go through JSON, as an audit's URLs do (Playwright's protocol messages): a template literal
+ * makes a rope string that the first lookup would flatten, a cost of building the corpus, not of
+ * matching.
+ */
 function corpus(size: number, seed: number): { url: string; type: string; page: string }[] {
   const tpw = JSON.parse(readFileSync(join(trackersDataDir, 'third-party-web.json'), 'utf8')) as { entities: { domains: string[] }[] };
   const hosts = tpw.entities.flatMap((e) => e.domains.map((d) => d.replace(/^\*\./, 'www.')));
@@ -40,7 +45,14 @@ function corpus(size: number, seed: number): { url: string; type: string; page: 
     const path = ['static/js/main.a1b2c3', 'img/photo-123', 'css/style', 'fonts/inter-400', 'api/v1/items', 'collect', 'embed/player'][n % 7];
     out.push({ url: `https://${host}/${path}.${n % 2 ? 'js' : 'gif'}?id=${n}&v=${seed}`, type: TYPES[n % TYPES.length] as string, page: `https://member${n % 50}.example.org/` });
   }
-  return out;
+  const rows = JSON.parse(JSON.stringify(out)) as typeof out;
+  // Requests of one page share its URL string, as they share the page's evidence.
+  const pages = new Map<string, string>();
+  for (const row of rows) {
+    row.page = pages.get(row.page) ?? row.page;
+    pages.set(row.page, row.page);
+  }
+  return rows;
 }
 
 /** Wall and CPU milliseconds of fn: on a shared, overloaded machine the CPU time is the stable figure. */
