@@ -33,23 +33,22 @@ const QUIET_BROWSER_ARGS = [
 ];
 
 /**
- * Chromium's process model, trimmed for an auditor: on 2 cores a renderer costs ~100 MiB of RSS,
- * most of it Chromium's own code mapped once per process, so a process fewer is memory saved.
+ * Renderers an auditor never uses. Each Chromium process adds ~100 MiB to the tree's summed RSS
+ * (Chromium's shared code counted once more) and ~20 MiB to its PSS:
  * - SpareRendererForSitePerProcess: a renderer kept warm for the next tab;
  * - WebUIOmniboxPopup, WebUIOmniboxAimPopup: the address bar's suggestion popup, one WebUI
- *   renderer per window, which a headless page never shows;
- * - NetworkServiceInProcess2 and --in-process-gpu: the network service and the GPU thread live
- *   in the browser process (a crash of either is a browser crash: relaunch, retry the site).
- * Pages keep one renderer each (no --process-per-site), so a hostile page stalls only itself.
+ *   renderer per window, which a headless page never shows.
+ * Nothing merges the renderers of pages (site isolation is kept: two audited sites never share
+ * one), and the GPU and network service stay processes of their own, which Chromium restarts
+ * when a hostile page crashes them (in the browser process, such a crash would end every site
+ * in flight).
  */
-const MEMORY_DISABLED_FEATURES = ['SpareRendererForSitePerProcess', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
-const MEMORY_ENABLED_FEATURES = ['NetworkServiceInProcess2'];
-const MEMORY_ARGS = ['--in-process-gpu'];
+const UNUSED_RENDERER_FEATURES = ['SpareRendererForSitePerProcess', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
 /**
- * Playwright's own feature lists (playwright-core 1.65, chromiumSwitches). Chromium keeps only
- * the last --disable-features and --enable-features, so ours must repeat them; the
- * browser-session test fails when Playwright's lists gain an entry missing here.
+ * Playwright's own --disable-features list (playwright-core 1.65, chromiumSwitches). Chromium
+ * keeps only the last --disable-features, so ours repeats it; the browser-session test fails when
+ * Playwright's list changes.
  */
 const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
@@ -58,19 +57,11 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
   'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
   'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
-const playwrightEnabledFeatures = (env: NodeJS.ProcessEnv): string[] => [
-  ...(env.PLAYWRIGHT_LEGACY_SCREENSHOT ? [] : ['CDPScreenshotNewSurface']),
-  'SkipListAccountsWithoutGaiaCookies',
-];
+export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES];
 
-/** The switches we add to Playwright's, in launch order. */
-export function chromiumArgs(mappings: readonly HostMapping[], trust: ExtraTrust, env: NodeJS.ProcessEnv = process.env): string[] {
-  const args = [
-    ...QUIET_BROWSER_ARGS,
-    ...MEMORY_ARGS,
-    `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...MEMORY_DISABLED_FEATURES].join(',')}`,
-    `--enable-features=${[...playwrightEnabledFeatures(env), ...MEMORY_ENABLED_FEATURES].join(',')}`,
-  ];
+/** The switches we add to Playwright's. */
+export function chromiumArgs(mappings: readonly HostMapping[], trust: ExtraTrust): string[] {
+  const args = [...QUIET_BROWSER_ARGS, `--disable-features=${DISABLED_FEATURES.join(',')}`];
   const rules = chromiumHostResolverRules(mappings);
   if (rules) args.push(`--host-resolver-rules=${rules}`);
   if (trust.spkiHashes.length > 0) {
@@ -81,8 +72,8 @@ export function chromiumArgs(mappings: readonly HostMapping[], trust: ExtraTrust
 
 /**
  * Pages loading at once in the whole browser, all sites together. A page mostly waits for its
- * quiet window, so a few overlap well on 2 cores; each is a renderer process of ~100 MiB RSS,
- * which is what bounds this (npm run bench measures both).
+ * quiet window, so a few overlap well on 2 cores; each is a renderer process, and memory is
+ * what bounds this (npm run bench measures both).
  */
 export const BROWSER_PAGES_AT_ONCE = 4;
 /** Priority of a site's pages after its portal (pageSlots). */
@@ -123,9 +114,10 @@ export class BrowserSession {
     }
   }
 
-  /** Chromium's main process id (the test of our switches reads its process tree). */
-  get pid(): number | undefined {
-    return this.server.process().pid;
+  /** Chromium's main process (the test of our switches reads its command line and its children). */
+  get process(): { pid: number | undefined; args: readonly string[] } {
+    const child = this.server.process();
+    return { pid: child.pid, args: child.spawnargs };
   }
 
   /** e.g. "Chromium 156.0.8078.79". */
