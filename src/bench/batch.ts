@@ -5,7 +5,7 @@
  * (a leak shows as growth). RSS sums count shared pages once per process (an upper bound);
  * PSS shares them out, so it is the closer figure for "memory used".
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
@@ -17,6 +17,7 @@ import { loadExtraTrust } from '../collect/trust.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
 import { rulesDir } from '../paths.js';
 import { loadRuleSet } from '../rules/loader.js';
+import { processTree } from './process-tree.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 50);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,2,4').split(',').map(Number);
@@ -52,30 +53,9 @@ interface Memory {
 
 /** This process and all its descendants, from /proc (Linux). */
 function treeMemory(): Memory {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(name), ppid);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const tree = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, ppid] of parents) {
-      if (!tree.has(pid) && tree.has(ppid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
   let rss = 0;
   let pss = 0;
-  for (const pid of tree) {
+  for (const { pid } of processTree(process.pid)) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;

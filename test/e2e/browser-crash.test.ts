@@ -2,7 +2,7 @@
  * A batch survives its browser being killed mid-site: the browser is relaunched, the site
  * retried once, and the other sites go on.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { listProcesses } from '../../src/bench/process-tree.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Auditor, type AuditSettings } from '../../src/audit.js';
 import { runBatch, type SiteOutcome } from '../../src/batch/runner.js';
@@ -20,19 +20,7 @@ afterAll(async () => internet?.close());
 
 /** Chromium's main process: a child of this process whose command line is a browser's. */
 function browserPids(): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      if (ppid === process.pid && /chrom/i.test(cmdline)) pids.push(Number(name));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return pids;
+  return listProcesses().filter((p) => p.ppid === process.pid && /chrom/i.test(p.cmdline)).map((p) => p.pid);
 }
 
 describe('browser crash during a batch', () => {

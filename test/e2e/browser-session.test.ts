@@ -3,9 +3,9 @@
  * (Chromium keeps only the last --disable-features), and the renderers we switch off for memory
  * are really gone while pages are open (and there without our switches).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processTree, type ProcessInfo } from '../../src/bench/process-tree.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { BrowserSession, chromiumArgs, DISABLED_FEATURES } from '../../src/collect/browser-session.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
@@ -36,35 +36,9 @@ describe('Chromium feature lists', () => {
   });
 });
 
-interface ProcessInfo {
-  pid: number;
-  cmdline: string;
-}
-
-/** Every process under `root` (Linux /proc). Chromium rewrites its title, so args may be space-joined. */
+/** Every process under `root`, not `root` itself. */
 function descendants(root: number): ProcessInfo[] {
-  const all: { pid: number; ppid: number; cmdline: string }[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      all.push({ pid: Number(name), ppid, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const tree = new Set([root]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of all) {
-      if (!tree.has(p.pid) && tree.has(p.ppid)) {
-        tree.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return all.filter((p) => p.pid !== root && tree.has(p.pid));
+  return processTree(root).filter((p) => p.pid !== root);
 }
 
 /** Pages of three sites (three registrable domains, no frames of other sites). */
