@@ -26,7 +26,10 @@ describe('Chromium feature lists', () => {
     const server = await chromium.launchServer({ executablePath, headless: true });
     const playwrightArgs = server.process().spawnargs;
     await server.close();
-    const launched = [...playwrightArgs, ...chromiumArgs([], { pems: [], spkiHashes: [] })];
+    // The command line BrowserSession really launches Chromium with.
+    const session = await BrowserSession.launch({ executablePath, mappings: [], trust: { pems: [], spkiHashes: [] }, locale: 'fr-FR', pagesAtOnce: 1 });
+    const launched = session.process.args;
+    await session.close();
     const theirs = featureList(playwrightArgs, 'disable');
     expect(theirs).toContain('HttpsUpgrades');
     // Exactly Playwright's list first (an entry it adds or drops shows here), then ours.
