@@ -46,15 +46,13 @@ export function spkiHashOf(cert: X509Certificate): string {
   return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
 }
 
-/** Trust store for Node-side TLS: the system's roots plus the extra CAs. */
-export function nodeTrustStore(trust: ExtraTrust): string[] {
-  return [...rootCertificates, ...trust.pems];
-}
-
-/** Node-side TLS context with that trust store, built once per trust set (~150 roots to parse). */
+/**
+ * Node-side TLS context trusting the system's roots plus the extra CAs, built once per trust set
+ * (~150 roots to parse).
+ */
 const secureContexts = new WeakMap<ExtraTrust, SecureContext>();
 export function secureContextFor(trust: ExtraTrust): SecureContext {
   let context = secureContexts.get(trust);
-  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: nodeTrustStore(trust) })));
+  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: [...rootCertificates, ...trust.pems] })));
   return context;
 }
