@@ -61,9 +61,3 @@ export function loadBaseline(path: string): AuditResult[] {
 export function baselineFor(target: string, baselines: readonly AuditResult[]): AuditResult | undefined {
   return baselines.find((b) => b.target === target) ?? (baselines.length === 1 ? baselines[0] : undefined);
 }
-
-/** --fail-on new: a blocking rule that fails because of a finding the baseline did not have. */
-export function hasNewBlockingFinding(result: AuditResult): boolean {
-  return result.rules.some((r) => r.level === 'blocking' && r.outcome === 'fail'
-    && r.findings.some((f) => f.baseline === 'new' && !f.allowed));
-}

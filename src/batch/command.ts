@@ -15,7 +15,8 @@ import { UsageError } from '../cli/usage-error.js';
 import type { CliProcess } from '../cli/io.js';
 import type { AuditCommandOptions, RunSettings } from '../cli/run-settings.js';
 import { auditSettingsOf } from '../cli/audit-settings.js';
-import { failsOn } from '../rules/verdict.js';
+import { exitCodeFor } from '../rules/verdict.js';
+import { withBaseline } from '../cli/report-output.js';
 import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
@@ -140,15 +141,11 @@ export async function runBatchCommand(
   if (outputDir) {
     const ordSummaries = targets.map((t) => summaries.get(t.url.href)).filter((s): s is SiteSummary => s !== undefined);
     proc.stdout.write(renderSummaryTable(buildSummary(ordSummaries, shard), settings.lang));
-    code = settings.output ? report(ordered, settings, proc) : exitCodeOf(ordered, settings);
+    // Without -o nothing is rendered, but --fail-on new still needs the baseline's marks.
+    code = settings.output ? report(ordered, settings, proc) : exitCodeFor(withBaseline(ordered, settings.baseline), settings.failOn);
   } else {
     code = report(ordered, settings, proc);
   }
   // A site that could not be audited at all (twice): the run is incomplete, rerun to resume.
   return ordered.length < targets.length ? 2 : code;
-}
-
-export function exitCodeOf(results: readonly AuditResult[], settings: RunSettings): number {
-  const failOn = settings.failOn === 'new' ? 'blocking' : settings.failOn;
-  return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import type { CliProcess } from '../cli/io.js';
 import type { AuditResult } from '../contracts/result.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
 import { UsageError } from '../cli/usage-error.js';
-import { FAIL_ON, failsOn, type FailOn } from '../rules/verdict.js';
+import { exitCodeFor, FAIL_ON, type FailOn } from '../rules/verdict.js';
 import { buildSummary, ensureDir, readResultsDir, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically } from './output-dir.js';
 import { renderSummaryTable } from './summary-table.js';
 
@@ -43,5 +43,5 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
     writeAtomically(join(out, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
   }
   proc.stdout.write(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderSummaryTable(summary, lang));
-  return entries.some((e) => failsOn(failOn as Exclude<FailOn, 'new'>, e.result.verdict, e.result.rules)) ? 1 : 0;
+  return exitCodeFor(entries.map((e) => e.result), failOn);
 }

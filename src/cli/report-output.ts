@@ -4,13 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baselineFor, compareWithBaseline, hasNewBlockingFinding, loadBaseline } from '../baseline.js';
+import { baselineFor, compareWithBaseline, loadBaseline } from '../baseline.js';
 import type { AuditResult } from '../contracts/result.js';
 import { reporters } from '../report/index.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
-import { failsOn } from '../rules/verdict.js';
+import { exitCodeFor } from '../rules/verdict.js';
 import { wantsColor, type CliProcess } from './io.js';
 import type { RunSettings } from './run-settings.js';
 import { UsageError } from './usage-error.js';
@@ -61,7 +61,5 @@ export function finishReport(judged: AuditResult[], settings: RunSettings, proc:
   const text = render(results, settings, color);
   if (settings.output) writeOutput(settings.output, text);
   else proc.stdout.write(text);
-  if (settings.failOn === 'new') return results.some(hasNewBlockingFinding) ? 1 : 0;
-  const failOn = settings.failOn;
-  return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
+  return exitCodeFor(results, settings.failOn);
 }

@@ -11,8 +11,11 @@ export function verdictOf(rules: readonly RuleResult[]): Verdict {
 export const FAIL_ON = ['never', 'blocking', 'incomplete', 'suggestion', 'new'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Whether one audited site fails under --fail-on (`new` is decided against a baseline elsewhere). */
-export function failsOn(failOn: Exclude<FailOn, 'new'>, verdict: Verdict, rules: readonly RuleResult[]): boolean {
+/**
+ * Whether one audited site fails under --fail-on. `new` reads the baseline marks that
+ * --baseline put on the findings: a blocking rule failing because of a finding absent before.
+ */
+export function failsOn(failOn: FailOn, verdict: Verdict, rules: readonly RuleResult[]): boolean {
   switch (failOn) {
     case 'never':
       return false;
@@ -22,5 +25,18 @@ export function failsOn(failOn: Exclude<FailOn, 'new'>, verdict: Verdict, rules:
       return verdict !== 'compliant';
     case 'suggestion':
       return verdict !== 'compliant' || rules.some((r) => r.level === 'suggestion' && r.outcome === 'fail');
+    case 'new':
+      return hasNewBlockingFinding(rules);
   }
+}
+
+/** --fail-on new: a blocking rule that fails because of a finding the baseline did not have. */
+export function hasNewBlockingFinding(rules: readonly RuleResult[]): boolean {
+  return rules.some((r) => r.level === 'blocking' && r.outcome === 'fail'
+    && r.findings.some((f) => f.baseline === 'new' && !f.allowed));
+}
+
+/** The one exit code of a run that judged these sites: 1 when any fails under --fail-on, else 0. */
+export function exitCodeFor(results: readonly { verdict: Verdict; rules: readonly RuleResult[] }[], failOn: FailOn): 0 | 1 {
+  return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
 }

@@ -8,7 +8,8 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareWithBaseline, hasNewBlockingFinding } from '../../src/baseline.js';
+import { compareWithBaseline } from '../../src/baseline.js';
+import { hasNewBlockingFinding } from '../../src/rules/verdict.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { fixturesDir } from '../../src/paths.js';
@@ -59,10 +60,28 @@ describe('--baseline', () => {
     const after = goldenResult('asso-apres.example');
     const back = compareWithBaseline(goldenResult('asso-avant.example'), after, 'after.json');
     expect(back.baseline?.resolved).toEqual([expect.objectContaining({ rule: 'no-third-party-requests', host: 'www.googletagmanager.com', code: 'thirdPartyRequest', pageRole: 'portal' })]);
-    expect(hasNewBlockingFinding(back)).toBe(false);
+    expect(hasNewBlockingFinding(back.rules)).toBe(false);
     const bad = await runCli(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', join(dir, 'before-evidence.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--baseline illisible.*schemaVersion 1/);
     expect(readFileSync(before, 'utf8')).toContain('"verdict"');
+  });
+});
+
+describe('--fail-on new in every mode', () => {
+  it('reads the baseline whether the run is one audit, a batch with --output-dir, or both with -o', async () => {
+    // A non-compliant site re-audited unchanged against its own previous result: nothing is new.
+    const site = 'https://google-fonts.example/';
+    const prev = join(dir, 'fonts-prev.json');
+    const first = await runCli([...world(), '-f', 'json', '-o', prev, site]);
+    expect(first.code).toBe(1);
+    const again = ['--baseline', prev, '--fail-on', 'new'];
+    const single = await runCli([...world(), ...again, '-f', 'json', site]);
+    const batch = await runCli([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), site]);
+    const batchAndOutput = await runCli([...world(), ...again, '--output-dir', join(dir, 'fonts-both'), '-o', join(dir, 'fonts-both.json'), site]);
+    expect([single.code, batch.code, batchAndOutput.code]).toEqual([0, 0, 0]);
+    // The control: the same batch under the default --fail-on blocking fails on the same site.
+    const control = await runCli([...world(), '--baseline', prev, '--output-dir', join(dir, 'fonts-control'), site]);
+    expect(control.code).toBe(1);
   });
 });
