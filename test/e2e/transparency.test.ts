@@ -73,7 +73,8 @@ describe('transparency documents end to end (real Chromium)', () => {
     expect(rule(a, 'no-premature-membership')?.findings.map((f) => f.code).sort()).toEqual(['memberBadge', 'membershipClaim']);
     const ci = rule(a, 'chatonsinfos');
     expect(ci?.outcome).toBe('fail');
-    expect(ci?.findings.map((f) => f.code).sort()).toEqual(['memberWhileCandidate', 'serviceWebsiteDead']);
+    // Hand-written files, complete in their mandatory fields: only wished ones are missing.
+    expect(ci?.findings.map((f) => f.code).filter((c) => c !== 'missingWishedField').sort()).toEqual(['memberWhileCandidate', 'serviceWebsiteDead']);
     expect(ci?.findings.find((f) => f.code === 'serviceWebsiteDead')?.args.url).toBe('https://vieux-pad.futur-chaton.example/');
   });
 });
