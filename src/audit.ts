@@ -49,6 +49,8 @@ export interface SiteOverrides {
   maxPages?: number;
   ownDomains?: string[];
   candidate?: boolean;
+  /** This site's ChatonsInfos file (a federation's subs.* line), instead of --chatonsinfos or probing. */
+  chatonsinfos?: string;
 }
 
 export interface SiteAudit {
@@ -89,12 +91,13 @@ export class Auditor {
       levels: { ...this.settings.levels }, ownDomains: [...this.settings.ownDomains, ...(overrides.ownDomains ?? [])],
       allowlist: this.settings.allowlist ?? [], targets: this.settings.targets ?? {},
     }, target.href);
+    const chatonsinfos = overrides.chatonsinfos ?? this.settings.chatonsinfos;
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: overrides.maxPages ?? this.settings.maxPages,
       evidenceOptions: {
         ownDomains: site.ownDomains, candidate: overrides.candidate ?? this.settings.candidate,
-        ...(this.settings.chatonsinfos ? { chatonsinfos: this.settings.chatonsinfos } : {}),
+        ...(chatonsinfos ? { chatonsinfos } : {}),
       },
       // A fresh resolver per site: its cache is this audit's.
       resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),

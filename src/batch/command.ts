@@ -17,6 +17,8 @@ import type { AuditCommandOptions, RunSettings } from '../cli/run-settings.js';
 import { auditSettingsOf } from '../cli/audit-settings.js';
 import { exitCodeFor } from '../rules/verdict.js';
 import { withBaseline } from '../cli/report-output.js';
+import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
+import { t } from '../i18n/catalog.js';
 import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
@@ -24,7 +26,8 @@ import { BatchProgress } from './progress.js';
 import { runBatch, type SiteAuditor } from './runner.js';
 import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
-import { dedupeTargets, readTargetsFile, type BatchTarget } from './targets.js';
+import { federationMembers, fetchTargetsText, isFederationText, type FederationNetwork } from './federation.js';
+import { dedupeTargets, parseTargetsText, readTargetsText, type BatchTarget, type MemberProblem, type TargetEntry } from './targets.js';
 
 /** Measured on the 2-core reference machine (npm run bench): 2 pages at once is the sweet spot. */
 export const DEFAULT_CONCURRENCY = 2;
@@ -42,28 +45,59 @@ export function wantsBatch(options: BatchOptions, env: CliProcess['env']): boole
   return Boolean(options.targets || options.outputDir || options.concurrency || options.shard || (env.CI_NODE_INDEX && env.CI_NODE_TOTAL));
 }
 
+/** Organisation files of a federation: small, so a short bound each. */
+const MEMBER_FILE_TIMEOUT_MS = 10_000;
+
+/**
+ * `--targets`: a local file or an http(s) URL holding a list of URLs, a YAML list, or a
+ * ChatonsInfos federation file (then each member's organisation file is read for its website).
+ */
+async function targetsFrom(source: string, settings: RunSettings, options: AuditCommandOptions, proc: CliProcess): Promise<{
+  entries: TargetEntry[]; federation: boolean;
+}> {
+  const network: FederationNetwork = {
+    mappings: settings.mappings, trust: settings.trust, allowPrivate: Boolean(options.allowPrivate),
+    timeoutMs: Math.min(MEMBER_FILE_TIMEOUT_MS, settings.timing.timeoutMs),
+  };
+  const remote = /^https?:\/\//i.test(source);
+  const file = remote ? source : resolve(proc.cwd(), source);
+  const text = remote ? await fetchTargetsText(source, network) : readTargetsText(file);
+  if (!isFederationText(text)) return { entries: parseTargetsText(text, file).map((target) => ({ target })), federation: false };
+  proc.stderr.write(`${t(settings.lang, 'batch.federationReading', { file: source, total: subsOf(parseProperties(text).properties).length })}\n`);
+  return { entries: await federationMembers(text, remote ? source : null, network), federation: true };
+}
+
 /** Everything checked before a browser starts. */
 export async function planBatch(urls: string[], options: AuditCommandOptions & BatchOptions, settings: RunSettings, proc: CliProcess): Promise<{
-  targets: BatchTarget[]; shard: string | null; concurrency: number;
+  targets: BatchTarget[]; problems: MemberProblem[]; shard: string | null; concurrency: number;
 }> {
-  const fromFile = options.targets ? readTargetsFile(resolve(proc.cwd(), options.targets)) : [];
-  const all = dedupeTargets([...urls.map((u) => ({ url: parseTarget(u), overrides: {} })), ...fromFile]);
-  if (all.length === 0) throw new UsageError('error.noTarget');
+  const fromFile = options.targets ? await targetsFrom(options.targets, settings, options, proc) : { entries: [], federation: false };
+  const given = urls.map((u): TargetEntry => ({ target: { url: parseTarget(u), overrides: {} } }));
+  // One list in the order given, members that cannot be audited included, so shards split it alike.
+  const entries = dedupeTargets([...given, ...fromFile.entries]);
+  if (entries.length === 0) throw new UsageError('error.noTarget');
   const shard = shardFrom(options.shard, proc.env);
   const concurrency = options.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(options.concurrency);
   if (!/^\d+$/.test(options.concurrency?.trim() ?? '1') || concurrency < 1 || concurrency > 16) {
     throw new UsageError('error.badOption', { option: '--concurrency', value: options.concurrency ?? '', allowed: '1–16' });
   }
-  // Every target, not only this shard's: a list with an internal address is refused on every runner.
-  await refusePrivateTargets(all.map((t) => t.url), settings.mappings, Boolean(options.allowPrivate));
-  return { targets: selectShard(all, shard), shard: shard ? `${shard.index}/${shard.total}` : null, concurrency };
+  // Every target the user wrote, not only this shard's: a list with an internal address is refused on
+  // every runner. A federation's members were checked one by one (a member's address is its problem).
+  const written = fromFile.federation ? given : [...given, ...fromFile.entries];
+  await refusePrivateTargets(written.flatMap((e) => ('target' in e ? [e.target.url] : [])), settings.mappings, Boolean(options.allowPrivate));
+  const mine = selectShard(entries, shard);
+  return {
+    targets: mine.flatMap((e) => ('target' in e ? [e.target] : [])),
+    problems: mine.flatMap((e) => ('problem' in e ? [e.problem] : [])),
+    shard: shard ? `${shard.index}/${shard.total}` : null, concurrency,
+  };
 }
 
 export async function runBatchCommand(
   urls: string[], options: AuditCommandOptions & BatchOptions, settings: RunSettings, proc: CliProcess,
   report: (results: AuditResult[], settings: RunSettings, proc: CliProcess) => number,
 ): Promise<number> {
-  const { targets, shard, concurrency } = await planBatch(urls, options, settings, proc);
+  const { targets, problems, shard, concurrency } = await planBatch(urls, options, settings, proc);
   const outputDir = options.outputDir ? resolve(proc.cwd(), options.outputDir) : null;
   if (outputDir) {
     ensureDir(outputDir);
@@ -74,10 +108,18 @@ export async function runBatchCommand(
 
   const summaries = new Map<string, SiteSummary>();
   const results = new Map<string, AuditResult>();
+  // Members of a federation that cannot be audited: listed with their problem, nothing lost.
+  const memberErrors: SiteSummary[] = problems.map((p) => {
+    const error = t(settings.lang, p.key, p.args);
+    proc.stderr.write(`${error}\n`);
+    return { target: p.orgFile, file: null, verdict: null, durationMs: null, failing: [], error };
+  });
+  const siteSummaries = (): SiteSummary[] => [
+    ...targets.map((target) => summaries.get(target.url.href)).filter((s): s is SiteSummary => s !== undefined), ...memberErrors,
+  ];
   const writeSummary = (): void => {
     if (!outputDir) return;
-    const ordered = targets.map((t) => summaries.get(t.url.href)).filter((s): s is SiteSummary => s !== undefined);
-    writeAtomically(join(outputDir, SUMMARY_FILE), `${JSON.stringify(buildSummary(ordered, shard), null, 2)}\n`);
+    writeAtomically(join(outputDir, SUMMARY_FILE), `${JSON.stringify(buildSummary(siteSummaries(), shard), null, 2)}\n`);
   };
 
   const todo: BatchTarget[] = [];
@@ -139,8 +181,7 @@ export async function runBatchCommand(
   const ordered = targets.map((t) => results.get(t.url.href)).filter((r): r is AuditResult => r !== undefined);
   let code: number;
   if (outputDir) {
-    const ordSummaries = targets.map((t) => summaries.get(t.url.href)).filter((s): s is SiteSummary => s !== undefined);
-    proc.stdout.write(renderSummaryTable(buildSummary(ordSummaries, shard), settings.lang));
+    proc.stdout.write(renderSummaryTable(buildSummary(siteSummaries(), shard), settings.lang));
     // Without -o nothing is rendered, but --fail-on new still needs the baseline's marks.
     code = settings.output ? report(ordered, settings, proc) : exitCodeFor(withBaseline(ordered, settings.baseline), settings.failOn);
   } else {

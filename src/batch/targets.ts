@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { UsageError } from '../cli/usage-error.js';
+import type { MessageArgs } from '../contracts/result.js';
 import { parseTarget } from '../domains/target.js';
 
 /** What one target may override of the run's settings. */
@@ -13,6 +14,8 @@ export interface TargetOverrides {
   maxPages?: number;
   ownDomains?: string[];
   candidate?: boolean;
+  /** The member's ChatonsInfos file (as a federation file lists it), read instead of probing. */
+  chatonsinfos?: string;
 }
 
 export interface BatchTarget {
@@ -20,16 +23,18 @@ export interface BatchTarget {
   overrides: TargetOverrides;
 }
 
-const OPTION_KEYS = ['url', 'maxPages', 'ownDomains', 'candidate'] as const;
+const OPTION_KEYS = ['url', 'maxPages', 'ownDomains', 'candidate', 'chatonsinfos'] as const;
 
 export function readTargetsFile(file: string): BatchTarget[] {
-  let text: string;
+  return parseTargetsText(readTargetsText(file), file);
+}
+
+export function readTargetsText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError('error.targetsUnreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
-  return parseTargetsText(text, file);
 }
 
 /** A YAML list when the first meaningful line starts with `-`; otherwise one URL per line. */
@@ -82,6 +87,12 @@ function parseYamlList(text: string, file: string): BatchTarget[] {
       if (typeof entry.candidate !== 'boolean') throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'candidate: true or false' });
       overrides.candidate = entry.candidate;
     }
+    if (entry.chatonsinfos !== undefined) {
+      if (typeof entry.chatonsinfos !== 'string' || !/^https?:\/\/[^/]/i.test(entry.chatonsinfos)) {
+        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'chatonsinfos: an http(s):// URL' });
+      }
+      overrides.chatonsinfos = entry.chatonsinfos;
+    }
     return { url: parseAt(entry.url as string, file, where), overrides };
   });
 }
@@ -97,8 +108,21 @@ function parseAt(input: string, file: string, line: number | string): URL {
   }
 }
 
-/** The same URL twice is audited once (first occurrence wins, with its options). */
-export function dedupeTargets(targets: readonly BatchTarget[]): BatchTarget[] {
+/** A target to audit, or a federation member that cannot be audited and why. */
+export type TargetEntry = { target: BatchTarget } | { problem: MemberProblem };
+
+/** A member of a federation that cannot be audited (a catalogue message key and its arguments). */
+export interface MemberProblem {
+  orgFile: string;
+  key: 'batch.memberUnreadable' | 'batch.memberNoWebsite' | 'batch.memberBadWebsite' | 'batch.memberPrivateWebsite';
+  args: MessageArgs;
+}
+
+/** The same URL twice is audited once (first occurrence wins, with its options); likewise a member's problem. */
+export function dedupeTargets<T extends TargetEntry>(entries: readonly T[]): T[] {
   const seen = new Set<string>();
-  return targets.filter((t) => !seen.has(t.url.href) && Boolean(seen.add(t.url.href)));
+  return entries.filter((e) => {
+    const key = 'target' in e ? e.target.url.href : `problem:${e.problem.orgFile}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

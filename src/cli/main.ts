@@ -68,7 +68,7 @@ export async function main(proc: CliProcess): Promise<number> {
     .option('--allow-private', t(lang, 'cli.opt.allowPrivate'))
     .option('--chatonsinfos <url>', t(lang, 'cli.opt.chatonsinfos'))
     .addOption(new Option('--from-evidence <file>', t(lang, 'cli.opt.fromEvidence')))
-    .option('--targets <file>', t(lang, 'cli.opt.targets'))
+    .option('--targets <file|url>', t(lang, 'cli.opt.targets'))
     .option('--output-dir <dir>', t(lang, 'cli.opt.outputDir'))
     .option('--concurrency <n>', t(lang, 'cli.opt.concurrency'))
     .option('--shard <i/n>', t(lang, 'cli.opt.shard'))

@@ -152,7 +152,12 @@ export const en: Record<keyof typeof fr, string> = {
 
   // — issue 7 (batch, hostile sites): add keys below this line —
   'error.targetsUnreadable': "cannot read the targets file {file} ({detail})",
-  'error.targetsInvalid': "targets file {file}, line {line}: {detail}; one URL per line (# for comments) or a YAML list of URLs or { url, maxPages, ownDomains, candidate }",
+  'error.targetsInvalid': "targets file {file}, line {line}: {detail}; one URL per line (# for comments) or a YAML list of URLs or { url, maxPages, ownDomains, candidate, chatonsinfos }, or a ChatonsInfos federation file (subs.* lines)",
+  'batch.federationReading': "federation {file}: reading the organisation files of {total} member(s)",
+  'batch.memberUnreadable': "{url}: organisation file unreadable ({detail}); member not audited",
+  'batch.memberNoWebsite': "{url}: the organisation file names no organization.website; member not audited",
+  'batch.memberBadWebsite': "{url}: organization.website \"{website}\" is not an address that can be audited; member not audited",
+  'batch.memberPrivateWebsite': "{url}: organization.website {website} is a private or local address ({address}); member not audited",
   'batch.skipped': "{target}: already audited (output folder), skipped; --force to audit again",
   'batch.siteDone': "{target}: {verdict} ({seconds} s)",
   'batch.siteFailed': "{target}: could not be audited ({error})",
@@ -162,7 +167,7 @@ export const en: Record<keyof typeof fr, string> = {
   'batch.col.seconds': "s",
   'batch.error': "error",
   'batch.totals': "{total} site(s): {compliant} compliant, {nonCompliant} non-compliant, {incomplete} incomplete, {error} failed",
-  'cli.opt.targets': "targets file: one URL per line (# comments) or a YAML list with per-target options",
+  'cli.opt.targets': "targets file: one URL per line (# comments), a YAML list with per-target options, or a ChatonsInfos federation file (path or URL) whose members' websites are audited",
   'cli.opt.outputDir': "write one JSON per site (DIR/<host>.json) as soon as it is done, and DIR/summary.json; a rerun skips finished sites",
   'cli.opt.concurrency': "sites audited at once (default 2; more is slower on 2 cores)",
   'cli.opt.shard': "i/n: audit only slice i of n of the list (1 ≤ i ≤ n; GitLab's CI_NODE_INDEX/CI_NODE_TOTAL otherwise)",

@@ -150,7 +150,12 @@ export const fr = {
 
   // — issue 7 (batch, hostile sites): add keys below this line —
   'error.targetsUnreadable': "impossible de lire la liste de cibles {file} ({detail})",
-  'error.targetsInvalid': "liste de cibles {file}, ligne {line} : {detail} ; une URL par ligne (# pour commenter) ou une liste YAML de URL ou de { url, maxPages, ownDomains, candidate }",
+  'error.targetsInvalid': "liste de cibles {file}, ligne {line} : {detail} ; une URL par ligne (# pour commenter) ou une liste YAML de URL ou de { url, maxPages, ownDomains, candidate, chatonsinfos }, ou un fichier de fédération ChatonsInfos (lignes subs.*)",
+  'batch.federationReading': "fédération {file} : lecture des fichiers d'organisation de {total} membre(s)",
+  'batch.memberUnreadable': "{url} : fichier d'organisation illisible ({detail}) ; membre non audité",
+  'batch.memberNoWebsite': "{url} : le fichier d'organisation n'indique pas de organization.website ; membre non audité",
+  'batch.memberBadWebsite': "{url} : organization.website « {website} » n'est pas une adresse auditable ; membre non audité",
+  'batch.memberPrivateWebsite': "{url} : organization.website {website} est une adresse privée ou locale ({address}) ; membre non audité",
   'batch.skipped': "{target} : déjà audité (dossier de sortie), ignoré ; --force pour refaire",
   'batch.siteDone': "{target} : {verdict} ({seconds} s)",
   'batch.siteFailed': "{target} : audit impossible ({error})",
@@ -160,7 +165,7 @@ export const fr = {
   'batch.col.seconds': "s",
   'batch.error': "erreur",
   'batch.totals': "{total} site(s) : {compliant} conforme(s), {nonCompliant} non conforme(s), {incomplete} incomplet(s), {error} en erreur",
-  'cli.opt.targets': "fichier de cibles : une URL par ligne (# pour commenter) ou liste YAML avec options par cible",
+  'cli.opt.targets': "fichier de cibles : une URL par ligne (# pour commenter), liste YAML avec options par cible, ou fichier de fédération ChatonsInfos (chemin ou URL) dont les sites des membres sont audités",
   'cli.opt.outputDir': "écrire un JSON par site (DOSSIER/<hôte>.json) dès qu'il est fini, et DOSSIER/summary.json ; une reprise saute les sites finis",
   'cli.opt.concurrency': "sites audités en même temps (défaut 2 ; au-delà, plus lent sur 2 cœurs)",
   'cli.opt.shard': "i/n : n'auditer que la tranche i sur n de la liste (1 ≤ i ≤ n ; CI_NODE_INDEX/CI_NODE_TOTAL de GitLab sinon)",

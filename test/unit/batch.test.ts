@@ -39,7 +39,8 @@ describe('targets file', () => {
 
   it('audits the same URL once', () => {
     const t = (u: string): BatchTarget => ({ url: new URL(u), overrides: {} });
-    expect(dedupeTargets([t('https://a.example/'), t('https://b.example/'), t('https://a.example/')]).map((x) => x.url.host)).toEqual(['a.example', 'b.example']);
+    expect(dedupeTargets([t('https://a.example/'), t('https://b.example/'), t('https://a.example/')].map((target) => ({ target }))).map((x) => x.target.url.host))
+      .toEqual(['a.example', 'b.example']);
   });
 });
 

@@ -1,0 +1,111 @@
+/**
+ * A ChatonsInfos federation file as batch input. The collective's `chatons.properties`
+ * (`file.class = federation`) lists each member's organisation file in `subs.*` lines; each
+ * organisation file names the member's website (`organization.website`), which is audited with
+ * that very file as its ChatonsInfos. A CI job thus re-audits the whole collective from the
+ * collective's own list.
+ *
+ * The file the user names is trusted like a targets file; every organisation file it lists is
+ * hostile input: fetched from Node through the audit's fetcher (--map-host, --ca-cert, the
+ * private-address guard, bounded size and time). A member whose file cannot be read, or whose
+ * website is unusable or private, becomes an entry with its problem; the others go on.
+ */
+import { fetchUrl, type FetchOptions } from '../collect/http-fetch.js';
+import type { HostMapping } from '../collect/map-host.js';
+import { PrivateAddressPolicy } from '../collect/private-guard.js';
+import type { ExtraTrust } from '../collect/trust.js';
+import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
+import type { MessageArgs } from '../contracts/result.js';
+import { UsageError } from '../cli/usage-error.js';
+import { parseTarget } from '../domains/target.js';
+import type { MemberProblem, TargetEntry } from './targets.js';
+
+export interface FederationNetwork {
+  mappings: readonly HostMapping[];
+  trust: ExtraTrust;
+  allowPrivate: boolean;
+  /** Per organisation file. */
+  timeoutMs: number;
+}
+
+
+/** Organisation files read at once: small text files, mostly on different hosts. */
+const FILES_AT_ONCE = 4;
+
+/** A federation file: `file.class = federation`, or (as hand-made lists are) `subs.*` lines. */
+export function isFederationText(text: string): boolean {
+  const { properties } = parseProperties(text);
+  return properties['file.class']?.trim().toLowerCase() === 'federation' || subsOf(properties).length > 0;
+}
+
+function looksLikeProperties(text: string): boolean {
+  return !/^\s*<(!doctype|html)/i.test(text) && Object.keys(parseProperties(text).properties).some((k) => k.startsWith('organization.'));
+}
+
+/** The guard of the auditor's own fetches: no host is exempt but the ones --map-host names. */
+function guardFor(network: FederationNetwork): PrivateAddressPolicy | undefined {
+  return network.allowPrivate ? undefined : new PrivateAddressPolicy({ mappings: network.mappings, allowPrivate: false }, '');
+}
+
+function fetchOptions(network: FederationNetwork, policy: PrivateAddressPolicy | undefined): FetchOptions {
+  return { mappings: network.mappings, trust: network.trust, timeoutMs: network.timeoutMs, policy, readBody: true };
+}
+
+/** `--targets https://…`: the list itself, fetched like the files it names. Throws a usage error when unreadable. */
+export async function fetchTargetsText(url: string, network: FederationNetwork): Promise<string> {
+  const got = await fetchUrl(url, fetchOptions(network, guardFor(network)));
+  if (got.text === null || got.status === null || got.status >= 400) {
+    throw new UsageError('error.targetsUnreadable', { file: url, detail: got.error ?? `HTTP ${got.status ?? '—'}` });
+  }
+  return got.text;
+}
+
+async function member(orgFile: string, network: FederationNetwork, policy: PrivateAddressPolicy | undefined): Promise<TargetEntry> {
+  const problem = (key: MemberProblem['key'], args: MessageArgs): TargetEntry => ({ problem: { orgFile, key, args: { url: orgFile, ...args } } });
+  const got = await fetchUrl(orgFile, fetchOptions(network, policy));
+  if (got.text === null || got.status === null || got.status >= 400 || !looksLikeProperties(got.text)) {
+    return problem('batch.memberUnreadable', { detail: got.error ?? (got.status !== null && got.status >= 400 ? `HTTP ${got.status}` : 'not a properties file') });
+  }
+  const website = parseProperties(got.text).properties['organization.website']?.trim() ?? '';
+  if (!website) return problem('batch.memberNoWebsite', {});
+  let url: URL;
+  try {
+    url = parseTarget(website);
+  } catch {
+    return problem('batch.memberBadWebsite', { website });
+  }
+  // The audit's own guard, not the command line's: a literal address passes only an explicit --map-host.
+  const refused = policy ? await policy.refusedAddress(url.hostname) : null;
+  if (refused) return problem('batch.memberPrivateWebsite', { website: url.href, address: refused });
+  return { target: { url, overrides: { chatonsinfos: orgFile } } };
+}
+
+/**
+ * The members of a federation, in the order of its `subs.*` lines: each audited website with
+ * its organisation file, or the problem that keeps a member from being audited.
+ * `base`: the federation's URL (relative `subs.*` lines resolve against it), null for a local file.
+ */
+export async function federationMembers(text: string, base: string | null, network: FederationNetwork): Promise<TargetEntry[]> {
+  const subs = subsOf(parseProperties(text).properties);
+  const policy = guardFor(network);
+  const entries: TargetEntry[] = new Array<TargetEntry>(subs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < subs.length) {
+      const k = next++;
+      const sub = subs[k] as string;
+      let orgFile: string | null = null;
+      try {
+        const resolved = base ? new URL(sub, base) : new URL(sub);
+        if (resolved.protocol === 'http:' || resolved.protocol === 'https:') orgFile = resolved.href;
+      } catch {
+        orgFile = null;
+      }
+      entries[k] = orgFile
+        ? await member(orgFile, network, policy)
+        : { problem: { orgFile: sub, key: 'batch.memberUnreadable', args: { url: sub, detail: 'not an http(s) URL' } } };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, subs.length) }, worker));
+  return entries;
+}
