@@ -91,6 +91,58 @@ describe('batch resume', () => {
   }, 120_000);
 });
 
+describe('federation file', () => {
+  const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--timeout', '5000', '--quiet-window', '300', '--lang', 'en'];
+
+  it('re-audits every member a federation lists (URL), each with its organisation file; a broken member is listed, the rest go on', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'chatons-federation-'));
+    const run = await runCli([...world(), '--targets', 'https://collectif.example/chatons.properties', '--output-dir', 'out'], {}, work);
+    // google-fonts.example is non-compliant; the members that could not be audited do not make it exit 2.
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('federation https://collectif.example/chatons.properties: reading the organisation files of 6 member(s)');
+    expect(run.stderr).toMatch(/membres\/disparu\.properties: organisation file unreadable \(HTTP 404\); member not audited/);
+    expect(run.stderr).toMatch(/membres\/interne\.properties: organization\.website http:\/\/10\.1\.2\.3\/admin\/ is a private or local address \(10\.1\.2\.3\)/);
+    const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.sites.map((s) => [s.target, s.verdict])).toEqual([
+      ['https://services.bonchaton.example/', 'compliant'],
+      ['https://google-fonts.example/', 'non-compliant'],
+      ['https://collectif.example/membres/disparu.properties', null],
+      ['https://collectif.example/membres/sans-site.properties', null],
+      ['https://collectif.example/membres/interne.properties', null],
+    ]);
+    expect(summary.counts).toEqual({ compliant: 1, 'non-compliant': 1, incomplete: 0, error: 3 });
+    expect(summary.sites[3]?.error).toMatch(/names no organization\.website/);
+    expect(siteFiles(join(work, 'out'))).toEqual(['google-fonts.example.json', 'services.bonchaton.example.json']);
+    // Each member is audited with the organisation file the federation lists (not a probe of its site).
+    const fonts = JSON.parse(readFileSync(join(work, 'out', 'google-fonts.example.json'), 'utf8')) as AuditResult;
+    const ci = fonts.rules.find((r) => r.id === 'chatonsinfos');
+    expect(ci?.findings.find((f) => f.code === 'found')?.args.url).toBe('https://collectif.example/membres/google-fonts.properties');
+    expect(run.stdout).toMatch(/disparu\.properties.*error/);
+  }, 120_000);
+
+  it('reads a local federation file, and shards its members like any list', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'chatons-federation-local-'));
+    writeFileSync(join(work, 'chatons.properties'), [
+      'file.class = federation',
+      'subs.a = https://collectif.example/membres/disparu.properties',
+      'subs.b = https://collectif.example/membres/sans-site.properties',
+      'subs.c = membres/relatif.properties',
+    ].join('\n'));
+    const run = await runCli([...world(), '--targets', 'chatons.properties', '--output-dir', 'out', '--shard', '1/2'], {}, work);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
+    // Members 1 and 3 of 3 (1-based shard 1/2 takes list positions 0 and 2).
+    expect(summary.sites.map((s) => [s.target, s.verdict])).toEqual([
+      ['https://collectif.example/membres/disparu.properties', null],
+      ['membres/relatif.properties', null],
+    ]);
+    expect(summary.sites.map((s) => s.error)).toEqual([
+      'https://collectif.example/membres/disparu.properties: organisation file unreadable (HTTP 404); member not audited',
+      'membres/relatif.properties: organisation file unreadable (not an http(s) URL); member not audited',
+    ]);
+  });
+});
+
 describe('merge', () => {
   it('combines shard folders into one summary and exits 1 when a site fails', async () => {
     const work = mkdtempSync(join(tmpdir(), 'chatons-merge-'));
