@@ -82,6 +82,7 @@ export function readStatoolSpec(doc: unknown): StatoolSpec | string {
       const values = f.values === undefined ? undefined : stringList(f.values);
       if (values === null) return `field ${field}: values must be a list of strings`;
       if (!values && !types.has(f.type)) return `field ${field}: unknown type ${f.type}`;
+      if (field.endsWith('.*') && f.requirement !== 'optional') return `field ${field}: a ".*" field can only be optional`;
       fields.set(field.toLowerCase(), {
         type: f.type, requirement: f.requirement as Requirement, ...(values ? { values } : {}), ...(f.list === true ? { list: true } : {}),
       });
@@ -143,6 +144,13 @@ function checkValue(value: string, spec: FieldSpec, types: StatoolSpec['types'])
   return items.every((item) => (values ? allowedValue(item, values) : true) && (type ? passesType(item, type) : true));
 }
 
+/** `prefix.*`: every non-empty key under the prefix is typed (an open list: nothing is missing). */
+function openFieldViolations(properties: Readonly<Record<string, string>>, prefix: string, fieldSpec: FieldSpec, types: StatoolSpec['types']): Violation[] {
+  return Object.entries(properties)
+    .filter(([key, raw]) => key.startsWith(prefix) && raw.trim() !== '' && !checkValue(raw.trim(), fieldSpec, types))
+    .map(([key, raw]) => ({ code: 'invalidFieldValue', field: key, requirement: fieldSpec.requirement, value: raw.trim(), expected: expectedOf(fieldSpec, types.get(fieldSpec.type)) }));
+}
+
 /** The file's class (lower case) when the table knows it, else null. */
 export function fileClassOf(properties: Readonly<Record<string, string>>, spec: StatoolSpec): string | null {
   const value = properties['file.class']?.trim().toLowerCase() ?? '';
@@ -159,6 +167,10 @@ export function validateProperties(properties: Readonly<Record<string, string>>,
   const violations: Violation[] = [];
   for (const name of sectionNames) {
     for (const [field, fieldSpec] of spec.sections.get(name) ?? []) {
+      if (field.endsWith('.*')) {
+        violations.push(...openFieldViolations(properties, field.slice(0, -1), fieldSpec, spec.types));
+        continue;
+      }
       const value = properties[field]?.trim() ?? '';
       if (value === '') {
         if (fieldSpec.requirement === 'mandatory') violations.push({ code: 'missingMandatoryField', field, requirement: 'mandatory' });

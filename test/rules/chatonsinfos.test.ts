@@ -20,7 +20,8 @@ const ORG = file('organization.properties', {
   ...FILE, 'file.class': 'organization', 'organization.name': 'Exemple', 'organization.description': 'Un chaton', 'organization.type': 'ASSOCIATION',
   'organization.status.level': 'ACTIVE', 'organization.website': T, 'organization.logo': `${T}logo.png`, 'organization.country.name': 'France',
   'organization.country.code': 'FR', 'organization.contact.url': `${T}contact`, 'organization.contact.email': 'contact@example.org',
-  'organization.legal.url': `${T}mentions-legales`, 'organization.startdate': '2019-03-02', 'subs.pad': 'pad.properties',
+  'organization.legal.url': `${T}mentions-legales`, 'organization.startdate': '2019-03-02', 'organization.geolocation.latitude': '45,7640',
+  'organization.geolocation.longitude': '4.8357', 'subs.pad': 'pad.properties',
 });
 const PAD = file('pad.properties', {
   ...FILE, 'file.class': 'service', 'service.name': 'Pad', 'service.description': 'Notes', 'service.website': 'https://pad.example.org/',

@@ -99,6 +99,41 @@ describe('StatoolInfos validation (rules/data/statoolinfos-fields.yaml)', () => 
     for (const value of invalid) expect(codes({ ...SERVICE, [field]: value }), `${field} = ${value}`).toEqual([`invalidFieldValue ${field}`]);
   });
 
+  /** A complete organisation file, as the YunoHost configuration panel fills one. */
+  const ORGANIZATION = props(`
+file.class = organization
+file.protocol = ChatonsInfos-0.5
+file.datetime = 2026-10-01T10:00:00
+file.generator = chatonsinfos_ynh
+file.url = https://example.org/.well-known/chatonsinfos/organization.properties
+organization.name = Exemple
+organization.description = Un chaton
+organization.type = INFORMAL
+organization.status.level = ACTIVE
+organization.website = https://example.org/
+organization.logo = https://example.org/logo.png
+organization.country.name = France
+organization.country.code = FR
+organization.contact.url = https://example.org/contact
+organization.contact.email = contact@example.org
+organization.legal.url = https://example.org/mentions-legales
+organization.startdate = 2019-03-02
+organization.geolocation.latitude = 45,76404
+organization.geolocation.longitude = -4.8357
+organization.socialnetworks.mastodon = https://mastodon.example.org/@exemple
+organization.chatrooms.xmpp = xmpp:salon@conference.example.org?join
+`);
+
+  it.each([
+    ['DECIMAL_DEGREE', 'organization.geolocation.latitude', ['45,76404', '-4.8357', '+12', '0'], ['45,123456789', '45°45\'N', 'N45.7', '']],
+    ['URL under an open prefix', 'organization.socialnetworks.peertube', ['https://video.example.org/c/exemple'], ['@exemple@video.example.org']],
+    ['URL under an open prefix', 'organization.funding.liberapay', ['https://liberapay.com/exemple/'], ['liberapay.com/exemple']],
+  ] as const)('organisation: %s values (%s)', (_type, field, valid, invalid) => {
+    expect(codes(ORGANIZATION)).toEqual([]);
+    for (const value of valid) expect(codes({ ...ORGANIZATION, [field]: value }), `${field} = ${value}`).toEqual([]);
+    for (const value of invalid.filter(Boolean)) expect(codes({ ...ORGANIZATION, [field]: value }), `${field} = ${value}`).toEqual([`invalidFieldValue ${field}`]);
+  });
+
   it('says what was expected: the type name, or the allowed values', () => {
     const [bad] = validateProperties({ ...SERVICE, 'service.contact.email': 'nobody' }, spec);
     expect(bad).toMatchObject({ code: 'invalidFieldValue', requirement: 'wished', value: 'nobody', expected: 'EMAIL' });
@@ -124,5 +159,6 @@ describe('StatoolInfos validation (rules/data/statoolinfos-fields.yaml)', () => 
     expect(readStatoolSpec({ types: {}, classes: {}, sections: { file: { fields: { 'file.class': { type: 'X', values: ['a'], requirement: 'sometimes' } } } } })).toMatch(/requirement/);
     expect(readStatoolSpec({ types: { X: { pattern: '(' } }, classes: {}, sections: { file: { fields: {} } } })).toMatch(/invalid pattern/);
     expect(readStatoolSpec({ types: {}, classes: { service: ['nowhere'] }, sections: { file: { fields: {} } } })).toMatch(/unknown section nowhere/);
+    expect(readStatoolSpec({ types: { URL: { check: 'url' } }, classes: {}, sections: { file: { fields: { 'x.*': { type: 'URL', requirement: 'wished' } } } } })).toMatch(/only be optional/);
   });
 });
