@@ -18,6 +18,7 @@ import { auditSettingsOf } from '../cli/audit-settings.js';
 import { exitCodeFor } from '../rules/verdict.js';
 import { withBaseline } from '../cli/report-output.js';
 import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
+import { readStatoolSpec, validateProperties } from '../chatonsinfos/statoolinfos.js';
 import { t } from '../i18n/catalog.js';
 import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
@@ -63,24 +64,43 @@ async function targetsFrom(source: string, settings: RunSettings, options: Audit
   const file = remote ? source : resolve(proc.cwd(), source);
   const text = remote ? await fetchTargetsText(source, network) : readTargetsText(file);
   if (!isFederationText(text)) return { entries: parseTargetsText(text, file).map((target) => ({ target })), federation: false };
-  proc.stderr.write(`${t(settings.lang, 'batch.federationReading', { file: source, total: subsOf(parseProperties(text).properties).length })}\n`);
+  const properties = parseProperties(text).properties;
+  for (const line of federationFormatProblems(properties, source, settings)) proc.stderr.write(`${line}\n`);
+  proc.stderr.write(`${t(settings.lang, 'batch.federationReading', { file: source, total: subsOf(properties).length })}\n`);
   return { entries: await federationMembers(text, remote ? source : null, network), federation: true };
+}
+
+/**
+ * The federation file against the StatoolInfos table the `chatonsinfos` rule uses: the
+ * collective's own list deserves the check its members get. Mandatory and invalid fields only,
+ * as warnings: a flawed list still names its members.
+ */
+function federationFormatProblems(properties: Readonly<Record<string, string>>, file: string, settings: RunSettings): string[] {
+  const rule = settings.ruleSet.rules.find((r) => r.id === 'chatonsinfos');
+  const spec = typeof rule?.params.fields === 'string' ? readStatoolSpec(settings.ruleSet.data.document(rule.params.fields)) : null;
+  // A hand-made list of subs.* lines does not claim the format: only a declared file.class is checked.
+  if (!spec || typeof spec === 'string' || !properties['file.class']) return [];
+  return validateProperties(properties, spec).flatMap((v) => {
+    if (v.code === 'missingMandatoryField') return [t(settings.lang, 'batch.federationMissingField', { file, field: v.field })];
+    if (v.code === 'invalidFieldValue') return [t(settings.lang, 'batch.federationInvalidValue', { file, field: v.field, value: v.value, expected: v.expected })];
+    return [];
+  });
 }
 
 /** Everything checked before a browser starts. */
 export async function planBatch(urls: string[], options: AuditCommandOptions & BatchOptions, settings: RunSettings, proc: CliProcess): Promise<{
   targets: BatchTarget[]; problems: MemberProblem[]; shard: string | null; concurrency: number;
 }> {
-  const fromFile = options.targets ? await targetsFrom(options.targets, settings, options, proc) : { entries: [], federation: false };
-  const given = urls.map((u): TargetEntry => ({ target: { url: parseTarget(u), overrides: {} } }));
-  // One list in the order given, members that cannot be audited included, so shards split it alike.
-  const entries = dedupeTargets([...given, ...fromFile.entries]);
-  if (entries.length === 0) throw new UsageError('error.noTarget');
   const shard = shardFrom(options.shard, proc.env);
   const concurrency = options.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(options.concurrency);
   if (!/^\d+$/.test(options.concurrency?.trim() ?? '1') || concurrency < 1 || concurrency > 16) {
     throw new UsageError('error.badOption', { option: '--concurrency', value: options.concurrency ?? '', allowed: '1–16' });
   }
+  const given = urls.map((u): TargetEntry => ({ target: { url: parseTarget(u), overrides: {} } }));
+  const fromFile = options.targets ? await targetsFrom(options.targets, settings, options, proc) : { entries: [], federation: false };
+  // One list in the order given, members that cannot be audited included, so shards split it alike.
+  const entries = dedupeTargets([...given, ...fromFile.entries]);
+  if (entries.length === 0) throw new UsageError('error.noTarget');
   // Every target the user wrote, not only this shard's: a list with an internal address is refused on
   // every runner. A federation's members were checked one by one (a member's address is its problem).
   const written = fromFile.federation ? given : [...given, ...fromFile.entries];

@@ -154,6 +154,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.targetsUnreadable': "cannot read the targets file {file} ({detail})",
   'error.targetsInvalid': "targets file {file}, line {line}: {detail}; one URL per line (# for comments) or a YAML list of URLs or { url, maxPages, ownDomains, candidate, chatonsinfos }, or a ChatonsInfos federation file (subs.* lines)",
   'batch.federationReading': "federation {file}: reading the organisation files of {total} member(s)",
+  'batch.federationMissingField': "federation {file}: the mandatory field {field} is missing or empty (StatoolInfos format)",
+  'batch.federationInvalidValue': "federation {file}: {field} = \"{value}\" is not a valid value (expected: {expected})",
   'batch.memberUnreadable': "{url}: organisation file unreadable ({detail}); member not audited",
   'batch.memberNoWebsite': "{url}: the organisation file names no organization.website; member not audited",
   'batch.memberBadWebsite': "{url}: organization.website \"{website}\" is not an address that can be audited; member not audited",

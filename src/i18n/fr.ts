@@ -152,6 +152,8 @@ export const fr = {
   'error.targetsUnreadable': "impossible de lire la liste de cibles {file} ({detail})",
   'error.targetsInvalid': "liste de cibles {file}, ligne {line} : {detail} ; une URL par ligne (# pour commenter) ou une liste YAML de URL ou de { url, maxPages, ownDomains, candidate, chatonsinfos }, ou un fichier de fédération ChatonsInfos (lignes subs.*)",
   'batch.federationReading': "fédération {file} : lecture des fichiers d'organisation de {total} membre(s)",
+  'batch.federationMissingField': "fédération {file} : le champ obligatoire {field} manque ou est vide (format StatoolInfos)",
+  'batch.federationInvalidValue': "fédération {file} : {field} = « {value} » n'est pas une valeur valide (attendu : {expected})",
   'batch.memberUnreadable': "{url} : fichier d'organisation illisible ({detail}) ; membre non audité",
   'batch.memberNoWebsite': "{url} : le fichier d'organisation n'indique pas de organization.website ; membre non audité",
   'batch.memberBadWebsite': "{url} : organization.website « {website} » n'est pas une adresse auditable ; membre non audité",

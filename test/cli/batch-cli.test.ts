@@ -100,6 +100,8 @@ describe('federation file', () => {
     // google-fonts.example is non-compliant; the members that could not be audited do not make it exit 2.
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('federation https://collectif.example/chatons.properties: reading the organisation files of 6 member(s)');
+    // The collective's own file follows the format: no warning about it.
+    expect(run.stderr).not.toContain('federation https://collectif.example/chatons.properties: the mandatory field');
     expect(run.stderr).toMatch(/membres\/disparu\.properties: organisation file unreadable \(HTTP 404\); member not audited/);
     expect(run.stderr).toMatch(/membres\/interne\.properties: organization\.website http:\/\/10\.1\.2\.3\/admin\/ is a private or local address \(10\.1\.2\.3\)/);
     const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
@@ -130,6 +132,10 @@ describe('federation file', () => {
     ].join('\n'));
     const run = await runCli([...world(), '--targets', 'chatons.properties', '--output-dir', 'out', '--shard', '1/2'], {}, work);
     expect(run.code, run.stderr).toBe(0);
+    // It declares the federation class but carries none of its fields: warned, and read all the same.
+    expect(lines(run.stderr).filter((l) => l.startsWith('federation chatons.properties: the mandatory field')).map((l) => l.split(' ')[5])).toEqual([
+      'file.protocol', 'file.datetime', 'file.generator', 'federation.name', 'federation.description', 'federation.website', 'federation.contact.email',
+    ]);
     const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
     // Members 1 and 3 of 3 (1-based shard 1/2 takes list positions 0 and 2).
     expect(summary.sites.map((s) => [s.target, s.verdict])).toEqual([
