@@ -19,15 +19,16 @@ describe('targets file', () => {
   });
 
   it('reads a YAML list with per-target options', () => {
-    const targets = parseTargetsText('# YAML\n- a.example\n- url: https://b.example/\n  maxPages: 3\n  ownDomains: [b-cdn.example]\n  candidate: true\n', 't.yml');
+    const targets = parseTargetsText('# YAML\n- a.example\n- url: https://b.example/\n  maxPages: 3\n  ownDomains: [b-cdn.example]\n  candidate: true\n  chatonsinfos: https://b.example/ci.properties\n', 't.yml');
     expect(targets[0]).toEqual({ url: new URL('https://a.example/'), overrides: {} });
-    expect(targets[1]?.overrides).toEqual({ maxPages: 3, ownDomains: ['b-cdn.example'], candidate: true });
+    expect(targets[1]?.overrides).toEqual({ maxPages: 3, ownDomains: ['b-cdn.example'], candidate: true, chatonsinfos: 'https://b.example/ci.properties' });
   });
 
   it.each([
     ['a refused scheme, with its line', 'a.example\nfile:///etc/passwd\n', /"line":"2".*file:/],
     ['an unknown YAML key', '- url: a.example\n  colour: blue\n', /colour/],
     ['a bad maxPages', '- url: a.example\n  maxPages: 0\n', /maxPages/],
+    ['a chatonsinfos that is not an http(s) URL', '- url: a.example\n  chatonsinfos: file:///etc/passwd\n', /chatonsinfos/],
   ])('refuses %s', (_name, text, detail) => {
     expect(() => parseTargetsText(text, 't')).toThrow(expect.objectContaining({ key: 'error.targetsInvalid' }));
     try {
