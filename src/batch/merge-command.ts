@@ -1,6 +1,7 @@
 /**
  * `chatons-audit merge <dir...>`: the site files of several shard output folders as one
- * summary (table on stdout, `summary.json` and the site files in --output-dir when given).
+ * summary (table on stdout, `summary.json` and the site files in --output-dir when given),
+ * with the entries each folder's summary lists without a site file (not audited, and why).
  */
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,9 @@ import type { AuditResult } from '../contracts/result.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
 import { UsageError } from '../cli/usage-error.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../rules/verdict.js';
-import { buildSummary, ensureDir, readResultsDir, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically } from './output-dir.js';
+import {
+  buildSummary, ensureDir, readResultsDir, readUnaudited, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
+} from './output-dir.js';
 import { renderSummaryTable } from './summary-table.js';
 
 export interface MergeOptions {
@@ -28,11 +31,15 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
   if (!FAIL_ON.includes(failOn) || failOn === 'new') throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: 'never, blocking, incomplete, suggestion' });
 
   const byTarget = new Map<string, { result: AuditResult; dir: string }>();
+  const unaudited = new Map<string, SiteSummary>();
   for (const dir of dirs.map((d) => resolve(proc.cwd(), d))) {
     for (const result of readResultsDir(dir)) byTarget.set(result.target, { result, dir });
+    for (const entry of readUnaudited(dir)) unaudited.set(entry.target, entry);
   }
   const entries = [...byTarget.values()].sort((a, b) => a.result.target.localeCompare(b.result.target));
-  const summary = buildSummary(entries.map((e) => summariseSite(e.result)), null);
+  // A site audited in one folder and failed in another counts as audited.
+  const failed = [...unaudited.values()].filter((e) => !byTarget.has(e.target)).sort((a, b) => a.target.localeCompare(b.target));
+  const summary = buildSummary([...entries.map((e) => summariseSite(e.result)), ...failed], null);
   if (options.outputDir) {
     const out = resolve(proc.cwd(), options.outputDir);
     ensureDir(out);

@@ -55,6 +55,21 @@ export function readResultFile(file: string): AuditResult | null {
   }
 }
 
+/**
+ * The entries of a folder's summary that have no site file: sites that could not be audited and
+ * federation members that could not be read. `merge` carries them, so no shard loses them.
+ */
+export function readUnaudited(dir: string): SiteSummary[] {
+  try {
+    const summary = JSON.parse(readFileSync(join(dir, SUMMARY_FILE), 'utf8')) as Partial<BatchSummary> | null;
+    const sites = Array.isArray(summary?.sites) ? summary.sites : [];
+    return sites.filter((s) => s && typeof s.target === 'string' && s.file === null && s.verdict === null && typeof s.error === 'string')
+      .map((s) => ({ target: s.target, file: null, verdict: null, durationMs: null, failing: [], error: s.error as string }));
+  } catch {
+    return [];
+  }
+}
+
 /** Every site result in a folder (shard outputs for `merge`). */
 export function readResultsDir(dir: string): AuditResult[] {
   let names: string[];

@@ -1,7 +1,8 @@
 /**
  * Batch targets: URLs on the command line and/or a `--targets FILE`, either one URL per line
- * (`#` starts a comment) or a YAML list whose items are URLs or `{ url, ...options }`.
- * Everything is validated here, before any browser starts (a bad line is exit 2, with its line).
+ * (`#` starts a comment) or a YAML list whose items are URLs or `{ url, ...options }` (a
+ * ChatonsInfos federation file is read by federation.ts). Everything is validated here, before
+ * any browser starts (a bad line is exit 2, with its line).
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
@@ -24,10 +25,6 @@ export interface BatchTarget {
 }
 
 const OPTION_KEYS = ['url', 'maxPages', 'ownDomains', 'candidate', 'chatonsinfos'] as const;
-
-export function readTargetsFile(file: string): BatchTarget[] {
-  return parseTargetsText(readTargetsText(file), file);
-}
 
 export function readTargetsText(file: string): string {
   try {

@@ -162,13 +162,19 @@ describe('merge', () => {
     const badResult = judge(evidence(bad, [page(bad)], [request('https://fonts.gstatic.com/x.woff2', 'font', bad)]), ruleSet, { lang: 'en', levels: {} });
     write('shard-1', okResult);
     write('shard-2', badResult);
+    // A member of a federation that shard 2 could not read: listed in its summary only.
+    const gone = 'https://collectif.example/membres/disparu.properties';
+    writeFileSync(join(work, 'shard-2', 'summary.json'), JSON.stringify({
+      summaryVersion: 1, shard: '2/2', sites: [{ target: gone, file: null, verdict: null, durationMs: null, failing: [], error: `${gone}: organisation file unreadable (HTTP 404)` }],
+    }));
     const merged = await runCli(['merge', 'shard-1', 'shard-2', '--output-dir', 'all', '--lang', 'en'], {}, work);
     expect(merged.code, merged.stderr).toBe(1);
     expect(merged.stdout).toMatch(/bad\.example.*non-compliant.*no-third-party-fonts/);
-    expect(merged.stdout).toMatch(/^2 site\(s\): /m);
+    expect(merged.stdout).toMatch(/^3 site\(s\): /m);
     const summary = JSON.parse(readFileSync(join(work, 'all', 'summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.sites.map((s) => s.target)).toEqual([bad, ok]);
-    expect(summary.sites.map((s) => s.verdict)).toEqual([badResult.verdict, okResult.verdict]);
+    expect(summary.sites.map((s) => s.target)).toEqual([bad, ok, gone]);
+    expect(summary.sites.map((s) => s.verdict)).toEqual([badResult.verdict, okResult.verdict, null]);
+    expect(summary.sites[2]?.error).toContain('HTTP 404');
     expect(siteFiles(join(work, 'all'))).toEqual(['bad.example.json', 'ok.example.json']);
     const never = await runCli(['merge', 'shard-1', 'shard-2', '--fail-on', 'never'], {}, work);
     expect(never.code).toBe(0);
