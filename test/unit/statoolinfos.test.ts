@@ -12,13 +12,14 @@ const spec: StatoolSpec = shipped;
 const props = (text: string): Record<string, string> => parseProperties(text).properties;
 const codes = (p: Record<string, string>, s: StatoolSpec = spec) => validateProperties(p, s).map((v) => `${v.code} ${v.field}`);
 
+/** The file section the YunoHost generator writes. */
+const fileSection = (fileClass: string, name: string): string => [
+  `file.class = ${fileClass}`, 'file.protocol = ChatonsInfos-0.5', 'file.datetime = 2026-10-01T10:00:00', 'file.generator = chatonsinfos_ynh',
+  `file.url = https://example.org/.well-known/chatonsinfos/${name}.properties`,
+].join('\n');
+
 /** A complete, valid service file as the collective's tooling writes one. */
-const SERVICE = props(`
-file.class = service
-file.protocol = ChatonsInfos-0.5
-file.datetime = 2026-10-01T10:00:00
-file.generator = chatonsinfos_ynh
-file.url = https://example.org/.well-known/chatonsinfos/pad.properties
+const SERVICE = props(`${fileSection('service', 'pad')}
 service.name = Pad
 service.description = Notes
 service.website = https://pad.example.org/
@@ -100,12 +101,7 @@ describe('StatoolInfos validation (rules/data/statoolinfos-fields.yaml)', () => 
   });
 
   /** A complete organisation file, as the YunoHost configuration panel fills one. */
-  const ORGANIZATION = props(`
-file.class = organization
-file.protocol = ChatonsInfos-0.5
-file.datetime = 2026-10-01T10:00:00
-file.generator = chatonsinfos_ynh
-file.url = https://example.org/.well-known/chatonsinfos/organization.properties
+  const ORGANIZATION = props(`${fileSection('organization', 'organization')}
 organization.name = Exemple
 organization.description = Un chaton
 organization.type = INFORMAL
