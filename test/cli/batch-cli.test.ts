@@ -134,7 +134,7 @@ describe('federation file', () => {
     expect(run.code, run.stderr).toBe(0);
     // It declares the federation class but carries none of its fields: warned, and read all the same.
     expect(lines(run.stderr).filter((l) => l.startsWith('federation chatons.properties: the mandatory field')).map((l) => l.split(' ')[5])).toEqual([
-      'file.protocol', 'file.datetime', 'file.generator', 'federation.name', 'federation.description', 'federation.website', 'federation.contact.email',
+      'federation.name', 'federation.description', 'federation.website', 'federation.contact.email',
     ]);
     const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
     // Members 1 and 3 of 3 (1-based shard 1/2 takes list positions 0 and 2).
