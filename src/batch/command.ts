@@ -27,7 +27,7 @@ import { BatchProgress } from './progress.js';
 import { runBatch, type SiteAuditor } from './runner.js';
 import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
-import { federationMembers, fetchTargetsText, isFederationText, type FederationNetwork } from './federation.js';
+import { federationMembers, fetchTargetsText, isFederationText, quoted, type FederationNetwork } from './federation.js';
 import { dedupeTargets, parseTargetsText, readTargetsText, type BatchTarget, type MemberProblem, type TargetEntry } from './targets.js';
 
 /** Measured on the 2-core reference machine (npm run bench): 2 pages at once is the sweet spot. */
@@ -82,7 +82,7 @@ function federationFormatProblems(properties: Readonly<Record<string, string>>, 
   if (!spec || typeof spec === 'string' || !properties['file.class']) return [];
   return validateProperties(properties, spec).flatMap((v) => {
     if (v.code === 'missingMandatoryField') return [t(settings.lang, 'batch.federationMissingField', { file, field: v.field })];
-    if (v.code === 'invalidFieldValue') return [t(settings.lang, 'batch.federationInvalidValue', { file, field: v.field, value: v.value, expected: v.expected })];
+    if (v.code === 'invalidFieldValue') return [t(settings.lang, 'batch.federationInvalidValue', { file, field: v.field, value: quoted(v.value), expected: v.expected })];
     return [];
   });
 }

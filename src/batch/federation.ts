@@ -60,6 +60,16 @@ export async function fetchTargetsText(url: string, network: FederationNetwork):
   return got.text;
 }
 
+/**
+ * A member's value quoted for a terminal line or a summary: JSON-escaped (C0 controls), with C1
+ * controls and bidirectional overrides escaped too, and cut to a reasonable length, so a
+ * member's file cannot drive the reviewer's terminal or reorder what it shows.
+ */
+export function quoted(value: string): string {
+  const cut = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 async function member(orgFile: string, network: FederationNetwork, policy: PrivateAddressPolicy | undefined): Promise<TargetEntry> {
   const problem = (key: MemberProblem['key'], args: MessageArgs): TargetEntry => ({ problem: { orgFile, key, args: { url: orgFile, ...args } } });
   const got = await fetchUrl(orgFile, fetchOptions(network, policy));
@@ -72,7 +82,7 @@ async function member(orgFile: string, network: FederationNetwork, policy: Priva
   try {
     url = parseTarget(website);
   } catch {
-    return problem('batch.memberBadWebsite', { website });
+    return problem('batch.memberBadWebsite', { website: quoted(website) });
   }
   // The audit's own guard, not the command line's: a literal address passes only an explicit --map-host.
   const refused = policy ? await policy.refusedAddress(url.hostname) : null;

@@ -56,6 +56,15 @@ describe('federation file', () => {
     expect(allowed.map(describeEntry)[1]).toEqual(['target', 'http://10.1.2.3/admin/', 'https://collectif.example/membres/interne.properties']);
   });
 
+  it('quotes a hostile website value: no terminal control or bidi override reaches a line or the summary', async () => {
+    const [entry] = await federationMembers('subs.h = https://collectif.example/membres/hostile.properties\n', null, network);
+    const website = entry && 'problem' in entry ? String(entry.problem.args.website) : '';
+    expect(entry && 'problem' in entry ? entry.problem.key : null).toBe('batch.memberBadWebsite');
+    expect(website).toContain('pwned');
+    expect(website).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(website).toBe('"\\u001b]0;pwned\\u0007\\u001b[31mrouge\\u009b2J\\u202eexample.org"');
+  });
+
   it('reports a relative line in a local federation file (no address to resolve it against), and an HTML answer', async () => {
     const entries = await federationMembers('subs.a = membres/x.properties\nsubs.b = https://services.bonchaton.example/\n', null, network);
     expect(entries.map(describeEntry)).toEqual([
