@@ -95,6 +95,11 @@ describe('chatonsinfos', () => {
     expect(result.findings[0]?.message).toBe(`${DIR}organization.properties: organization.country.code = "France" is not a valid value (expected: COUNTRY_CODE).`);
   });
 
+  it('quotes at most 120 characters of an invalid value (the evidence keeps it whole)', () => {
+    const result = judge({ probed, files: [withValues(ORG, { 'organization.country.code': 'x'.repeat(5000) })], checks: [] });
+    expect(result.findings[0]?.args.value).toBe(`${'x'.repeat(120)}…`);
+  });
+
   it('lists a file\'s missing wished fields in one finding, with their count', () => {
     const result = judge({ probed, files: [without(ORG, 'organization.logo', 'organization.startdate')], checks: [] });
     const wished = result.findings.find((f) => f.code === 'missingWishedField');

@@ -40,6 +40,9 @@ function statoolSpec(data: RuleData, name: string): StatoolSpec | string {
   return spec;
 }
 
+/** A published value as a finding quotes it: the evidence keeps it whole, a report line needs no more. */
+const shortened = (value: string): string => (value.length > 120 ? `${value.slice(0, 120)}…` : value);
+
 /**
  * One finding per mandatory or invalid field (the subject names file and field, so baselines
  * tell a fixed field from a new one). Missing wished fields are information: one finding per
@@ -51,7 +54,7 @@ function formatFindings(file: ChatonsInfosFile, spec: StatoolSpec): FindingDraft
     code: v.code,
     subject: `${file.url}#${v.field}`,
     urls: [file.url],
-    args: { file: file.url, field: v.field, requirement: v.requirement, ...(v.code === 'invalidFieldValue' ? { value: v.value, expected: v.expected } : {}) },
+    args: { file: file.url, field: v.field, requirement: v.requirement, ...(v.code === 'invalidFieldValue' ? { value: shortened(v.value), expected: v.expected } : {}) },
   }));
   const wished = violations.filter((v) => v.code === 'missingWishedField').map((v) => v.field);
   if (wished.length > 0) {
