@@ -6,6 +6,9 @@ import type { PageEvidence } from '../contracts/evidence.js';
 import { analyseLegalNotice } from '../documents/lcen.js';
 import { blocksOf } from '../documents/text.js';
 import { topicEvidence } from '../documents/topics.js';
+import { rulesDir } from '../paths.js';
+import { loadRuleSet } from '../rules/loader.js';
+import { formatFigures, loadCorpus, scoreCorpus } from './documents-corpus.js';
 
 const SECTION = `<section><h2>Hébergeur</h2><div><div><p>Le site est hébergé par Exemple SAS, 3 rue de la Paix, 75002 Paris, 01 23 45 67 89.
 Les sauvegardes sont faites chaque nuit.</p><ul><li>Permanence tous les mercredis à 18 h.</li></ul></div></div></section>`;
@@ -35,4 +38,6 @@ export async function run(): Promise<void> {
     const kb = ((page.html ?? '').length / 1024).toFixed(0);
     console.log(`${String(sections).padStart(8)}  ${kb.padStart(7)}  ${blocks.toFixed(1).padStart(9)}  ${lcen.toFixed(1).padStart(7)}  ${topics.toFixed(1).padStart(9)}`);
   }
+  console.log('\ndocuments corpus (real pages, hand labels): npm run bench:documents -- --disagreements for the cases');
+  console.log(formatFigures(scoreCorpus(loadCorpus(), loadRuleSet(rulesDir)).figures));
 }
