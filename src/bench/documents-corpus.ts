@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { Evidence, LinkEvidence, PageEvidence } from '../contracts/evidence.js';
 import type { Outcome } from '../contracts/result.js';
-import { analyseLegalNotice, LEGAL_FIELDS, type LegalField } from '../documents/lcen.js';
+import { analyseLegalNotice, LEGAL_FIELDS, legalVocabulary, type LegalField } from '../documents/lcen.js';
 import { bestDocumentLinks, ROLE_OF_KIND } from '../documents/site-links.js';
 import { judge } from '../judge.js';
 import { packageRoot } from '../paths.js';
@@ -143,7 +143,7 @@ export function scoreCorpus(corpus: Corpus, ruleSet: RuleSet): { figures: Figure
         const labels = corpus.labels.lcen[page.id];
         if (!labels) throw new Error(`labels.yaml has no lcen labels for ${page.id}`);
         legalPages++;
-        const analysis = analyseLegalNotice(pageEvidence(page.url, page.html, 'legal'));
+        const analysis = analyseLegalNotice(pageEvidence(page.url, page.html, 'legal'), legalVocabulary(ruleSet.data));
         for (const field of LEGAL_FIELDS) {
           const present = labels[field] !== 'absent';
           const found = analysis.fields[field] !== null;

@@ -3,7 +3,7 @@
  * extraction, the LCEN field detector and the S-type topics, as judgement runs them.
  */
 import type { PageEvidence } from '../contracts/evidence.js';
-import { analyseLegalNotice } from '../documents/lcen.js';
+import { analyseLegalNotice, legalVocabulary } from '../documents/lcen.js';
 import { blocksOf } from '../documents/text.js';
 import { topicEvidence } from '../documents/topics.js';
 import { rulesDir } from '../paths.js';
@@ -23,6 +23,8 @@ function pageOf(sections: number): PageEvidence {
 
 export async function run(): Promise<void> {
   console.log('\ntransparency text readers (no browser): ms per page, first run (no cache)');
+  const ruleSet = loadRuleSet(rulesDir);
+  const vocabulary = legalVocabulary(ruleSet.data);
   console.log('sections  html KB  blocks ms  lcen ms  topics ms');
   for (const sections of [10, 100, 1_000, 5_000]) {
     const page = pageOf(sections);
@@ -30,7 +32,7 @@ export async function run(): Promise<void> {
     blocksOf(page.html);
     const blocks = performance.now() - t;
     t = performance.now();
-    analyseLegalNotice(page);
+    analyseLegalNotice(page, vocabulary);
     const lcen = performance.now() - t;
     t = performance.now();
     for (const topic of ['hosting-disclosed', 'backups-and-security', 'in-person-meetings']) topicEvidence(topic, [page]);
@@ -39,5 +41,5 @@ export async function run(): Promise<void> {
     console.log(`${String(sections).padStart(8)}  ${kb.padStart(7)}  ${blocks.toFixed(1).padStart(9)}  ${lcen.toFixed(1).padStart(7)}  ${topics.toFixed(1).padStart(9)}`);
   }
   console.log('\ndocuments corpus (real pages, hand labels): npm run bench:documents -- --disagreements for the cases');
-  console.log(formatFigures(scoreCorpus(loadCorpus(), loadRuleSet(rulesDir)).figures));
+  console.log(formatFigures(scoreCorpus(loadCorpus(), ruleSet).figures));
 }

@@ -14,6 +14,7 @@ import type { PageEvidence } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
 import { normaliseText } from './normalise.js';
 import { blocksOf, sentencesOf, shorten } from './text.js';
+import { alternation, mapping, parsedDocument, stringList, type DataDocuments } from './vocabulary.js';
 
 export const LEGAL_FIELDS = [
   'editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone',
@@ -59,43 +60,98 @@ export interface LegalNoticeAnalysis {
 }
 
 type Zone = 'host' | 'director' | 'editor' | 'general';
+type Role = 'host' | 'director' | 'editor';
 
-const HOST_HEADING = /heberge|hebergement|\bhost(ing|ed|er)?\b|provider|hoster|alojamiento|proveedor|ospitat|hosting/;
-const DIRECTOR_HEADING = /directeur|directrice|direction de (la )?publication|responsable (de (la )?)?(la )?publication|publication director|director of publication|verantwortlich|v\.? ?i\.? ?s\.? ?d\.? ?p|responsable editorial|direttore responsabile/;
-const EDITOR_HEADING = /editeur|editrice|edition du site|\beditor\b|publisher|owner|proprietaire|anbieter|angaben gem|titular|identificacion|datos identificativos|identification|responsable du site|site (owner|operator)|betreiber/;
+/** What the reader looks for, compiled from rules/data/legal-notice-fields.yaml. */
+export interface LegalVocabulary {
+  headings: Readonly<Record<Role, RegExp>>;
+  sentences: Readonly<Record<Role, RegExp>>;
+  organisation: RegExp;
+  individual: RegExp;
+  street: RegExp;
+  postcodeCity: RegExp;
+  email: RegExp;
+  phoneLabelled: RegExp;
+  countries: readonly { country: LegalCountry; tlds: readonly string[]; langs: readonly string[] }[];
+}
 
-const HOST_SENTENCE = /heberge(s|es)? (par|chez)|hebergeur\s*:|hebergement\s*:|\bhosted (by|at|with)\b|\bhost\s*:|\bhosting( provider)?\s*:|gehostet (bei|von)|hosting-?anbieter|alojad[oa] (en|por)|ospitato (da|presso)/;
-const DIRECTOR_SENTENCE = /(directeur|directrice|responsable) de (la )?publication\s*:?\s*\S|publication director\s*:?\s*\S|director of publication\s*:?\s*\S|verantwortlich (fur den inhalt|im sinne|i\.? ?s\.? ?d\.?|nach|gem)|v\.? ?i\.? ?s\.? ?d\.? ?p\.?\s*:?\s*\S/;
-const EDITOR_SENTENCE = /\b(edite|publie) par\b|\bediteur\s*:|\beditrice\s*:|published by|operated by|betrieben von|angaben gem|titular\s*:|\bsite (edite|publie)\b/;
-const ORGANISATION = /\b(association|societe|sas|sasu|sarl|eurl|scic|scop|micro-?entreprise|auto-?entrepreneur|entreprise individuelle|cooperative|collectif|fondation|gmbh|e\. ?v\.|verein|genossenschaft|asociacion|cooperativa|s\. ?l\.|s\. ?a\.|fundacion|associazione|stichting|vereniging|associacio|company|ltd|inc|llc|charity|non-profit)(\b|(?<=\.))/;
-const INDIVIDUAL = /\b(particulier|personne physique|a titre (personnel|prive)|non[- ]professionnel(le)?|privatperson|persona fisica|private individual)\b/;
-const STREET = /\b\d{1,4}\s*(bis|ter)?,?\s+(rue|avenue|av\.|boulevard|bd|chemin|place|impasse|allee|quai|route|cours|square|passage|lieu-dit|street|st\.|road|rd\.|lane|calle|avenida|plaza|paseo|carrer|via|piazza|corso)\b|\b[a-z]+(strasse|str\.|weg|platz|gasse|allee|ring|damm|straat|laan|plein|gracht)\s+\d{1,4}|\b(rue|avenue|boulevard|chemin|place|impasse|allee|quai|route)\s+[a-z' -]+,?\s+\d{4,5}\b|\b(bp|cs)\s+\d{2,6}\b/;
-const POSTCODE_CITY = /(^|[,\n]\s*|\b(adresse|siege( social)?|address|anschrift|domicilio|sede|adres)\s*:?\s*.*)(\b[a-z]{1,2}-)?\b\d{4,5}\s+[a-z][a-z' -]{2,}/;
-const EMAIL = /[a-z0-9._%+-]+\s*(@|\[at\]|\(at\)| at )\s*[a-z0-9.-]+\s*(\.|\[dot\]|\(dot\))\s*[a-z]{2,}/;
+const VOCABULARY_FILE = 'legal-notice-fields';
 const PHONE_CANDIDATE = /(?:\+|\b00|\(?\b0)[\d\s.\-/()]{7,}\d/g;
+const NUMBER = String.raw`(?:\+|\()?\d[\d\s.\-/()]{7,}\d`;
+
+function words(list: unknown): string {
+  return `(?:^|[^a-z0-9])(?:${alternation(stringList(list))})(?=$|[^a-z0-9])`;
+}
+
+export function parseLegalVocabulary(doc: unknown): LegalVocabulary {
+  const root = mapping(doc);
+  const headings = mapping(root.headings);
+  const sentences = mapping(root.sentences);
+  const address = mapping(root.address);
+  const email = mapping(root.email);
+  const roles = (group: Record<string, unknown>): Record<Role, RegExp> => ({
+    host: new RegExp(alternation(stringList(group.host)), 'u'),
+    director: new RegExp(alternation(stringList(group.director)), 'u'),
+    editor: new RegExp(alternation(stringList(group.editor)), 'u'),
+  });
+  const types = alternation(stringList(address.streetTypes));
+  const suffixes = alternation(stringList(address.streetSuffixes));
+  // "12 bis, rue de la Paix", "88 Colin P. Kelly Jr Street", "Carrer del Pi 7", "Rambla de Santa Mónica, 10", "Hans-Leipelt-Strasse 7".
+  const street = [
+    String.raw`\b\d{1,4}\s*(?:bis|ter)?,?\s+(?:[a-z.'-]+\s+){0,4}?(?:${types})(?=$|[^a-z])`,
+    String.raw`(?:^|[^a-z])(?:${types})\s+[a-z' .-]{2,40}?,?\s*\d{1,4}(?!\d)`,
+    String.raw`\b[a-z][a-z-]*(?:${suffixes})\s+\d{1,4}\b`,
+    ...stringList(address.postBoxes),
+  ];
+  const at = alternation(stringList(email.at));
+  const dot = alternation(stringList(email.dot));
+  const part = String.raw`[a-z0-9_%+-]+(?:\s*(?:${dot})\s*[a-z0-9_%+-]+)*`;
+  const countries = Object.entries(mapping(root.countries)).map(([country, value]) => {
+    const v = mapping(value);
+    return { country: country as LegalCountry, tlds: stringList(v.tlds), langs: stringList(v.langs) };
+  });
+  return {
+    headings: roles(headings), sentences: roles(sentences),
+    organisation: new RegExp(words(root.organisation).replace('(?=$|[^a-z0-9])', String.raw`(?:(?=$|[^a-z0-9])|(?<=\.))`), 'u'),
+    individual: new RegExp(words(root.individual), 'u'),
+    street: new RegExp(alternation(street), 'u'),
+    postcodeCity: new RegExp(String.raw`(?:^|[,\n]\s*|\b(?:${alternation(stringList(address.labels))})\s*:?\s*.*)(?:\b[a-z]{1,2}-)?\b\d{4,5}\s+[a-z][a-z' -]{2,}`, 'u'),
+    email: new RegExp(String.raw`${part}\s*(?:${at})\s*${part}\s*(?:${dot})\s*[a-z]{2,}`, 'u'),
+    phoneLabelled: new RegExp(String.raw`${words(mapping(root.phone).labels)}\s*(?:[a-z]+\s*)?:?\s*(?<number>${NUMBER})`, 'u'),
+    countries,
+  };
+}
+
+/** The legal-notice vocabulary of a rule set's data. */
+export function legalVocabulary(data: DataDocuments): LegalVocabulary {
+  return parsedDocument(data, VOCABULARY_FILE, parseLegalVocabulary);
+}
 
 function digits(text: string): number {
   return text.replace(/\D/g, '').length;
 }
 
-export function findPhone(text: string): string | null {
+/** A phone number: 9 to 15 digits starting like one (+, 00, 0), or any such number after a phone label. */
+export function findPhone(text: string, vocabulary: LegalVocabulary): string | null {
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const n = digits(match[0]);
     if (n >= 9 && n <= 15) return match[0].trim();
   }
+  const labelled = vocabulary.phoneLabelled.exec(normaliseText(text))?.groups?.number;
+  if (labelled && digits(labelled) >= 9 && digits(labelled) <= 15) return labelled.trim();
   return null;
 }
 
-export function hasAddress(normal: string): boolean {
-  return STREET.test(normal) || POSTCODE_CITY.test(normal);
+export function hasAddress(normal: string, vocabulary: LegalVocabulary): boolean {
+  return vocabulary.street.test(normal) || vocabulary.postcodeCity.test(normal);
 }
 
-function zoneOf(heading: string): Zone {
+function zoneOf(heading: string, vocabulary: LegalVocabulary): Zone {
   const h = normaliseText(heading);
   if (!h) return 'general';
-  if (DIRECTOR_HEADING.test(h)) return 'director';
-  if (HOST_HEADING.test(h)) return 'host';
-  if (EDITOR_HEADING.test(h)) return 'editor';
+  if (vocabulary.headings.director.test(h)) return 'director';
+  if (vocabulary.headings.host.test(h)) return 'host';
+  if (vocabulary.headings.editor.test(h)) return 'editor';
   return 'general';
 }
 
@@ -131,21 +187,19 @@ export function findRegistrations(text: string): Registration[] {
   return out;
 }
 
-export function countryOf(page: PageEvidence): LegalCountry {
+export function countryOf(page: PageEvidence, vocabulary: LegalVocabulary): LegalCountry {
   const host = hostOf(page.finalUrl ?? page.url) ?? '';
-  if (/\.(de|at)$/.test(host)) return 'DE';
-  if (/\.(es|cat)$/.test(host)) return 'ES';
-  if (/\.(ch|li)$/.test(host)) return 'CH';
-  if (/\.(fr|re|gp|mq|nc|pf)$/.test(host)) return 'FR';
+  const tld = host.split('.').pop() ?? '';
+  const byTld = vocabulary.countries.find((c) => c.tlds.includes(tld));
+  if (byTld) return byTld.country;
   const lang = /<html[^>]*\blang=["']?([a-zA-Z-]+)/i.exec(page.html ?? '')?.[1]?.toLowerCase() ?? '';
   if (/-ch$/.test(lang)) return 'CH';
-  if (lang.startsWith('de')) return 'DE';
-  if (lang.startsWith('es') || lang.startsWith('ca')) return 'ES';
-  return 'FR';
+  const byLang = vocabulary.countries.find((c) => c.langs.some((l) => lang === l || lang.startsWith(`${l}-`)));
+  return byLang?.country ?? 'FR';
 }
 
 /** Reads one legal-notice page. */
-export function analyseLegalNotice(page: PageEvidence): LegalNoticeAnalysis {
+export function analyseLegalNotice(page: PageEvidence, vocabulary: LegalVocabulary): LegalNoticeAnalysis {
   const fields = Object.fromEntries(LEGAL_FIELDS.map((f) => [f, null])) as Record<LegalField, string | null>;
   const set = (field: LegalField, passage: string): void => {
     fields[field] ??= shorten(passage);
@@ -156,42 +210,54 @@ export function analyseLegalNotice(page: PageEvidence): LegalNoticeAnalysis {
   const blocks = blocksOf(page.html);
   const allText = blocks.map((b) => b.text).join('\n');
 
+  // A labelled lead-in ("Angaben gemäß § 5 TMG:", "Hébergeur :") opens a zone for the lines
+  // that follow it, until the next heading.
+  let leadIn: Zone | null = null;
+  let leadInHeading = '';
   for (const block of blocks) {
-    const zone = zoneOf(block.heading);
+    if (block.heading !== leadInHeading) leadIn = null;
+    const headingZone = zoneOf(block.heading, vocabulary);
     const isHeading = block.text === block.heading && block.level > 0;
     if (isHeading) continue;
     for (const sentence of sentencesOf(block.text)) {
+      const zone: Zone = leadIn ?? headingZone;
       const normal = normaliseText(sentence);
       textLength += normal.length;
-      if (INDIVIDUAL.test(normal)) individual = true;
+      // An individual saying so is not naming themselves (LCEN lets them stay anonymous).
+      const anonymous = vocabulary.individual.test(normal);
+      if (anonymous) individual = true;
       // A labelled sentence decides its own zone, whatever the heading above it says.
-      const sentenceZone: Zone = HOST_SENTENCE.test(normal) ? 'host'
-        : DIRECTOR_SENTENCE.test(normal) ? 'director'
-          : EDITOR_SENTENCE.test(normal) ? 'editor' : zone;
-      const phone = findPhone(sentence);
-      const address = hasAddress(normal);
-      const email = EMAIL.test(normal);
+      const sentenceZone: Zone = vocabulary.sentences.host.test(normal) ? 'host'
+        : vocabulary.sentences.director.test(normal) ? 'director'
+          : vocabulary.sentences.editor.test(normal) ? 'editor' : zone;
+      if (sentenceZone !== zone && /:$/.test(normal)) {
+        leadIn = sentenceZone;
+        leadInHeading = block.heading;
+      }
+      const phone = findPhone(sentence, vocabulary);
+      const address = hasAddress(normal, vocabulary);
+      const email = vocabulary.email.test(normal);
       if (sentenceZone === 'host') {
         hostContext ??= shorten(sentence);
-        if (/[a-z]{3,}/.test(normal.replace(HOST_SENTENCE, '').replace(HOST_HEADING, '')) && !(phone && normal.replace(/[\d\s.+()/-]/g, '').length < 12)) set('hostName', sentence);
+        if (/[a-z]{3,}/.test(normal.replace(vocabulary.sentences.host, '').replace(vocabulary.headings.host, '')) && !(phone && normal.replace(/[\d\s.+()/-]/g, '').length < 12)) set('hostName', sentence);
         if (address) set('hostAddress', sentence);
         if (phone) set('hostPhone', sentence);
         continue;
       }
       if (sentenceZone === 'director') {
-        const rest = normal.replace(DIRECTOR_SENTENCE, '').replace(DIRECTOR_HEADING, '');
+        const rest = normal.replace(vocabulary.sentences.director, '').replace(vocabulary.headings.director, '');
         if (/[a-z]{2,}/.test(rest) || zone === 'director') set('publicationDirector', sentence);
         continue;
       }
-      if (sentenceZone === 'editor' || ORGANISATION.test(normal)) set('editorIdentity', sentence);
+      if (!anonymous && (sentenceZone === 'editor' || vocabulary.organisation.test(normal))) set('editorIdentity', sentence);
       if (address) set('editorAddress', sentence);
       if (phone) set('editorPhone', sentence);
       if (email) set('editorEmail', sentence);
       // Under an "Éditeur" heading, the first line names the editor.
-      if (zone === 'editor' && !phone && !address && !email && /[a-z]{3,}/.test(normal)) set('editorIdentity', sentence);
+      if (zone === 'editor' && !anonymous && !phone && !address && !email && /[a-z]{3,}/.test(normal)) set('editorIdentity', sentence);
     }
   }
-  const country = countryOf(page);
+  const country = countryOf(page, vocabulary);
   const required = country === 'FR' && individual ? INDIVIDUAL_FR : REQUIRED[country];
   return {
     country, law: LAW_OF[country], individual, fields, required,

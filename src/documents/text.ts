@@ -96,7 +96,8 @@ export function pageText(page: PageEvidence): string {
 
 /** Sentences of a text: split at line breaks and after . ! ? followed by a space. */
 export function sentencesOf(text: string): string[] {
-  return text.split(/\n|(?<=[.!?;])\s+(?=[\p{Lu}\d«"(])/u).map((s) => s.trim()).filter(Boolean);
+  // Not after an initial ("Colin P. Kelly"): a single capital letter and a dot end no sentence.
+  return text.split(/\n|(?<=[.!?;])(?<!(?:^|[\s(])\p{Lu}\.)\s+(?=[\p{Lu}\d«"(])/u).map((s) => s.trim()).filter(Boolean);
 }
 
 export function shorten(text: string, max = QUOTE_MAX): string {

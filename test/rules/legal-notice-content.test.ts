@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyseLegalNotice, LEGAL_FIELDS, type LegalField } from '../../src/documents/lcen.js';
+import type { PageEvidence } from '../../src/contracts/evidence.js';
+import { analyseLegalNotice as analyse, LEGAL_FIELDS, legalVocabulary, type LegalField } from '../../src/documents/lcen.js';
 import { evidence } from '../support/evidence.js';
 import { fixturePage, htmlPage } from '../support/fixture-pages.js';
-import { ruleResult } from '../support/rules.js';
+import { ruleResult, ruleSet } from '../support/rules.js';
 import { fixtureSite } from './transparency-support.js';
 
 const T = 'https://services.example.org/';
+const analyseLegalNotice = (page: PageEvidence) => analyse(page, legalVocabulary(ruleSet.data));
 const notice = (body: string, lang = 'fr', url = `${T}mentions-legales`) =>
   htmlPage(url, `<html lang="${lang}"><body><h1>Mentions légales</h1>${body}</body></html>`, 'legal');
 const judge = (body: string, lang = 'fr', url?: string) => ruleResult('legal-notice-content', evidence(T, [htmlPage(T, '<html><body></body></html>'), notice(body, lang, url)]));
@@ -100,5 +102,20 @@ describe('LCEN field detector: precision and recall over the legal fixtures', ()
     console.table(rows);
     expect(total.tp / (total.tp + total.fp)).toBeGreaterThanOrEqual(0.95);
     expect(total.tp / (total.tp + total.fn)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // A kind of miss seen on real sites (issue: real corpus), in our own words and markup.
+  it('reads an address and a phone number written inline in prose (aviso legal)', () => {
+    const url = 'https://red-vecinal.es/aviso-legal';
+    const body = `<h2>Quiénes somos</h2><p>Esta web es de la Asociación Red Vecinal (NIF G00000000), inscrita en el registro de asociaciones con el número 1.234.
+      Puedes encontrarnos en Carrer del Pi 7, 2n 08002 Barcelona, llamarnos al teléfono 931 234 567 o escribir a hola@red-vecinal.example.</p>
+      <h2>Uso de la web</h2><p>Los contenidos se publican bajo licencia libre.</p>`;
+    const page = notice(body, 'es', url);
+    const result = ruleResult('legal-notice-content', evidence(url, [htmlPage(url, '<html><body></body></html>'), page]));
+    expect(result.findings.map((f) => f.code)).toEqual([]);
+    expect(result.outcome).toBe('pass');
+    const analysis = analyseLegalNotice(page);
+    expect(analysis.fields.editorAddress).toContain('Carrer del Pi 7');
+    expect(analysis.fields.editorPhone).toContain('931 234 567');
   });
 });

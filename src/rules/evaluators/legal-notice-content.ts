@@ -3,7 +3,7 @@
  * one finding per missing field, quoting what was read nearby; SIREN/SIRET/RCS numbers are
  * checked (Luhn) when present. Country-aware: an Impressum is judged by § 5 DDG, not LCEN.
  */
-import { analyseLegalNotice, type LegalField } from '../../documents/lcen.js';
+import { analyseLegalNotice, legalVocabulary, type LegalField } from '../../documents/lcen.js';
 import { isReadable } from '../../documents/pages.js';
 import { shorten } from '../../documents/text.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
@@ -27,13 +27,17 @@ export const legalNoticeContent = defineEvaluator<Record<string, never>, 'pages'
   requires: ['pages'],
   params: {},
   codes: [...Object.values(MISSING_CODE), 'invalidRegistration', 'noLegalNotice', 'tooLittleText'],
-  evaluate({ evidence }) {
+  check(_params, data) {
+    return data.document('legal-notice-fields') === null ? 'rules/data/legal-notice-fields.yaml is missing or invalid' : null;
+  },
+  evaluate({ evidence, data }) {
+    const vocabulary = legalVocabulary(data);
     const legal = evidence.pages.filter((p) => p.role === 'legal' && isReadable(p));
     if (legal.length === 0) return { outcome: 'not-applicable', findings: [], reason: { code: 'noLegalNotice' } };
     const findings: FindingDraft[] = [];
     let unsure: string | null = null;
     for (const page of legal) {
-      const analysis = analyseLegalNotice(page);
+      const analysis = analyseLegalNotice(page, vocabulary);
       if (analysis.textLength < MIN_TEXT) {
         unsure ??= page.url;
         continue;
