@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
     analyseLegalNotice(page, vocabulary);
     const lcen = performance.now() - t;
     t = performance.now();
-    for (const topic of ['hosting-disclosed', 'backups-and-security', 'in-person-meetings']) topicEvidence(topic, [page]);
+    for (const topic of ['hosting-disclosed', 'backups-and-security', 'in-person-meetings']) topicEvidence(ruleSet.data, topic, [page]);
     const topics = performance.now() - t;
     const kb = ((page.html ?? '').length / 1024).toFixed(0);
     console.log(`${String(sections).padStart(8)}  ${kb.padStart(7)}  ${blocks.toFixed(1).padStart(9)}  ${lcen.toFixed(1).padStart(7)}  ${topics.toFixed(1).padStart(9)}`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { rulesDir } from '../paths.js';
 import { normaliseText, phrasePattern } from './normalise.js';
+import { parsedDocument, type DataDocuments } from './vocabulary.js';
 
 export const DOCUMENT_KINDS = ['legal', 'terms', 'privacy', 'about', 'contact'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -45,8 +46,14 @@ export function parseLexicon(doc: unknown): DocumentLexicon {
   return Object.fromEntries(entries) as unknown as DocumentLexicon;
 }
 
+/** The lexicon of a rule set's data: what the rules judge with, and what the planner plans with. */
+export function lexiconOf(data: DataDocuments): DocumentLexicon {
+  return parsedDocument(data, 'documents-lexicon', parseLexicon);
+}
+
 let cached: DocumentLexicon | null = null;
 
+/** The packaged lexicon, for callers given no rule set (the rules and the audit always pass theirs). */
 export function documentLexicon(dir: string = rulesDir): DocumentLexicon {
   if (!cached || dir !== rulesDir) {
     const lexicon = parseLexicon(load(readFileSync(join(dir, 'data', 'documents-lexicon.yaml'), 'utf8')));

@@ -2,20 +2,15 @@
  * Transparency topics (rules/data/transparency-topics.yaml): for each topic, named aspects and
  * the patterns that show them. The passages found are what a reviewer would quote.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { load } from 'js-yaml';
 import type { PageEvidence } from '../contracts/evidence.js';
-import { rulesDir } from '../paths.js';
 import { normaliseText } from './normalise.js';
 import { compilePatterns, findPassages, shorten, type Passage } from './text.js';
+import { parsedDocument, type DataDocuments } from './vocabulary.js';
 
 export interface Topic {
   /** Aspect name → patterns, in file order. */
   aspects: ReadonlyMap<string, readonly RegExp[]>;
 }
-
-let cached: ReadonlyMap<string, Topic> | null = null;
 
 export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
   const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown> }> }).topics ?? {};
@@ -31,19 +26,19 @@ export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
   return topics;
 }
 
-export function transparencyTopics(): ReadonlyMap<string, Topic> {
-  cached ??= parseTopics(load(readFileSync(join(rulesDir, 'data', 'transparency-topics.yaml'), 'utf8')));
-  return cached;
+/** The topics of a rule set's data (rules/data/transparency-topics.yaml). */
+export function transparencyTopics(data: DataDocuments): ReadonlyMap<string, Topic> {
+  return parsedDocument(data, 'transparency-topics', parseTopics);
 }
 
-export function topic(name: string): Topic {
-  const found = transparencyTopics().get(name);
+export function topic(data: DataDocuments, name: string): Topic {
+  const found = transparencyTopics(data).get(name);
   if (!found) throw new Error(`rules/data/transparency-topics.yaml has no topic "${name}"`);
   return found;
 }
 
-export function aspectPatterns(topicName: string, aspect: string): readonly RegExp[] {
-  return topic(topicName).aspects.get(aspect) ?? [];
+export function aspectPatterns(data: DataDocuments, topicName: string, aspect: string): readonly RegExp[] {
+  return topic(data, topicName).aspects.get(aspect) ?? [];
 }
 
 /** Links whose address or text shows the aspect (a link to a forge shows "source"). */
@@ -64,8 +59,8 @@ export interface AspectEvidence {
 }
 
 /** Passages of each aspect of a topic over some pages (pages in audit order). */
-export function topicEvidence(topicName: string, pages: readonly PageEvidence[], withLinks = false, perAspect = 3): AspectEvidence[] {
-  return [...topic(topicName).aspects.entries()].map(([aspect, patterns]) => {
+export function topicEvidence(data: DataDocuments, topicName: string, pages: readonly PageEvidence[], withLinks = false, perAspect = 3): AspectEvidence[] {
+  return [...topic(data, topicName).aspects.entries()].map(([aspect, patterns]) => {
     const passages: Passage[] = [];
     // A site header repeated on every page is one passage, not one per page.
     const quoted = new Set<string>();

@@ -34,4 +34,24 @@ describe('no-premature-membership', () => {
   it.each([['futurChaton', 'fail'], ['bonchaton', 'pass'], ['openhost', 'pass']])('fixture site %s (candidate) → %s', (name, outcome) => {
     expect(ruleResult('no-premature-membership', fixtureSite(name, candidate)).outcome).toBe(outcome);
   });
+
+  // Kinds of miss seen on real sites (issue: real corpus), in our own words and markup.
+  it.each([
+    ['the collective named in full, then "ce collectif"', `<h2>Nos engagements</h2><p>Nuage Voisin s'engage à respecter la charte du Collectif des Hébergeurs Alternatifs,
+      Transparents, Ouverts, Neutres et Solidaires dans tout ce qu'il héberge.</p><p>Nuage Voisin est membre de ce collectif depuis 2022.</p>`, 'membre de ce collectif'],
+    ['a heading that claims, the collective in the list below it', '<h3>Réseaux dont nous faisons partie</h3><ul><li>Le Réseau des Fablabs</li><li>Le collectif CHATONS</li></ul>', 'CHATONS'],
+  ] as const)('%s → fail, quoting the claim', (_name, body, quoted) => {
+    const result = judge(body);
+    expect(result.outcome).toBe('fail');
+    expect(result.findings.map((f) => f.code)).toEqual(['membershipClaim']);
+    expect(result.findings[0]?.args.quote).toContain(quoted);
+  });
+
+  it.each([
+    ['respecting the charter and wishing to join "ce collectif" is no claim', `<p>Nuage Voisin respecte la charte du Collectif des Hébergeurs Alternatifs, Transparents, Ouverts, Neutres et Solidaires.</p>
+      <p>Nuage Voisin souhaite rejoindre ce collectif (candidature en cours).</p>`],
+    ['"ce collectif" about another collective is no claim', '<p>Nous travaillons avec le collectif Libre Quartier. Nuage Voisin est membre de ce collectif.</p>'],
+  ] as const)('%s → pass', (_name, body) => {
+    expect(judge(body).outcome).toBe('pass');
+  });
 });

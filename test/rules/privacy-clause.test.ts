@@ -40,4 +40,24 @@ describe('privacy-clause', () => {
   ])('fixture site %s → %s', (name, outcome) => {
     expect(ruleResult('privacy-clause', fixtureSite(name)).outcome).toBe(outcome);
   });
+
+  // Kinds of miss seen on real sites (issue: real corpus), in our own words and markup.
+  describe('sections found by their vocabulary in every language, and by their content', () => {
+    const linked = (href: string, text: string) => htmlPage(T, `<html><body><footer><a href="${href}">${text}</a></footer></body></html>`);
+    it.each([
+      ['German terms with a "Datensparsamkeit" section', [linked('/agb', 'Nutzungsbedingungen'), htmlPage(`${T}agb`, `<html lang="de"><body><h1>Nutzungsbedingungen</h1>
+        <h2>Was wir dürfen</h2><p>Die Dienste stehen allen offen.</p>
+        <h2>Datensparsamkeit</h2><ul><li>Wir fragen nie nach eurem Namen.</li><li>IP-Adressen werden nicht aufbewahrt.</li><li>Nichts geht an Dritte.</li></ul></body></html>`, 'terms')], 'Datensparsamkeit'],
+      ['English terms whose section says what it does with data under a heading of its own', [linked('/tos', 'Terms of service'), htmlPage(`${T}tos`, `<html lang="en"><body><h1>Terms of service</h1>
+        <h2>Fair use</h2><p>Do not send spam.</p>
+        <h2>Data thrift</h2><ul><li>We never ask who you are.</li><li>No IP address is logged beyond a few hours.</li><li>We hand nothing over to third parties.</li></ul></body></html>`, 'terms')], 'Data thrift'],
+      ['a Catalan privacy page linked as "Privacitat"', [linked('/privacitat', 'Privacitat'), htmlPage(`${T}privacitat`, `<html lang="ca"><body><h1>Política de privacitat</h1>
+        <p>Les dades que ens doneu només serveixen per respondre-us, i les esborrem al cap d'un any.</p></body></html>`, 'privacy')], 'Política de privacitat'],
+    ] as const)('%s → pass, quoting the section', (_name, pages, quoted) => {
+      const result = ruleResult('privacy-clause', evidence(T, [...pages]));
+      expect(result.outcome).toBe('pass');
+      expect(result.findings[0]?.code).toBe('passage');
+      expect(result.findings[0]?.args.quote).toContain(quoted);
+    });
+  });
 });

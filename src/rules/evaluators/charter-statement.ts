@@ -13,12 +13,12 @@ export const charterStatement = defineEvaluator<Record<string, never>, 'pages'>(
   requires: ['pages'],
   params: {},
   codes: ['passage', 'noStatement', 'onlyMention'],
-  evaluate({ evidence }) {
+  evaluate({ evidence, data }) {
     const pages = evidence.pages.filter(isReadable);
     if (pages.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
-    const chatons = aspectPatterns('charter', 'chatons');
+    const chatons = aspectPatterns(data, 'charter', 'chatons');
     const quote = (aspect: 'charter' | 'chatons'): FindingDraft[] => pages.flatMap((page) =>
-      findPassages(page, aspectPatterns('charter', aspect), 5)
+      findPassages(page, aspectPatterns(data, 'charter', aspect), 5)
         // "la charte" alone may be a graphic charter: the same sentence must name the collective.
         .filter((p) => chatons.some((re) => re.test(normaliseText(p.quote))))
         .slice(0, 2)

@@ -6,7 +6,7 @@
  * "CGU" is not the site's terms; a "mentions légales" in running text is not a link.
  */
 import type { PageEvidence } from '../../contracts/evidence.js';
-import type { DocumentKind } from '../../documents/lexicon.js';
+import { lexiconOf, type DocumentKind } from '../../documents/lexicon.js';
 import { hostOf } from '../../domains/party.js';
 import { pageAt, readablePages, sitePages } from '../../documents/pages.js';
 import { documentLinks, normaliseUrl } from '../../documents/site-links.js';
@@ -25,14 +25,15 @@ export const documentLinked = defineEvaluator<Params, 'pages'>({
     everySitePage: { type: 'boolean' },
   },
   codes: ['notLinked', 'unreachable', 'notVisited'],
-  evaluate({ evidence, params, derived }) {
+  evaluate({ evidence, params, derived, data }) {
     const own = derived.party.ownDomains;
+    const lexicon = lexiconOf(data);
     const landing = sitePages(evidence.pages);
     if (landing.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
     const findings: FindingDraft[] = [];
     const linked = new Map<string, PageEvidence>();
     for (const page of readablePages(evidence.pages)) {
-      for (const d of documentLinks(page, own)) if (d.kind === params.kind && !linked.has(normaliseUrl(d.url))) linked.set(normaliseUrl(d.url), page);
+      for (const d of documentLinks(page, own, lexicon)) if (d.kind === params.kind && !linked.has(normaliseUrl(d.url))) linked.set(normaliseUrl(d.url), page);
     }
     // A parked parent or www (only links to a registrar or nothing) is not a site of the
     // candidate: parent-domain-consistent judges it; it is not asked for a legal notice.
@@ -40,7 +41,7 @@ export const documentLinked = defineEvaluator<Params, 'pages'>({
       || page.links.some((l) => { const h = hostOf(l.href); return h !== null && !derived.party.isThirdParty(h); });
     const required = params.everySitePage ? landing.filter(used) : landing.slice(0, 1);
     for (const page of required) {
-      const here = documentLinks(page, own).some((d) => d.kind === params.kind);
+      const here = documentLinks(page, own, lexicon).some((d) => d.kind === params.kind);
       if (!here && (params.everySitePage || linked.size === 0)) findings.push({ code: 'notLinked', page, urls: [page.finalUrl ?? page.url] });
     }
     if (linked.size === 0) return { outcome: 'fail', findings };

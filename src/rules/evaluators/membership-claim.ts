@@ -1,8 +1,14 @@
 /**
  * membership-claim: in --candidate mode, the site must not present the structure as a CHATONS
- * member already: sentences such as "membre du collectif CHATONS" or "CHATON depuis 2021"
- * (unless the same sentence speaks of a candidacy), or a member badge image linking to
- * chatons.org. Outside candidate mode the rule does not apply.
+ * member already. A claim is
+ * - a sentence such as "membre du collectif CHATONS" or "CHATON depuis 2021";
+ * - within a section, "X est membre de ce collectif" when the collective named last before it is
+ *   CHATONS (by acronym, by its full name, or by a link to chatons.org);
+ * - a heading that claims membership ("Nous sommes membre de") over a list naming CHATONS;
+ * - a member badge: an image linking to chatons.org labelled "membre", "member"...
+ * unless the same sentence speaks of a candidacy. The quote is the passage that
+ * decided. Outside candidate mode the rule does not apply. Vocabulary:
+ * rules/data/transparency-topics.yaml (membership, charter, candidacy).
  */
 import { load } from 'cheerio';
 import type { PageEvidence } from '../../contracts/evidence.js';
@@ -10,30 +16,74 @@ import { normaliseText } from '../../documents/normalise.js';
 import { isReadable } from '../../documents/pages.js';
 import { blocksOf, sentencesOf, shorten } from '../../documents/text.js';
 import { aspectPatterns } from '../../documents/topics.js';
+import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
-const BADGE_WORDS = /membre|member|badge|mitglied|miembro|membro|lid\b/;
+interface Vocabulary {
+  claim: readonly RegExp[];
+  reference: readonly RegExp[];
+  collective: readonly RegExp[];
+  heading: readonly RegExp[];
+  badge: readonly RegExp[];
+  chatons: readonly RegExp[];
+  candidacy: readonly RegExp[];
+}
 
-function claims(page: PageEvidence): string[] {
-  const claim = aspectPatterns('membership', 'claim');
-  const candidacy = aspectPatterns('candidacy', 'candidacy');
-  const out: string[] = [];
+function vocabularyOf(data: RuleData): Vocabulary {
+  const membership = (aspect: string): readonly RegExp[] => aspectPatterns(data, 'membership', aspect);
+  return {
+    claim: membership('claim'), reference: membership('reference'), collective: membership('collective'),
+    heading: membership('heading'), badge: membership('badge'),
+    chatons: aspectPatterns(data, 'charter', 'chatons'), candidacy: aspectPatterns(data, 'candidacy', 'candidacy'),
+  };
+}
+
+const any = (patterns: readonly RegExp[], text: string): boolean => patterns.some((re) => re.test(text));
+
+/** The page's blocks grouped under their headings, in order. */
+function sectionsOf(page: PageEvidence): { heading: string; texts: string[] }[] {
+  const sections: { heading: string; texts: string[] }[] = [];
   for (const block of blocksOf(page.html)) {
-    for (const sentence of sentencesOf(block.text)) {
-      const normal = normaliseText(sentence);
-      if (claim.some((re) => re.test(normal)) && !candidacy.some((re) => re.test(normal))) out.push(shorten(sentence));
+    const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
+    const last = sections[sections.length - 1];
+    if (isHeading || !last || last.heading !== block.heading) sections.push({ heading: block.heading, texts: isHeading ? [] : [block.text] });
+    else last.texts.push(block.text);
+  }
+  return sections;
+}
+
+function claims(page: PageEvidence, v: Vocabulary): string[] {
+  const out: string[] = [];
+  for (const section of sectionsOf(page)) {
+    const sentences = section.texts.flatMap((t) => sentencesOf(t));
+    const normals = sentences.map(normaliseText);
+    const heading = normaliseText(section.heading);
+    // A heading that claims, over a list that names the collective.
+    if (heading && any(v.heading, heading) && !any(v.candidacy, heading)) {
+      const named = sentences.find((_s, i) => any(v.chatons, normals[i] ?? '') && !any(v.candidacy, normals[i] ?? ''));
+      if (named) out.push(shorten(`${section.heading} : ${named}`));
     }
+    let lastCollective: string | null = null;
+    sentences.forEach((sentence, i) => {
+      const normal = normals[i] ?? '';
+      const candidacy = any(v.candidacy, normal);
+      if (any(v.claim, normal) && !candidacy) out.push(shorten(sentence));
+      else if (any(v.reference, normal) && lastCollective && !candidacy) out.push(shorten(`${sentence} (${lastCollective})`));
+      // The collective a later "ce collectif" refers to: CHATONS, or another one (then no claim).
+      if (any(v.chatons, normal)) lastCollective = shorten(sentence, 120);
+      else if (any(v.collective, normal.replace(v.reference.find((re) => re.test(normal)) ?? /(?!)/, ''))) lastCollective = null;
+    });
   }
   return [...new Set(out)];
 }
 
-function badges(page: PageEvidence): string[] {
+function badges(page: PageEvidence, v: Vocabulary): string[] {
   if (!page.html) return [];
   const $ = load(page.html);
   const out: string[] = [];
   $('a[href*="chatons.org"] img').each((_i, img) => {
     const label = [$(img).attr('alt'), $(img).attr('title'), $(img).attr('src')].filter(Boolean).join(' ');
-    if (BADGE_WORDS.test(normaliseText(label))) out.push(shorten(label));
+    if (any(v.badge, normaliseText(label))) out.push(shorten(label));
   });
   return out;
 }
@@ -43,13 +93,14 @@ export const membershipClaim = defineEvaluator<Record<string, never>, 'pages' | 
   requires: ['pages', 'options'],
   params: {},
   codes: ['membershipClaim', 'memberBadge', 'notCandidate'],
-  evaluate({ evidence }) {
+  evaluate({ evidence, data }) {
     if (!evidence.options.candidate) return { outcome: 'not-applicable', findings: [], reason: { code: 'notCandidate' } };
     const pages = evidence.pages.filter(isReadable);
     if (pages.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
+    const v = vocabularyOf(data);
     const findings: FindingDraft[] = pages.flatMap((page) => [
-      ...claims(page).map((quote) => ({ code: 'membershipClaim', page, urls: [page.url], args: { quote } })),
-      ...badges(page).map((quote) => ({ code: 'memberBadge', page, urls: [page.url], args: { quote } })),
+      ...claims(page, v).map((quote) => ({ code: 'membershipClaim', page, urls: [page.url], args: { quote } })),
+      ...badges(page, v).map((quote) => ({ code: 'memberBadge', page, urls: [page.url], args: { quote } })),
     ]);
     return { outcome: findings.length > 0 ? 'fail' : 'pass', findings };
   },

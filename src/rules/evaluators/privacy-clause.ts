@@ -1,25 +1,54 @@
 /**
  * privacy-clause: the terms or a privacy policy have a "données personnelles et respect de la
- * vie privée" clause. A privacy policy page on the own domains, or a section of the terms under a personal-data heading, passes; a mere mention in a sentence needs a
- * human; terms without any such section fail.
+ * vie privée" clause. A privacy policy page on the own domains passes; so does a section of the
+ * terms or of the legal notice that is about personal data, found by its heading (the privacy
+ * vocabulary of every language) or by its content (a section whose text speaks of two of:
+ * personal data, IP addresses and logs, third parties, data-protection rights). A mere mention in
+ * a sentence needs a human; terms without any such section fail. The quoted passage is the
+ * section that decided.
  */
 import type { PageEvidence } from '../../contracts/evidence.js';
+import { lexiconOf } from '../../documents/lexicon.js';
 import { normaliseText } from '../../documents/normalise.js';
 import { isReadable, pageAt, passageArgs } from '../../documents/pages.js';
 import { documentLinks } from '../../documents/site-links.js';
 import { blocksOf, findPassages, shorten, type Passage } from '../../documents/text.js';
-import { aspectPatterns } from '../../documents/topics.js';
+import { aspectPatterns, topic } from '../../documents/topics.js';
+import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
-function headingPassage(page: PageEvidence, patterns: readonly RegExp[]): Passage | null {
-  const blocks = blocksOf(page.html);
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as (typeof blocks)[number];
-    if (block.level === 0 || block.text !== block.heading) continue;
-    if (!patterns.some((re) => re.test(normaliseText(block.heading)))) continue;
-    const body = blocks[i + 1];
-    const quote = body && body.heading === block.heading ? `${block.heading} — ${body.text}` : block.heading;
-    return { quote: shorten(quote), heading: block.heading, page: page.url };
+/** A section needs this many aspects of personal-data content to count without a privacy heading. */
+const CONTENT_ASPECTS = 2;
+
+interface Section {
+  heading: string;
+  body: string;
+}
+
+/** Each heading of the page with the text under it (up to the next heading). */
+function sectionsOf(page: PageEvidence): Section[] {
+  const sections: Section[] = [];
+  for (const block of blocksOf(page.html)) {
+    const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
+    if (isHeading) sections.push({ heading: block.heading, body: '' });
+    else if (sections.length > 0 && block.heading === sections[sections.length - 1]?.heading) {
+      const last = sections[sections.length - 1] as Section;
+      last.body = last.body ? `${last.body}\n${block.text}` : block.text;
+    }
+  }
+  return sections;
+}
+
+function privacySection(page: PageEvidence, data: RuleData): Passage | null {
+  const headings = aspectPatterns(data, 'privacy', 'privacy');
+  const content = [...topic(data, 'privacy-content').aspects.values()];
+  for (const section of sectionsOf(page)) {
+    const byHeading = headings.some((re) => re.test(normaliseText(section.heading)));
+    const body = normaliseText(section.body);
+    const byContent = !byHeading && body.length > 0 && content.filter((patterns) => patterns.some((re) => re.test(body))).length >= CONTENT_ASPECTS;
+    if (!byHeading && !byContent) continue;
+    const quote = section.body ? `${section.heading} — ${section.body.replace(/\n/g, ' ')}` : section.heading;
+    return { quote: shorten(quote), heading: section.heading, page: page.url };
   }
   return null;
 }
@@ -29,26 +58,32 @@ export const privacyClause = defineEvaluator<Record<string, never>, 'pages'>({
   requires: ['pages'],
   params: {},
   codes: ['passage', 'noPrivacySection', 'noPrivacyDocument', 'onlyMentions'],
-  evaluate({ evidence, derived }) {
-    const patterns = aspectPatterns('privacy', 'privacy');
+  check(_params, data) {
+    return data.document('transparency-topics') === null ? 'rules/data/transparency-topics.yaml is missing or invalid' : null;
+  },
+  evaluate({ evidence, derived, data }) {
+    const patterns = aspectPatterns(data, 'privacy', 'privacy');
+    const lexicon = lexiconOf(data);
     const readable = evidence.pages.filter(isReadable);
     if (readable.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
     const pass = (page: PageEvidence, passage: Passage): { outcome: 'pass'; findings: FindingDraft[] } => ({
       outcome: 'pass', findings: [{ code: 'passage', page, urls: [page.url], args: passageArgs(passage) }],
     });
+    const linkedAs = (kind: 'privacy' | 'terms' | 'legal'): string[] => [...new Set(readable.flatMap((p) => documentLinks(p, derived.party.ownDomains, lexicon).filter((d) => d.kind === kind).map((d) => d.url)))];
+    const documentsOf = (kind: 'privacy' | 'terms' | 'legal'): PageEvidence[] => {
+      const links = linkedAs(kind);
+      return readable.filter((p) => p.role === kind || links.some((u) => pageAt([p], u)));
+    };
     // A privacy policy page of its own.
-    const linkedAs = (kind: 'privacy' | 'terms'): string[] => [...new Set(readable.flatMap((p) => documentLinks(p, derived.party.ownDomains).filter((d) => d.kind === kind).map((d) => d.url)))];
-    const privacyLinks = linkedAs('privacy');
-    const termsLinks = linkedAs('terms');
-    const policies = readable.filter((p) => p.role === 'privacy' || privacyLinks.some((u) => pageAt([p], u)));
-    for (const page of policies) {
-      const passage = headingPassage(page, patterns) ?? findPassages(page, patterns, 1)[0];
+    for (const page of documentsOf('privacy')) {
+      const passage = privacySection(page, data) ?? findPassages(page, patterns, 1)[0];
       if (passage) return pass(page, passage);
     }
-    // A section of the terms (a page visited as the legal notice may be linked as terms too).
-    const documents = readable.filter((p) => p.role === 'terms' || termsLinks.some((u) => pageAt([p], u)));
+    // A section of the terms, or of the legal notice (a page may be linked as both).
+    const terms = documentsOf('terms');
+    const documents = [...terms, ...documentsOf('legal').filter((p) => !terms.includes(p))];
     for (const page of documents) {
-      const passage = headingPassage(page, patterns);
+      const passage = privacySection(page, data);
       if (passage) return pass(page, passage);
     }
     const mentions = documents.flatMap((page) => findPassages(page, patterns, 2).map((passage) => ({ page, passage })));
@@ -59,7 +94,7 @@ export const privacyClause = defineEvaluator<Record<string, never>, 'pages'>({
         reason: { code: 'onlyMentions' },
       };
     }
-    if (documents.length > 0) return { outcome: 'fail', findings: documents.map((page) => ({ code: 'noPrivacySection', page, urls: [page.url] })) };
+    if (terms.length > 0) return { outcome: 'fail', findings: terms.map((page) => ({ code: 'noPrivacySection', page, urls: [page.url] })) };
     return { outcome: 'fail', findings: [{ code: 'noPrivacyDocument', page: derived.portal ?? null }] };
   },
 });

@@ -20,14 +20,14 @@ export const topicPassages = defineEvaluator<Params, 'pages'>({
   requires: ['pages'],
   params: { topic: { type: 'string', required: true }, links: { type: 'boolean' } },
   codes: ['passage', 'missingAspect', 'notFound', 'partial'],
-  check(params) {
-    return transparencyTopics().has(params.topic) ? null : `rules/data/transparency-topics.yaml has no topic "${params.topic}"`;
+  check(params, data) {
+    return transparencyTopics(data).has(params.topic) ? null : `rules/data/transparency-topics.yaml has no topic "${params.topic}"`;
   },
-  evaluate({ evidence, params }) {
+  evaluate({ evidence, params, data }) {
     const pages = evidence.pages.filter(isReadable);
     if (pages.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
     const byUrl = new Map(pages.map((p) => [p.url, p]));
-    const aspects = topicEvidence(params.topic, pages, Boolean(params.links));
+    const aspects = topicEvidence(data, params.topic, pages, Boolean(params.links));
     const findings: FindingDraft[] = [];
     for (const { aspect, passages } of aspects) {
       for (const passage of passages) {
