@@ -2,27 +2,32 @@
  * Is a ChatonsInfos software.license.name a free licence? SPDX identifiers and expressions
  * ("AGPL-3.0-or-later", "MIT OR Apache-2.0", "GPLv3", "GPL-3.0+"), against
  * rules/data/free-licenses.yaml. "free" when every alternative of an OR, and every part of an
- * AND, is free... an OR needs only one free branch.
+ * AND, is free... an OR needs only one free branch. Both lists (free identifiers, words of
+ * non-free licences) come from the rule set's data, so CHATONS_AUDIT_RULES_DIR replaces them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { load } from 'js-yaml';
-import { rulesDir } from '../paths.js';
+import { alternation, mapping, parsedDocument, stringList, type DataDocuments } from '../documents/vocabulary.js';
 
 export type LicenseVerdict = 'free' | 'non-free' | 'unknown';
 
-let cached: ReadonlySet<string> | null = null;
-
-function freeIds(): ReadonlySet<string> {
-  if (!cached) {
-    const doc = load(readFileSync(join(rulesDir, 'data', 'free-licenses.yaml'), 'utf8')) as { licenses?: unknown };
-    const list = Array.isArray(doc?.licenses) ? doc.licenses.filter((l): l is string => typeof l === 'string') : [];
-    cached = new Set(list.map((l) => l.toLowerCase()));
-  }
-  return cached;
+export interface LicenceVocabulary {
+  /** Canonical lower-case SPDX identifiers of free licences. */
+  free: ReadonlySet<string>;
+  /** Words that make a licence non-free (proprietary, CC BY-NC...). */
+  nonFree: RegExp;
 }
 
-const NON_FREE = /\b(proprietary|propri[ée]taire|commercial|non-?free|all rights reserved|tous droits r[ée]serv[ée]s|cc-by-nc|cc-by-nd|by-nc|by-nd|sspl|bsl-1\.1|busl|elastic-license|commons-clause)\b/i;
+export function parseLicences(doc: unknown): LicenceVocabulary {
+  const root = mapping(doc);
+  return {
+    free: new Set(stringList(root.licenses).map((l) => l.toLowerCase())),
+    nonFree: new RegExp(`\\b(?:${alternation(stringList(root.nonFree))})\\b`, 'iu'),
+  };
+}
+
+/** The licence lists of a rule set's data (rules/data/free-licenses.yaml). */
+export function licenceVocabulary(data: DataDocuments): LicenceVocabulary {
+  return parsedDocument(data, 'free-licenses', parseLicences);
+}
 
 function canonical(id: string): string {
   let s = id.trim().toLowerCase().replace(/[()]/g, '');
@@ -33,18 +38,18 @@ function canonical(id: string): string {
   return s;
 }
 
-function single(id: string): LicenseVerdict {
-  if (NON_FREE.test(id)) return 'non-free';
-  return freeIds().has(canonical(id)) ? 'free' : 'unknown';
+function single(id: string, vocabulary: LicenceVocabulary): LicenseVerdict {
+  if (vocabulary.nonFree.test(id)) return 'non-free';
+  return vocabulary.free.has(canonical(id)) ? 'free' : 'unknown';
 }
 
-export function licenseVerdict(expression: string): LicenseVerdict {
+export function licenseVerdict(expression: string, vocabulary: LicenceVocabulary): LicenseVerdict {
   const text = expression.trim();
   if (!text) return 'unknown';
-  if (NON_FREE.test(text) && !/\bor\b/i.test(text)) return 'non-free';
+  if (vocabulary.nonFree.test(text) && !/\bor\b/i.test(text)) return 'non-free';
   const alternatives = text.split(/\s+or\s+|\s*\/\s*|\s*,\s*/i);
   const verdicts = alternatives.map((alt) => {
-    const parts = alt.split(/\s+and\s+/i).map((p) => single(p.replace(/\s+with\s+.*$/i, '')));
+    const parts = alt.split(/\s+and\s+/i).map((p) => single(p.replace(/\s+with\s+.*$/i, ''), vocabulary));
     if (parts.includes('non-free')) return 'non-free';
     return parts.every((p) => p === 'free') ? 'free' : 'unknown';
   });

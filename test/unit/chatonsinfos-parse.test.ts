@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { licenseVerdict } from '../../src/chatonsinfos/licenses.js';
+import { licenceVocabulary, licenseVerdict } from '../../src/chatonsinfos/licenses.js';
+import { ruleSet } from '../support/rules.js';
 import { parseProperties, subsOf } from '../../src/chatonsinfos/properties.js';
 import { probeUrls } from '../../src/collect/chatonsinfos.js';
 
@@ -34,6 +35,6 @@ describe('free licences (SPDX)', () => {
     ['MPL-2.0 AND MIT', 'free'], ['CC0-1.0', 'free'], ['Proprietary', 'non-free'], ['CC-BY-NC-4.0', 'non-free'], ['SSPL-1.0', 'non-free'],
     ['Licence maison', 'unknown'], ['', 'unknown'],
   ])('%s → %s', (expression, verdict) => {
-    expect(licenseVerdict(expression)).toBe(verdict);
+    expect(licenseVerdict(expression, licenceVocabulary(ruleSet.data))).toBe(verdict);
   });
 });

@@ -11,7 +11,7 @@
  * changes the verdict.
  */
 import type { ChatonsInfosFile } from '../../contracts/evidence.js';
-import { licenseVerdict } from '../../chatonsinfos/licenses.js';
+import { licenceVocabulary, licenseVerdict } from '../../chatonsinfos/licenses.js';
 import { readStatoolSpec, validateProperties, type StatoolSpec } from '../../chatonsinfos/statoolinfos.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 import type { RuleData } from '../rule-data.js';
@@ -101,7 +101,7 @@ export const chatonsInfos = defineEvaluator<{ fields: string }, 'chatonsinfos' |
     for (const file of read) {
       const license = file.properties['software.license.name'];
       if (!license) continue;
-      const verdict = licenseVerdict(license);
+      const verdict = licenseVerdict(license, licenceVocabulary(data));
       const name = file.properties['software.name'] ?? file.properties['service.name'] ?? file.url;
       if (verdict === 'non-free') findings.push({ code: 'nonFreeLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
       if (verdict === 'unknown') findings.push({ code: 'unknownLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
