@@ -13,6 +13,7 @@ import type { ExtraTrust } from './collect/trust.js';
 import { judge } from './judge.js';
 import { writeProvenance } from './collect/evidence-pack.js';
 import type { RuleSet } from './rules/loader.js';
+import { lexiconOf } from './documents/lexicon.js';
 import { DnsResolver } from './dns/resolver.js';
 import { systemDnsServers, type DnsServer } from './dns/servers.js';
 import type { AllowEntry } from './allowlist.js';
@@ -104,6 +105,7 @@ export class Auditor {
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
       guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
+      lexicon: lexiconOf(this.ruleSet.data),
     });
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
     const packProblem = writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });

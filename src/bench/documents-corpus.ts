@@ -15,6 +15,7 @@ import { load } from 'js-yaml';
 import type { Evidence, LinkEvidence, PageEvidence } from '../contracts/evidence.js';
 import type { Outcome } from '../contracts/result.js';
 import { analyseLegalNotice, LEGAL_FIELDS, legalVocabulary, type LegalField } from '../documents/lcen.js';
+import { lexiconOf, type DocumentLexicon } from '../documents/lexicon.js';
 import { bestDocumentLinks, ROLE_OF_KIND } from '../documents/site-links.js';
 import { judge } from '../judge.js';
 import { packageRoot } from '../paths.js';
@@ -67,7 +68,7 @@ function pageEvidence(url: string, html: string, role: PageEvidence['role'], lin
 }
 
 /** The evidence an audit of this unit would hold (candidate mode, so membership claims count). */
-export function unitEvidence(pages: readonly CorpusPage[]): Evidence {
+export function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexicon): Evidence {
   const first = pages[0];
   if (!first) throw new Error('empty unit');
   const origin = new URL(first.url).origin;
@@ -75,7 +76,7 @@ export function unitEvidence(pages: readonly CorpusPage[]): Evidence {
   const footer = links.map((l) => `<a href="${l.href}">${l.text}</a>`).join(' · ');
   const portal = pageEvidence(`${origin}/`, `<html lang="${first.lang}"><body><main><h1>${first.site}</h1></main><footer>${footer}</footer></body></html>`, 'portal', links);
   const visited: PageEvidence[] = [portal];
-  for (const d of bestDocumentLinks(portal, [new URL(first.url).hostname])) {
+  for (const d of bestDocumentLinks(portal, [new URL(first.url).hostname], lexicon)) {
     // The audit requests the planned address (a #fragment dropped); the page is the one linked.
     const doc = pages.find((p) => p.url === d.link.href);
     if (doc && !visited.some((v) => v.url === d.url)) visited.push(pageEvidence(d.url, doc.html, ROLE_OF_KIND[d.kind]));
@@ -131,7 +132,7 @@ export function scoreCorpus(corpus: Corpus, ruleSet: RuleSet): { figures: Figure
       const pages = corpus.pages.filter((p) => p.site === site);
       const expected = corpus.labels.units[site]?.rules;
       if (!expected) throw new Error(`labels.yaml has no unit ${site}`);
-      const result = judge(unitEvidence(pages), { ...corpusRuleSet(ruleSet) }, { lang: 'en', levels: {} });
+      const result = judge(unitEvidence(pages, lexiconOf(ruleSet.data)), corpusRuleSet(ruleSet), { lang: 'en', levels: {} });
       for (const rule of JUDGED_RULES) {
         const actual = result.rules.find((r) => r.id === rule)?.outcome ?? 'error';
         const c = ruleCounts[rule];

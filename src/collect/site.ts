@@ -17,6 +17,7 @@ import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
 import type { DnsResolver } from '../dns/resolver.js';
 import { neighboursOf } from '../domains/parent-www.js';
+import type { DocumentLexicon } from '../documents/lexicon.js';
 import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
 import type { ProbeOptions } from './tls-probe.js';
 import { closeSitePack, openSitePack, type SitePack } from './evidence-pack.js';
@@ -35,6 +36,8 @@ export interface SiteCollectOptions {
   evidenceDir?: string;
   /** Refuse requests to private addresses (no SSRF through a candidate's redirect); off when absent. */
   guard?: NetworkGuard;
+  /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
+  lexicon?: DocumentLexicon;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -132,6 +135,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
           planned = await planner.plan({
             target, portal, pages: [portal, ...followUps.map((c) => c.page)], ownDomains,
             ...(options.resolver ? { dns: options.resolver } : {}), mappings: options.probe.mappings,
+            ...(options.lexicon ? { lexicon: options.lexicon } : {}),
           });
         } catch (error) {
           errors.push({ stage: 'plan', page: target.href, message: `${planner.id}: ${errorText(error)}` });

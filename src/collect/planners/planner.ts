@@ -4,6 +4,7 @@
  * without duplicates, within --max-pages and the site's time budget.
  */
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
+import type { DocumentLexicon } from '../../documents/lexicon.js';
 import type { HostMapping } from '../map-host.js';
 import type { PlannedPage } from '../page.js';
 
@@ -19,6 +20,8 @@ export interface PlanContext {
   mappings?: readonly HostMapping[];
   /** Every page visited so far, in order (portal first, then what earlier planners added). */
   pages?: readonly PageEvidence[];
+  /** The rule set's documents lexicon, so the pages planned are the ones the rules will judge. */
+  lexicon?: DocumentLexicon;
 }
 
 export interface PagePlanner {
