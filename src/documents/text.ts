@@ -90,6 +90,25 @@ export function blocksOf(html: string | null): Block[] {
   return blocks;
 }
 
+export interface Section {
+  /** The heading's text ('' for what comes before the first heading). */
+  heading: string;
+  /** The texts of the blocks under it, up to the next heading. */
+  texts: string[];
+}
+
+/** The page's blocks grouped under their headings (h1-h6), in order. */
+export function sectionsOf(page: PageEvidence): Section[] {
+  const sections: Section[] = [];
+  for (const block of blocksOf(page.html)) {
+    const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
+    const last = sections[sections.length - 1];
+    if (isHeading || !last || last.heading !== block.heading) sections.push({ heading: block.heading, texts: isHeading ? [] : [block.text] });
+    else last.texts.push(block.text);
+  }
+  return sections;
+}
+
 export function pageText(page: PageEvidence): string {
   return blocksOf(page.html).map((b) => b.text).join('\n');
 }

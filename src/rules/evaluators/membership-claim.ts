@@ -14,7 +14,7 @@ import { load } from 'cheerio';
 import type { PageEvidence } from '../../contracts/evidence.js';
 import { normaliseText } from '../../documents/normalise.js';
 import { isReadable } from '../../documents/pages.js';
-import { blocksOf, sentencesOf, shorten } from '../../documents/text.js';
+import { sectionsOf, sentencesOf, shorten } from '../../documents/text.js';
 import { aspectPatterns } from '../../documents/topics.js';
 import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
@@ -39,18 +39,6 @@ function vocabularyOf(data: RuleData): Vocabulary {
 }
 
 const any = (patterns: readonly RegExp[], text: string): boolean => patterns.some((re) => re.test(text));
-
-/** The page's blocks grouped under their headings, in order. */
-function sectionsOf(page: PageEvidence): { heading: string; texts: string[] }[] {
-  const sections: { heading: string; texts: string[] }[] = [];
-  for (const block of blocksOf(page.html)) {
-    const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
-    const last = sections[sections.length - 1];
-    if (isHeading || !last || last.heading !== block.heading) sections.push({ heading: block.heading, texts: isHeading ? [] : [block.text] });
-    else last.texts.push(block.text);
-  }
-  return sections;
-}
 
 function claims(page: PageEvidence, v: Vocabulary): string[] {
   const out: string[] = [];

@@ -12,7 +12,7 @@ import { lexiconOf } from '../../documents/lexicon.js';
 import { normaliseText } from '../../documents/normalise.js';
 import { isReadable, pageAt, passageArgs } from '../../documents/pages.js';
 import { documentLinks } from '../../documents/site-links.js';
-import { blocksOf, findPassages, shorten, type Passage } from '../../documents/text.js';
+import { findPassages, sectionsOf, shorten, type Passage } from '../../documents/text.js';
 import { aspectPatterns, topic } from '../../documents/topics.js';
 import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
@@ -20,34 +20,17 @@ import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 /** A section needs this many aspects of personal-data content to count without a privacy heading. */
 const CONTENT_ASPECTS = 2;
 
-interface Section {
-  heading: string;
-  body: string;
-}
-
-/** Each heading of the page with the text under it (up to the next heading). */
-function sectionsOf(page: PageEvidence): Section[] {
-  const sections: Section[] = [];
-  for (const block of blocksOf(page.html)) {
-    const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
-    if (isHeading) sections.push({ heading: block.heading, body: '' });
-    else if (sections.length > 0 && block.heading === sections[sections.length - 1]?.heading) {
-      const last = sections[sections.length - 1] as Section;
-      last.body = last.body ? `${last.body}\n${block.text}` : block.text;
-    }
-  }
-  return sections;
-}
-
 function privacySection(page: PageEvidence, data: RuleData): Passage | null {
   const headings = aspectPatterns(data, 'privacy', 'privacy');
   const content = [...topic(data, 'privacy-content').aspects.values()];
   for (const section of sectionsOf(page)) {
+    if (!section.heading) continue;
+    const text = section.texts.join('\n');
     const byHeading = headings.some((re) => re.test(normaliseText(section.heading)));
-    const body = normaliseText(section.body);
+    const body = normaliseText(text);
     const byContent = !byHeading && body.length > 0 && content.filter((patterns) => patterns.some((re) => re.test(body))).length >= CONTENT_ASPECTS;
     if (!byHeading && !byContent) continue;
-    const quote = section.body ? `${section.heading} — ${section.body.replace(/\n/g, ' ')}` : section.heading;
+    const quote = text ? `${section.heading} — ${text.replace(/\n/g, ' ')}` : section.heading;
     return { quote: shorten(quote), heading: section.heading, page: page.url };
   }
   return null;
