@@ -25,6 +25,9 @@ export const documentLinked = defineEvaluator<Params, 'pages'>({
     everySitePage: { type: 'boolean' },
   },
   codes: ['notLinked', 'unreachable', 'notVisited'],
+  check(_params, data) {
+    return data.document('documents-lexicon') === null ? 'rules/data/documents-lexicon.yaml is missing or invalid' : null;
+  },
   evaluate({ evidence, params, derived, data }) {
     const own = derived.party.ownDomains;
     const lexicon = lexiconOf(data);

@@ -59,7 +59,8 @@ function claims(page: PageEvidence, v: Vocabulary): string[] {
       else if (any(v.reference, normal) && lastCollective && !candidacy) out.push(shorten(`${sentence} (${lastCollective})`));
       // The collective a later "ce collectif" refers to: CHATONS, or another one (then no claim).
       if (any(v.chatons, normal)) lastCollective = shorten(sentence, 120);
-      else if (any(v.collective, normal.replace(v.reference.find((re) => re.test(normal)) ?? /(?!)/, ''))) lastCollective = null;
+      // ("ce collectif" itself names no collective: it is taken out before looking.)
+      else if (any(v.collective, v.reference.reduce((text, re) => text.replace(re, ''), normal))) lastCollective = null;
     });
   }
   return [...new Set(out)];
@@ -81,6 +82,9 @@ export const membershipClaim = defineEvaluator<Record<string, never>, 'pages' | 
   requires: ['pages', 'options'],
   params: {},
   codes: ['membershipClaim', 'memberBadge', 'notCandidate'],
+  check(_params, data) {
+    return data.document('transparency-topics') === null ? 'rules/data/transparency-topics.yaml is missing or invalid' : null;
+  },
   evaluate({ evidence, data }) {
     if (!evidence.options.candidate) return { outcome: 'not-applicable', findings: [], reason: { code: 'notCandidate' } };
     const pages = evidence.pages.filter(isReadable);
