@@ -29,6 +29,7 @@ import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
 import { federationMembers, fetchTargetsText, isFederationText, quoted, type FederationNetwork } from './federation.js';
 import { dedupeTargets, parseTargetsText, readTargetsText, type BatchTarget, type MemberProblem, type TargetEntry } from './targets.js';
+import { jsonText } from '../report/neutralise.js';
 
 /** Measured on the 2-core reference machine (npm run bench): 2 pages at once is the sweet spot. */
 export const DEFAULT_CONCURRENCY = 2;
@@ -139,7 +140,7 @@ export async function runBatchCommand(
   ];
   const writeSummary = (): void => {
     if (!outputDir) return;
-    writeAtomically(join(outputDir, SUMMARY_FILE), `${JSON.stringify(buildSummary(siteSummaries(), shard), null, 2)}\n`);
+    writeAtomically(join(outputDir, SUMMARY_FILE), `${jsonText(buildSummary(siteSummaries(), shard), 2)}\n`);
   };
 
   const todo: BatchTarget[] = [];
@@ -182,7 +183,7 @@ export async function runBatchCommand(
       if ('result' in outcome) {
         results.set(href, outcome.result);
         summaries.set(href, summariseSite(outcome.result));
-        if (outputDir) writeAtomically(join(outputDir, siteFileName(outcome.target.url)), `${JSON.stringify(outcome.result, null, 2)}\n`);
+        if (outputDir) writeAtomically(join(outputDir, siteFileName(outcome.target.url)), `${jsonText(outcome.result, 2)}\n`);
         progress.finished(href, outcome.result.verdict, outcome.result.durationMs / 1000);
       } else {
         summaries.set(href, { target: href, file: null, verdict: null, durationMs: null, failing: [], error: outcome.error });
@@ -195,7 +196,7 @@ export async function runBatchCommand(
   writeSummary();
   if (options.saveEvidence) {
     const saved = targets.map((t) => evidence.get(t.url.href)).filter((e): e is Evidence => e !== undefined);
-    writeAtomically(resolve(proc.cwd(), options.saveEvidence), `${JSON.stringify(saved)}\n`);
+    writeAtomically(resolve(proc.cwd(), options.saveEvidence), `${jsonText(saved)}\n`);
   }
 
   const ordered = targets.map((t) => results.get(t.url.href)).filter((r): r is AuditResult => r !== undefined);

@@ -6,6 +6,7 @@ import type { OutputStream } from '../cli/io.js';
 import type { Lang } from '../contracts/rule.js';
 import type { Verdict } from '../contracts/result.js';
 import { t } from '../i18n/catalog.js';
+import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
 const BAR_WIDTH = 24;
 
@@ -25,7 +26,7 @@ export class BatchProgress {
 
   skipped(target: string): void {
     this.done += 1;
-    if (!this.tty) this.line(t(this.lang, 'batch.skipped', { target }));
+    if (!this.tty) this.line(t(this.lang, 'batch.skipped', terminalArgs({ target })));
     else this.redraw();
   }
 
@@ -38,8 +39,8 @@ export class BatchProgress {
     this.running.delete(target);
     this.done += 1;
     const text = verdict
-      ? t(this.lang, 'batch.siteDone', { target, verdict: t(this.lang, `verdict.${verdict}`), seconds: seconds.toFixed(1) })
-      : t(this.lang, 'batch.siteFailed', { target, error: error ?? '' });
+      ? t(this.lang, 'batch.siteDone', terminalArgs({ target, verdict: t(this.lang, `verdict.${verdict}`), seconds: seconds.toFixed(1) }))
+      : t(this.lang, 'batch.siteFailed', terminalArgs({ target, error: error ?? '' }));
     if (this.tty) {
       this.stream.write(`\r\u001b[2K${text}\n`);
       this.redraw();
@@ -58,7 +59,7 @@ export class BatchProgress {
 
   private redraw(): void {
     const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH);
-    const current = [...this.running].map((u) => new URL(u).host).join(', ');
+    const current = forTerminal([...this.running].map((u) => new URL(u).host).join(', '));
     this.stream.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${this.done}/${this.total} ${current}`.slice(0, 160));
   }
 }

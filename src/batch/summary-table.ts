@@ -1,14 +1,15 @@
 /** The batch summary as a terminal table: one line per site, then the counts. */
 import type { Lang } from '../contracts/rule.js';
 import { t } from '../i18n/catalog.js';
+import { forTerminal } from '../report/neutralise.js';
 import type { BatchSummary } from './output-dir.js';
 
 export function renderSummaryTable(summary: BatchSummary, lang: Lang): string {
   const header = [t(lang, 'batch.col.site'), t(lang, 'batch.col.verdict'), t(lang, 'batch.col.failing'), t(lang, 'batch.col.seconds')];
   const rows = summary.sites.map((s) => [
-    s.target,
+    forTerminal(s.target),
     s.verdict ? t(lang, `verdict.${s.verdict}`) : t(lang, 'batch.error'),
-    s.verdict ? s.failing.join(', ') : (s.error ?? ''),
+    forTerminal(s.verdict ? s.failing.join(', ') : (s.error ?? '')),
     s.durationMs === null ? '' : (s.durationMs / 1000).toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

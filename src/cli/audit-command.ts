@@ -14,6 +14,7 @@ import type { Evidence } from '../contracts/evidence.js';
 import type { AuditResult } from '../contracts/result.js';
 import { isPrivateAddress, parseTarget } from '../domains/target.js';
 import { t } from '../i18n/catalog.js';
+import { jsonText, terminalArgs } from '../report/neutralise.js';
 import { judge } from '../judge.js';
 import { staleListsWarning } from '../trackers/staleness.js';
 import type { CliProcess } from './io.js';
@@ -49,20 +50,20 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
   warnIfTrackerListsStale(settings, proc);
   try {
     for (const target of targets) {
-      if (showProgress) proc.stderr.write(`${t(settings.lang, 'progress.auditing', { target: target.href })}\n`);
+      if (showProgress) proc.stderr.write(`${t(settings.lang, 'progress.auditing', terminalArgs({ target: target.href }))}\n`);
       const audit = await auditor.audit(target);
       evidence.push(audit.evidence);
       results.push(audit.result);
       if (showProgress) {
-        proc.stderr.write(`${t(settings.lang, 'progress.done', {
+        proc.stderr.write(`${t(settings.lang, 'progress.done', terminalArgs({
           target: target.href, verdict: t(settings.lang, `verdict.${audit.result.verdict}`), seconds: (audit.result.durationMs / 1000).toFixed(1),
-        })}\n`);
+        }))}\n`);
       }
     }
   } finally {
     await auditor.close();
   }
-  if (options.saveEvidence) writeOutput(resolve(proc.cwd(), options.saveEvidence), `${JSON.stringify(evidence.length === 1 ? evidence[0] : evidence)}\n`);
+  if (options.saveEvidence) writeOutput(resolve(proc.cwd(), options.saveEvidence), `${jsonText(evidence.length === 1 ? evidence[0] : evidence)}\n`);
   return report(results, settings, proc);
 }
 

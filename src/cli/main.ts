@@ -17,6 +17,7 @@ import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
 import type { CliProcess } from './io.js';
 import { UsageError } from './usage-error.js';
+import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
 export type { CliProcess } from './io.js';
 
@@ -108,15 +109,15 @@ function reportError(error: unknown, proc: CliProcess, lang: Lang, debug: boolea
     // --help and --version are "errors" that exit 0 in commander's exitOverride mode.
     if (error.exitCode === 0) return 0;
     const detail = error.message.replace(/^error:\s*/i, '');
-    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.cli', { detail })}\n`);
+    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.cli', terminalArgs({ detail }))}\n`);
     return 2;
   }
   if (error instanceof UsageError) {
-    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, error.key, error.args)}\n`);
+    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, error.key, terminalArgs(error.args))}\n`);
   } else {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.internal', { message })}\n`);
+    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.internal', terminalArgs({ message }))}\n`);
   }
-  if (debug && error instanceof Error && error.stack) proc.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) proc.stderr.write(`${error.stack.split('\n').map(forTerminal).join('\n')}\n`);
   return 2;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { baselineFor, compareWithBaseline, loadBaseline } from '../baseline.js';
 import type { AuditResult } from '../contracts/result.js';
 import { reporters } from '../report/index.js';
+import { jsonText } from '../report/neutralise.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
@@ -46,7 +47,7 @@ export function withBaseline(results: AuditResult[], baselineFile: string | null
 
 export function render(results: readonly AuditResult[], settings: RunSettings, color: boolean): string {
   const { format, lang } = settings;
-  if (results.length > 1 && format === 'json') return results.map((r) => `${JSON.stringify(r)}\n`).join('');
+  if (results.length > 1 && format === 'json') return results.map((r) => `${jsonText(r)}\n`).join('');
   if (format === 'junit') return renderJunit(results, lang);
   if (format === 'sarif') return renderSarif(results, lang);
   if (format === 'html') return renderHtml(results, lang, packScreenshots);

@@ -9,14 +9,12 @@ import type { AuditResult, RuleResult } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import { allowedHosts, groupFindings, showsFindings } from './findings-view.js';
+import { htmlText as esc, siteView, type SiteView } from './neutralise.js';
 import type { Reporter } from './reporter.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-function esc(value: unknown): string {
-  return String(value ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#222}
@@ -99,7 +97,7 @@ function pagesSection(result: AuditResult, lang: Lang, screenshots: Readonly<Rec
   return `<h2>${esc(t(lang, 'report.pages'))}</h2><table><tbody>${rows}</tbody></table>${shots ? `<div class="shots">${shots}</div>` : ''}`;
 }
 
-function siteArticle(result: AuditResult, lang: Lang, screenshots: Readonly<Record<string, string>>): string {
+function siteArticle(result: SiteView, lang: Lang, screenshots: Readonly<Record<string, string>>): string {
   const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
   const sections = SECTIONS.map((s) => {
     const rules = result.rules.filter((r) => r.section === s);
@@ -130,7 +128,7 @@ ${errors}
 
 /** Several audited sites make one document: one <article> each, each with its own filters. */
 export function renderHtml(results: readonly AuditResult[], lang: Lang, screenshotsOf: (result: AuditResult) => Readonly<Record<string, string>> = () => ({})): string {
-  const title = results.length === 1 && results[0] ? t(lang, 'report.title', { target: results[0].target }) : `chatons-audit (${results.length})`;
+  const title = results.length === 1 && results[0] ? t(lang, 'report.title', { target: siteView(results[0]).target }) : `chatons-audit (${results.length})`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -142,7 +140,7 @@ export function renderHtml(results: readonly AuditResult[], lang: Lang, screensh
 <style>${STYLE}</style>
 </head>
 <body>
-${results.map((r) => siteArticle(r, lang, screenshotsOf(r))).join('\n<hr>\n')}
+${results.map((r) => siteArticle(siteView(r), lang, screenshotsOf(r))).join('\n<hr>\n')}
 <script>${SCRIPT}</script>
 </body>
 </html>

@@ -1,3 +1,5 @@
+import { jsonText } from './neutralise.js';
 import type { Reporter } from './reporter.js';
 
-export const jsonReporter: Reporter = (result) => `${JSON.stringify(result, null, 2)}\n`;
+/** The exact result: JSON keeps the evidence; controls in it are written as \u escapes. */
+export const jsonReporter: Reporter = (result) => `${jsonText(result, 2)}\n`;

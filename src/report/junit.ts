@@ -7,14 +7,9 @@ import type { AuditResult, RuleResult } from '../contracts/result.js';
 import type { Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import { groupFindings } from './findings-view.js';
+import { siteView, xmlText as xml, type SiteView } from './neutralise.js';
 import type { Reporter } from './reporter.js';
 
-function xml(text: string): string {
-  // Characters XML 1.0 forbids are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function evidenceText(rule: RuleResult, lang: Lang): string {
   const lines: string[] = [];
@@ -45,7 +40,7 @@ function testcase(rule: RuleResult, result: AuditResult, lang: Lang): string {
   }
 }
 
-function suite(result: AuditResult, lang: Lang): string[] {
+function suite(result: SiteView, lang: Lang): string[] {
   const count = (...outcomes: string[]): number => result.rules.filter((r) => outcomes.includes(r.outcome)).length;
   const totals = `tests="${result.rules.length}" failures="${count('fail')}" errors="${count('needs-review', 'error')}" skipped="${count('not-applicable')}"`;
   return [
@@ -62,7 +57,7 @@ export function renderJunit(results: readonly AuditResult[], lang: Lang): string
   const totals = `tests="${sum(() => true)}" failures="${sum((r) => r.outcome === 'fail')}" errors="${sum((r) => r.outcome === 'needs-review' || r.outcome === 'error')}" skipped="${sum((r) => r.outcome === 'not-applicable')}"`;
   const seconds = (results.reduce((n, r) => n + r.durationMs, 0) / 1000).toFixed(3);
   return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="chatons-audit" ${totals} time="${seconds}">`,
-    ...results.flatMap((r) => suite(r, lang)), '</testsuites>', ''].join('\n');
+    ...results.flatMap((r) => suite(siteView(r), lang)), '</testsuites>', ''].join('\n');
 }
 
 export const junitReporter: Reporter = (result: AuditResult, { lang }) => renderJunit([result], lang);

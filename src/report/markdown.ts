@@ -7,7 +7,8 @@ import type { AuditResult, RuleResult } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import { allowedHosts, groupFindings, redactPersonal, showsFindings, type FindingGroup } from './findings-view.js';
-import type { Reporter } from './reporter.js';
+import { mdCode as code, mdLink as link, mdText as md } from './neutralise.js';
+import { viewing, type Reporter } from './reporter.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
 /** Past this many hosts in a rule, the rest fold in <details>. */
@@ -15,10 +16,6 @@ const SHOWN_GROUPS = 5;
 const ICON = { pass: '✅', fail: '❌', 'needs-review': '❓', 'not-applicable': '➖', error: '⚠️' } as const;
 const VERDICT_ICON = { compliant: '✅', 'non-compliant': '❌', incomplete: '❓' } as const;
 
-/** Markdown specials in text that comes from sites (titles, hosts, messages). */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
-}
 
 function marker(rule: RuleResult): string {
   return rule.level === 'blocking' ? '**!**' : '**i**';
@@ -26,21 +23,21 @@ function marker(rule: RuleResult): string {
 
 function groupLine(g: FindingGroup, lang: Lang): string {
   const parts: string[] = [];
-  if (g.key) parts.push(`\`${g.key}\``);
+  if (g.key) parts.push(code(g.key));
   parts.push(md(g.message));
   const roles = g.roles.map((r) => t(lang, `role.${r}` as MessageKey)).join(', ');
   // One or two pages: name them, a reviewer clicks through; more: count them by role.
-  if (g.pages.length > 0 && g.pages.length <= 2) parts.push(`${roles} ${g.pages.map((p) => `<${p}>`).join(' ')}`);
+  if (g.pages.length > 0 && g.pages.length <= 2) parts.push(`${roles} ${g.pages.map(link).join(' ')}`);
   else if (g.pages.length > 2) parts.push(t(lang, 'md.onPages', { count: g.pages.length, roles }));
   let line = `- ${parts.join(' — ')}`;
   if (g.baseline === 'new') line += ` ${t(lang, 'md.new')}`;
   if (g.allowed) line += `\n  ${t(lang, 'md.allowed', { justification: md(g.allowed) })}`;
-  if (g.examples.length > 0) line += `\n  ${t(lang, 'md.example')} <${g.examples[0]}>`;
+  if (g.examples.length > 0) line += `\n  ${t(lang, 'md.example')} ${code(g.examples[0])}`;
   return line;
 }
 
 function ruleDetail(rule: RuleResult, lang: Lang): string[] {
-  const out = ['', `#### ${marker(rule)} ${ICON[rule.outcome]} ${md(rule.title)} (\`${rule.id}\`)`, ''];
+  const out = ['', `#### ${marker(rule)} ${ICON[rule.outcome]} ${md(rule.title)} (${code(rule.id)})`, ''];
   if (rule.reason) out.push(md(rule.reason), '');
   const groups = groupFindings(rule.findings);
   out.push(...groups.slice(0, SHOWN_GROUPS).map((g) => groupLine(g, lang)));
@@ -61,10 +58,10 @@ function summaryLine(result: AuditResult, lang: Lang): string {
   });
 }
 
-export const markdownReporter: Reporter = (result, { lang, redact }) => {
+export const markdownReporter: Reporter = viewing((result, { lang, redact }) => {
   const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
   const out: string[] = [
-    `## ${t(lang, 'report.title', { target: result.target })}`,
+    `## ${t(lang, 'report.title', { target: link(result.target) })}`,
     '',
     `**${t(lang, 'report.verdict', { verdict: `${VERDICT_ICON[result.verdict]} ${verdict}` })}** — ${summaryLine(result, lang)}`,
     '',
@@ -75,7 +72,7 @@ export const markdownReporter: Reporter = (result, { lang, redact }) => {
     out.push('', t(lang, 'md.baseline', { new: b.new, unchanged: b.unchanged, resolved: b.resolved.length }));
     if (b.resolved.length > 0) {
       out.push('', `<details><summary>${t(lang, 'md.resolved', { count: b.resolved.length })}</summary>`, '');
-      for (const r of b.resolved) out.push(`- \`${r.rule}\` ${r.host ?? r.subject ? `\`${r.host ?? r.subject}\` ` : ''}— ${md(r.message)}`);
+      for (const r of b.resolved) out.push(`- ${code(r.rule)} ${r.host ?? r.subject ? `${code(r.host ?? r.subject)} ` : ''}— ${md(r.message)}`);
       out.push('', '</details>');
     }
   }
@@ -92,18 +89,18 @@ export const markdownReporter: Reporter = (result, { lang, redact }) => {
   if (questions.length > 0) {
     out.push('', `### ${t(lang, 'md.questions')}`, '');
     for (const r of questions) {
-      out.push(`- ${marker(r)} ${ICON[r.outcome]} **${md(r.title)}** (\`${r.id}\`) : ${md(r.reason ?? '')}`);
+      out.push(`- ${marker(r)} ${ICON[r.outcome]} **${md(r.title)}** (${code(r.id)}) : ${md(r.reason ?? '')}`);
       for (const g of groupFindings(r.findings).slice(0, SHOWN_GROUPS)) out.push(`  ${groupLine(g, lang).replace(/\n/g, '\n  ')}`);
     }
   }
   const allowed = allowedHosts(result.rules);
   if (allowed.length > 0) {
     out.push('', `### ${t(lang, 'md.allowlist')}`, '');
-    for (const a of allowed) out.push(`- \`${a.host}\` (${a.rules.map((id) => `\`${id}\``).join(', ')}) : ${md(a.justification)}`);
+    for (const a of allowed) out.push(`- ${code(a.host)} (${a.rules.map(code).join(', ')}) : ${md(a.justification)}`);
   }
   out.push('', `### ${t(lang, 'report.pages')}`, '', `<details><summary>${t(lang, 'md.pages', { count: result.pages.length })}</summary>`, '');
   for (const p of result.pages) {
-    out.push(`- ${t(lang, `role.${p.role}` as MessageKey)} <${p.url}> → ${p.status ?? md(p.error ?? '—')}`);
+    out.push(`- ${t(lang, `role.${p.role}` as MessageKey)} ${link(p.url)} → ${p.status ?? md(p.error ?? '—')}`);
   }
   out.push('', '</details>');
   const third = result.requests.filter((r) => r.party === 'third').length;
@@ -113,4 +110,4 @@ export const markdownReporter: Reporter = (result, { lang, redact }) => {
   })}</sub>`, '');
   const text = out.join('\n');
   return redact === false ? text : redactPersonal(text, t(lang, 'md.redacted'));
-};
+});

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../contracts/result.js';
 import type { Lang } from '../contracts/rule.js';
+import { siteView, type SiteView } from './neutralise.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -13,3 +14,11 @@ export interface ReportOptions {
 
 /** A reporter is a pure function; the exit code is decided in the CLI, never here. */
 export type Reporter = (result: AuditResult, options: ReportOptions) => string;
+
+/**
+ * A reporter's body sees the result only as a SiteView (every site string neutralised), so
+ * no format can quote a candidate's text raw.
+ */
+export function viewing(render: (view: SiteView, options: ReportOptions) => string): Reporter {
+  return (result, options) => render(siteView(result), options);
+}

@@ -7,6 +7,7 @@
 import type { AuditResult, Finding, RuleResult } from '../contracts/result.js';
 import type { Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
+import { jsonText, siteView, type SiteView } from './neutralise.js';
 import type { Reporter } from './reporter.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -41,7 +42,7 @@ function resultOf(rule: RuleResult, ruleIndex: number, f: Finding, target: strin
   return out;
 }
 
-function runOf(result: AuditResult, lang: Lang): Record<string, unknown> {
+function runOf(result: SiteView, lang: Lang): Record<string, unknown> {
   const rules = result.rules.map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -73,7 +74,7 @@ function runOf(result: AuditResult, lang: Lang): Record<string, unknown> {
 
 /** Several audited sites make one log: one run each. */
 export function renderSarif(results: readonly AuditResult[], lang: Lang): string {
-  return `${JSON.stringify({ $schema: SCHEMA, version: '2.1.0', runs: results.map((r) => runOf(r, lang)) }, null, 2)}\n`;
+  return `${jsonText({ $schema: SCHEMA, version: '2.1.0', runs: results.map((r) => runOf(siteView(r), lang)) }, 2)}\n`;
 }
 
 export const sarifReporter: Reporter = (result: AuditResult, { lang }) => renderSarif([result], lang);

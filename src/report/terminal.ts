@@ -7,7 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditResult, Finding, Outcome, RuleResult, Verdict } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
-import type { Reporter } from './reporter.js';
+import { viewing, type Reporter } from './reporter.js';
 import { allowedHosts } from './findings-view.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
@@ -65,7 +65,7 @@ function ruleLines(rule: RuleResult, lang: Lang, c: ChalkInstance): string[] {
   return lines;
 }
 
-export const terminalReporter: Reporter = (result: AuditResult, { lang, color }) => {
+export const terminalReporter: Reporter = viewing((result, { lang, color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
   const out: string[] = [
@@ -108,4 +108,4 @@ export const terminalReporter: Reporter = (result: AuditResult, { lang, color })
     for (const q of result.questions) out.push(`  ? ${q}`);
   }
   return `${out.join('\n')}\n`;
-};
+});
