@@ -114,6 +114,17 @@ export async function planBatch(urls: string[], options: AuditCommandOptions & B
   };
 }
 
+/** The site's file, then its summary line: the summary names the file only once it exists. */
+function writeSiteFile(dir: string, url: URL, result: AuditResult): SiteSummary {
+  const summary = summariseSite(result);
+  try {
+    writeAtomically(join(dir, siteFileName(url)), `${jsonText(result, 2)}\n`);
+    return summary;
+  } catch (error) {
+    return { ...summary, file: null, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
+}
+
 export async function runBatchCommand(
   urls: string[], options: AuditCommandOptions & BatchOptions, settings: RunSettings, proc: CliProcess,
   report: (results: AuditResult[], settings: RunSettings, proc: CliProcess) => number,
@@ -182,8 +193,7 @@ export async function runBatchCommand(
       const href = outcome.target.url.href;
       if ('result' in outcome) {
         results.set(href, outcome.result);
-        summaries.set(href, summariseSite(outcome.result));
-        if (outputDir) writeAtomically(join(outputDir, siteFileName(outcome.target.url)), `${jsonText(outcome.result, 2)}\n`);
+        summaries.set(href, outputDir ? writeSiteFile(outputDir, outcome.target.url, outcome.result) : summariseSite(outcome.result));
         progress.finished(href, outcome.result.verdict, outcome.result.durationMs / 1000);
       } else {
         summaries.set(href, { target: href, file: null, verdict: null, durationMs: null, failing: [], error: outcome.error });

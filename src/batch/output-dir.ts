@@ -6,19 +6,23 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
 import { UsageError } from '../cli/usage-error.js';
+import { boundedName, MAX_FILE_NAME } from '../paths.js';
 import type { AuditResult, Verdict } from '../contracts/result.js';
 
 export const SUMMARY_FILE = 'summary.json';
 
-/** `<host>.json` for a site root; port and path are added (with a short hash) otherwise. */
+/**
+ * `<host>.json` for a site root; port and path are added (with a short hash) otherwise. The
+ * host is in its ASCII form (an IDN as punycode), and the name is bounded (`boundedName`).
+ */
 export function siteFileName(url: URL): string {
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/[^a-z0-9.-]/gi, '_');
+  const host = (domainToASCII(url.hostname) || url.hostname).replace(/^\[|\]$/g, '');
   const extra = `${url.port ? `_${url.port}` : ''}${url.pathname !== '/' || url.search ? `_${url.pathname}${url.search}` : ''}`;
-  if (!extra) return `${host}.json`;
-  const slug = extra.replace(/[^a-z0-9.-]+/gi, '_').replace(/_+$/, '').slice(0, 60);
   const hash = createHash('sha256').update(url.href).digest('hex').slice(0, 8);
-  return `${host}${slug}_${hash}.json`;
+  const stem = extra ? `${host}${extra.replace(/[^a-z0-9.-]+/gi, '_').replace(/_+$/, '').slice(0, 60)}_${hash}` : host;
+  return `${boundedName(stem, url.href, MAX_FILE_NAME - '.json'.length)}.json`;
 }
 
 export function ensureDir(dir: string): void {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Evidence, PageEvidence } from '../contracts/evidence.js';
 import type { AuditResult, EvidencePackIndex } from '../contracts/result.js';
 import type { PageCapture } from './page.js';
+import { boundedName } from '../paths.js';
 
 export interface SitePack {
   root: string;
@@ -22,7 +23,7 @@ export interface SitePack {
 
 /** A directory name for a target: its host (and port), nothing a file system would refuse. */
 export function siteDirName(target: URL): string {
-  return `${target.hostname}${target.port ? `_${target.port}` : ''}`.replace(/[^a-z0-9._-]/gi, '_');
+  return boundedName(`${target.hostname}${target.port ? `_${target.port}` : ''}`, target.host);
 }
 
 export function openSitePack(root: string, target: URL): SitePack {

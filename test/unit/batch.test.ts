@@ -71,6 +71,20 @@ describe('output file names', () => {
     expect(new Set(names).size).toBe(4);
     expect(names.every((n) => /^a\.example[\w.-]*\.json$/.test(n))).toBe(true);
   });
+
+  it('is at most 100 bytes of safe characters, IDN as punycode, the same on every run', () => {
+    const label = 'l'.repeat(58);
+    const long = new URL(`https://${[label, label, label, label].join('.')}.example/`);
+    expect(long.hostname).toHaveLength(243);
+    const name = siteFileName(long);
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(100);
+    expect(name).toMatch(/^[a-z0-9._-]+_[0-9a-f]{8}\.json$/);
+    expect(siteFileName(new URL(long.href))).toBe(name);
+    // Two hosts that share the first 90 characters still get two files.
+    expect(siteFileName(new URL(`https://${[label, label, label, 'm'.repeat(58)].join('.')}.example/`))).not.toBe(name);
+    expect(siteFileName(new URL('https://café.example/'))).toBe('xn--caf-dma.example.json');
+    expect(siteFileName(new URL(`https://${label}.example/${'p'.repeat(300)}?q=<script>`))).toMatch(/^[\w.-]{1,95}\.json$/);
+  });
 });
 
 describe('batch runner', () => {
