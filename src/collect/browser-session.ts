@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright-core';
 import { chromiumHostResolverRules, type HostMapping } from './map-host.js';
 import type { ExtraTrust } from './trust.js';
+import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../limit.js';
 
 export interface BrowserOptions {
@@ -90,6 +91,7 @@ export class BrowserSession {
     private readonly server: BrowserServer,
     private readonly browser: Browser,
     private readonly options: BrowserOptions,
+    private readonly home: BrowserHome,
   ) {
     this.pageSlots = limiter(options.pagesAtOnce);
   }
@@ -101,15 +103,21 @@ export class BrowserSession {
     // about objects it already dropped and throws them from a setImmediate (an uncaught exception
     // that ends the whole run). A connected client catches them and just closes the connection,
     // which the batch runner sees as a crash: relaunch, retry the site.
-    const server = await chromium.launchServer({ executablePath: options.executablePath, args, headless: true, host: '127.0.0.1' });
+    const home = createBrowserHome();
+    const server = await chromium.launchServer({ executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env })
+      .catch((error: unknown) => {
+        home.remove();
+        throw error;
+      });
     try {
       const browser = await chromium.connect(server.wsEndpoint());
-      const session = new BrowserSession(server, browser, options);
+      const session = new BrowserSession(server, browser, options, home);
       // The server's own end when the client side gives up (see above): no orphan Chromium.
       browser.on('disconnected', () => void session.close());
       return session;
     } catch (error) {
       await server.close().catch(() => undefined);
+      home.remove();
       throw error;
     }
   }
@@ -149,6 +157,7 @@ export class BrowserSession {
     this.closing ??= (async () => {
       await this.browser.close().catch(() => undefined);
       await this.server.close().catch(() => undefined);
+      this.home.remove();
     })();
     return this.closing;
   }

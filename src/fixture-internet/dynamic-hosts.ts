@@ -5,6 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { domainToASCII } from 'node:url';
+import { HOSTILE_CONTENT_HOST, hostileContent, IDN_HOST, LONG_HOST, plainPortal } from './hostile-content.js';
 
 export interface DynamicContext {
   /** The fixture server's port (for answers that point back at it). */
@@ -72,6 +74,9 @@ export const dynamicHosts: ReadonlyMap<string, DynamicHost> = new Map<string, Dy
       res.end();
     },
   }],
+  [HOSTILE_CONTENT_HOST, hostileContent],
+  [LONG_HOST, plainPortal],
+  [domainToASCII(IDN_HOST), plainPortal],
   ['private-resource.hostile.example', {
     respond(_req, res, { port }) {
       res.writeHead(200, { 'content-type': HTML });
