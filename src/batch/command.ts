@@ -129,12 +129,11 @@ export async function runBatchCommand(
   urls: string[], options: AuditCommandOptions & BatchOptions, settings: RunSettings, proc: CliProcess,
   report: (results: AuditResult[], settings: RunSettings, proc: CliProcess) => number,
 ): Promise<number> {
-  const { targets, problems, shard, concurrency } = await planBatch(urls, options, settings, proc);
+  // The output folder is tried before anything else: a bad one costs no audit.
   const outputDir = options.outputDir ? resolve(proc.cwd(), options.outputDir) : null;
-  if (outputDir) {
-    ensureDir(outputDir);
-    removeTemporaries(outputDir);
-  }
+  if (outputDir) ensureDir(outputDir);
+  const { targets, problems, shard, concurrency } = await planBatch(urls, options, settings, proc);
+  if (outputDir) removeTemporaries(outputDir);
   const browserPath = findBrowser(options.browser, proc.env);
   const progress = new BatchProgress(proc.stderr, targets.length, settings.lang);
 

@@ -4,10 +4,11 @@
  * mid-write never leaves a half file that a resumed run would take for a finished site.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { domainToASCII } from 'node:url';
 import { UsageError } from '../cli/usage-error.js';
+import { writableDir } from '../cli/output-paths.js';
 import { boundedName, MAX_FILE_NAME } from '../paths.js';
 import type { AuditResult, Verdict } from '../contracts/result.js';
 
@@ -26,11 +27,7 @@ export function siteFileName(url: URL): string {
 }
 
 export function ensureDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new UsageError('error.outputUnwritable', { file: dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-  }
+  writableDir(dir);
 }
 
 /** Leftovers of a run killed mid-write (never taken for finished sites, but clutter). */

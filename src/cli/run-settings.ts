@@ -2,7 +2,6 @@
  * Turns the audit options into validated settings, or a UsageError naming what is wrong.
  * Everything that can be refused is refused here, before any browser starts.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
 import { parseHostMapping, type HostMapping } from '../collect/map-host.js';
@@ -17,6 +16,7 @@ import { loadRuleSet, type RuleSet } from '../rules/loader.js';
 import { FAIL_ON, type FailOn } from '../rules/verdict.js';
 import type { CliProcess } from './io.js';
 import { UsageError } from './usage-error.js';
+import { writableDir, writableFile } from './output-paths.js';
 import { parseDnsServer, type DnsServer } from '../dns/servers.js';
 
 export interface AuditCommandOptions {
@@ -77,16 +77,6 @@ function integer(option: string, raw: string | undefined, fallback: number, min:
 }
 
 /** --evidence-dir is created up front: a path we cannot write is a usage error, before any browser. */
-function writableDir(dir: string): string {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new UsageError('error.outputUnwritable', { file: dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-  }
-  return dir;
-}
-
 export function resolveRunSettings(options: AuditCommandOptions, proc: CliProcess): RunSettings {
   if (options.lang !== undefined && !isLang(options.lang)) {
     throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
@@ -102,6 +92,7 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
     throw new UsageError('error.badOption', { option: '--chatonsinfos', value: options.chatonsinfos, allowed: 'http(s)://… URL' });
   }
   if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
+  if (options.saveEvidence) writableFile(resolve(proc.cwd(), options.saveEvidence));
   const timeoutMs = integer('--timeout', options.timeout, DEFAULT_TIMING.timeoutMs, 1_000, 600_000);
   const timing: PageTiming = {
     timeoutMs,
@@ -113,7 +104,7 @@ export function resolveRunSettings(options: AuditCommandOptions, proc: CliProces
   return {
     lang,
     format,
-    output: options.output ? resolve(proc.cwd(), options.output) : null,
+    output: options.output ? writableFile(resolve(proc.cwd(), options.output)) : null,
     failOn: failOn as FailOn,
     ruleSet,
     config: loadConfig(options.config, proc.cwd(), ruleSet.rules),

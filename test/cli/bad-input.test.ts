@@ -52,6 +52,21 @@ describe('bad input → exit 2 and one line', () => {
     expect(run.stderr).toContain('must equal the file name');
   });
 
+  // --browser points nowhere: a path checked after the audit started would fail on the browser instead.
+  const aFile = join(tmp, 'a-file');
+  writeFileSync(aFile, '');
+  it.each([
+    ['-o in a missing folder', ['-o', join(tmp, 'missing', 'report.md')], join(tmp, 'missing', 'report.md')],
+    ['-o on a folder', ['-o', tmp], tmp],
+    ['--save-evidence in a missing folder', ['--save-evidence', join(tmp, 'missing', 'e.json')], join(tmp, 'missing', 'e.json')],
+    ['--output-dir on a file', ['--output-dir', join(aFile, 'out'), 'other.example'], join(aFile, 'out')],
+    ['--evidence-dir under /proc', ['--evidence-dir', '/proc/chatons-audit/pack'], '/proc/chatons-audit/pack'],
+  ])('refuses an output path it cannot write before the audit: %s', async (_name, args, path) => {
+    const run = await runCli(['--browser', '/nonexistent/chromium', ...args, 'example.org']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([expect.stringContaining(`impossible d'écrire ${path}`)]);
+  });
+
   it('speaks English with --lang en', async () => {
     const run = await runCli(['--lang', 'en', 'ftp://example.org/']);
     expect(run.stderr).toMatch(/^chatons-audit: error: scheme "ftp:" refused/);
