@@ -7,7 +7,7 @@ import type { AuditResult, RuleResult } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import { allowedHosts, groupFindings, redactPersonal, showsFindings, type FindingGroup } from './findings-view.js';
-import { mdCode as code, mdLink as link, mdText as md } from './neutralise.js';
+import { changeSiteText, mdCode as code, mdLink as link, mdText as md } from './neutralise.js';
 import { viewing, type Reporter } from './reporter.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
@@ -58,7 +58,9 @@ function summaryLine(result: AuditResult, lang: Lang): string {
   });
 }
 
-export const markdownReporter: Reporter = viewing((result, { lang, redact }) => {
+export const markdownReporter: Reporter = viewing((view, { lang, redact }) => {
+  const mask = t(lang, 'md.redacted');
+  const result = redact === false ? view : changeSiteText(view, (text) => redactPersonal(text, mask));
   const verdict = t(lang, `verdict.${result.verdict}` as MessageKey);
   const out: string[] = [
     `## ${t(lang, 'report.title', { target: link(result.target) })}`,
@@ -108,6 +110,5 @@ export const markdownReporter: Reporter = viewing((result, { lang, redact }) => 
     tool: `${result.tool.name} ${result.tool.version}`, browser: result.tool.browser ?? '—',
     requests: result.requests.length, third,
   })}</sub>`, '');
-  const text = out.join('\n');
-  return redact === false ? text : redactPersonal(text, t(lang, 'md.redacted'));
+  return out.join('\n');
 });

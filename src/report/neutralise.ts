@@ -50,15 +50,23 @@ declare const NEUTRAL: unique symbol;
 /** An AuditResult whose every string went through `visible`: what reporters accept. */
 export type SiteView = AuditResult & { readonly [NEUTRAL]: true };
 
-function deep(value: unknown): unknown {
-  if (typeof value === 'string') return visible(value);
-  if (Array.isArray(value)) return value.map(deep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), deep(v)]));
+function deep(value: unknown, change: (text: string) => string): unknown {
+  if (typeof value === 'string') return change(value);
+  if (Array.isArray(value)) return value.map((v) => deep(v, change));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [change(k), deep(v, change)]));
   return value;
 }
 
 export function siteView(result: AuditResult): SiteView {
-  return deep(result) as SiteView;
+  return deep(result, visible) as SiteView;
+}
+
+/**
+ * The view with every string changed before it is quoted (the Markdown review masks phone
+ * numbers): a mask put in after quoting could complete a construct, e.g. `[mask](url)`.
+ */
+export function changeSiteText(view: SiteView, change: (text: string) => string): SiteView {
+  return deep(view, (text) => visible(change(text))) as SiteView;
 }
 
 // Markdown ---------------------------------------------------------------------------------

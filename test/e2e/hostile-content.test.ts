@@ -63,7 +63,7 @@ describe('a candidate whose every string is a payload', () => {
     expect(portal?.storage?.flatMap((s) => s.localStorage).join(' ')).toContain('\u009b31m');
     expect(portal?.cookies?.map((c) => c.name).join(' ')).toContain('![x](https://t.example/p.png)');
     expect(portal?.storage?.flatMap((s) => s.localStorage).join(' ')).toContain('\u001b[2J');
-    expect(evidence.incidents?.find((i) => i.kind === 'dialog')?.detail).toContain('\u001b]8;;https://evil.example/');
+    expect(evidence.incidents?.find((i) => i.kind === 'dialog')?.detail).toContain('\u001b[2J');
     expect(JSON.stringify(evidence.chatonsinfos)).toContain('\\u001b[2J');
     // And the judgement quotes it: charter sentence, legal notice, ChatonsInfos values, dialog.
     const quoting = result.rules.filter((r) => r.findings.some((f) => f.message.includes(PAYLOAD_TEXT[0] ?? '')) || r.reason?.includes(PAYLOAD_TEXT[0] ?? ''));

@@ -8,10 +8,10 @@ import { load } from 'cheerio';
 import { marked } from 'marked';
 import { expect } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
+import { PAYLOAD } from '../../src/fixture-internet/hostile-content.js';
 import { reporters } from '../../src/report/index.js';
 
-export const PAYLOAD = '``` ![x](https://t.example/p.png) <img src=x onerror=alert(1)> <script>alert(2)</script> </details> <!-- c --> @staff '
-  + '[link](https://evil.example/) \u001b[2J \u001b]0;owned\u0007 \u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 \u0007 \u202Egnp.exe \u009b31m';
+export { PAYLOAD };
 
 /** Markers of the payload that must show, as text, wherever it was quoted. */
 export const PAYLOAD_TEXT = ['![x](https://t.example/p.png)', '<script>alert(2)</script>'];
