@@ -101,24 +101,30 @@ describe('host names that make file names', () => {
   it('writes a bounded result file for a 236-character host and an IDN, and resume skips both', async () => {
     expect(LONG_HOST).toHaveLength(236);
     const targets = join(work, 'names.txt');
-    writeFileSync(targets, `${long}\nhttps://${IDN_HOST}/\n`);
+    const blocked = 'https://services.bonchaton.example/';
+    writeFileSync(targets, `${long}\nhttps://${IDN_HOST}/\n${blocked}\n`);
     const out = join(work, 'names-out');
+    // A folder where one site's file should go: that file cannot be written.
+    mkdirSync(join(out, 'services.bonchaton.example.json', 'occupied'), { recursive: true });
     const first = await runCli(['--targets', targets, '--output-dir', out, '--lang', 'en', ...world()]);
     expect(first.code, first.stderr).not.toBe(2);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.sites.map((s) => s.target)).toEqual([long, idn]);
-    for (const site of summary.sites) {
+    expect(summary.sites.map((s) => s.target)).toEqual([long, idn, blocked]);
+    // summary.json names only files that exist; the one it could not write says why.
+    expect(summary.sites[2]).toMatchObject({ file: null, error: expect.any(String) });
+    const written = summary.sites.slice(0, 2);
+    for (const site of written) {
       expect(site.file).not.toBeNull();
       expect(Buffer.byteLength(site.file ?? '')).toBeLessThanOrEqual(100);
       expect((JSON.parse(readFileSync(join(out, site.file ?? ''), 'utf8')) as AuditResult).target).toBe(site.target);
     }
-    expect(summary.sites[1]?.file).toBe('xn--chaton-toil-hbbe.example.json');
-    const mtimes = summary.sites.map((s) => statSync(join(out, s.file ?? '')).mtimeMs);
+    expect(written[1]?.file).toBe('xn--chaton-toil-hbbe.example.json');
+    const mtimes = written.map((s) => statSync(join(out, s.file ?? '')).mtimeMs);
     const again = await runCli(['--targets', targets, '--output-dir', out, '--lang', 'en', ...world()]);
     expect(again.code, again.stderr).not.toBe(2);
     expect(again.stderr.match(/already audited/g)).toHaveLength(2);
-    expect(summary.sites.map((s) => statSync(join(out, s.file ?? '')).mtimeMs)).toEqual(mtimes);
-  }, 120_000);
+    expect(written.map((s) => statSync(join(out, s.file ?? '')).mtimeMs)).toEqual(mtimes);
+  }, 180_000);
 
   it('audits a 236-character host alone, with its evidence pack', async () => {
     const pack = join(work, 'pack');

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { mdCode, mdLink, mdText, visible } from '../../src/report/neutralise.js';
 import { goldenResult } from '../support/golden.js';
 import { FORMAT_CHECKS, PAYLOAD, poison } from '../support/hostile.js';
@@ -28,6 +29,10 @@ function fullResult(): AuditResult {
 }
 
 describe('site text is quoted as data in every format', () => {
+  it('has a check for every format of the registry', () => {
+    expect(Object.keys(FORMAT_CHECKS).sort()).toEqual([...FORMAT_NAMES].sort());
+  });
+
   const hostile = poison(fullResult());
   it.each(Object.entries(FORMAT_CHECKS))('%s: holds for a result whose every site string carries the payload', (_format, check) => {
     check(hostile);
