@@ -78,8 +78,12 @@ export function changeSiteText(view: SiteView, change: (text: string) => string)
 const MD_SPECIAL = /[\\`*_[\]<>|#~]/g;
 /** A mention (@staff) goes into a code span: forums notify whoever it names, code spans they leave alone. */
 const MENTION = /@[\p{L}\p{N}_.-]*/gu;
-/** GFM bare autolinks start with `scheme://` or `www.`: escaping the colon or the dot makes none. */
-const BARE_LINK = /:(?=\/\/)|(?<=(?:^|[^\p{L}\p{N}])www)\./giu;
+/**
+ * Bare links: GFM links `scheme://` and `www.`, and forums (Discourse's linkify) also link a bare
+ * `example.org`. Escaping the colon of `://` and every dot between two word characters makes
+ * none; the text reads the same once rendered.
+ */
+const BARE_LINK = /:(?=\/\/)|(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
 /** An entity (&#27;, &lt;) would be decoded by the renderer. */
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 /** What makes a block when it starts a line: list items, ordered lists, setext and thematic breaks. */

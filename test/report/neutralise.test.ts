@@ -42,7 +42,7 @@ describe('site text is quoted as data in every format', () => {
     expect(visible(`a\u001b[2Jb\u0007c\u202Ed\u0085e\nf`)).toBe('a\\x1B[2Jb\\x07c\\u202Ed\\x85e f');
     expect(mdText('Hébergé par OVH — 2 rue X')).toBe('Hébergé par OVH — 2 rue X');
     expect(mdText('écrire à @staff ou a@b.example')).toBe('écrire à `@staff` ou a`@b.example`');
-    expect(mdText('![x](https://t.example/p.png) <img> www.t.example')).toBe('!\\[x\\](https\\://t.example/p.png) \\<img\\> www\\.t.example');
+    expect(mdText('![x](https://t.example/p.png) <img> www.t.example')).toBe('!\\[x\\](https\\://t\\.example/p\\.png) \\<img\\> www\\.t\\.example');
     expect(mdText('1. item')).toBe('1\\. item');
   });
 

@@ -1,10 +1,12 @@
 /**
- * A hostile candidate's payload and the checks that every report quotes it as data. The payload
+ * A hostile candidate's payload and the checks that every report quotes it as data (the
+ * Markdown review rendered both by marked and as Discourse does, with markdown-it and linkify). The payload
  * tries each way out of a quote: Markdown (backticks, image, link, raw HTML, comment, the
  * <details> fold, a mention), HTML (<img onerror>, <script>), and the terminal (clear screen,
  * window title, a disguised OSC 8 hyperlink, bell, right-to-left override).
  */
 import { load } from 'cheerio';
+import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
 import { expect } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
@@ -56,22 +58,26 @@ function textOutside($: ReturnType<typeof load>, skip: string): string[] {
 
 const MD_TAGS = new Set(['html', 'head', 'body', 'h2', 'h3', 'h4', 'p', 'ul', 'li', 'strong', 'em', 'code', 'a', 'blockquote', 'details', 'summary', 'sub', 'br']);
 
+/** As Discourse renders a post: markdown-it with raw HTML allowed and bare links made live. */
+const forum = new MarkdownIt({ html: true, linkify: true });
+
 export function assertMarkdown(result: AuditResult): void {
   const md = reporters.markdown(result, { lang: 'fr', color: false });
   expect(md, 'raw control characters in the Markdown').not.toMatch(ACTIVE_CHAR);
-  const html = marked.parse(md, { async: false });
-  const $ = load(html);
-  expect(tagNames($).filter((tag) => !MD_TAGS.has(tag)), 'elements in the rendered review').toEqual([]);
-  expect($('img'), 'images in the rendered review').toHaveLength(0);
-  expect(html, 'HTML comments in the rendered review').not.toContain('<!--');
+  const ownHosts = new Set([result.target, ...result.pages.map((p) => p.url)].map((u) => new URL(u).hostname));
   // Every fold the tool opens is closed by the tool, never by the site.
   const opened = (md.match(/^<details><summary>/gm) ?? []).length;
-  expect((html.match(/<\/details>/g) ?? []).length, 'closed folds').toBe(opened);
-  const ownHosts = new Set([result.target, ...result.pages.map((p) => p.url)].map((u) => new URL(u).hostname));
-  const links = $('a').map((_, a) => $(a).attr('href') ?? '').get();
-  expect(links.filter((href) => !ownHosts.has(new URL(href).hostname)), 'links to hosts the audit did not visit').toEqual([]);
-  const mentions = textOutside($, 'code').filter((text) => /@[\p{L}\p{N}_]/u.test(text));
-  expect(mentions, '@mentions outside code').toEqual([]);
+  for (const [renderer, html] of [['marked', marked.parse(md, { async: false })], ['markdown-it', forum.render(md)]] as const) {
+    const $ = load(html);
+    expect(tagNames($).filter((tag) => !MD_TAGS.has(tag)), `elements in the review rendered by ${renderer}`).toEqual([]);
+    expect($('img'), `images in the review rendered by ${renderer}`).toHaveLength(0);
+    expect(html, `HTML comments in the review rendered by ${renderer}`).not.toContain('<!--');
+    expect((html.match(/<\/details>/g) ?? []).length, `folds closed in the review rendered by ${renderer}`).toBe(opened);
+    const links = $('a').map((_, a) => $(a).attr('href') ?? '').get();
+    expect(links.filter((href) => !ownHosts.has(new URL(href).hostname)), `links to hosts the audit did not visit (${renderer})`).toEqual([]);
+    const mentions = textOutside($, 'code').filter((text) => /@[\p{L}\p{N}_]/u.test(text));
+    expect(mentions, `@mentions outside code (${renderer})`).toEqual([]);
+  }
 }
 
 export function assertTerminal(text: string): void {
