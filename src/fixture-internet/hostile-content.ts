@@ -10,13 +10,15 @@ import type { DynamicHost } from './dynamic-hosts.js';
 export const HOSTILE_CONTENT_HOST = 'injection.hostile.example';
 
 /**
- * One payload for every field: a Markdown break-out (backticks, image, link, <details> close,
- * comment, mention, a bare domain forums link), HTML (img onerror, script), and terminal sequences (clear screen, window
- * title, a disguised OSC 8 hyperlink, bell, right-to-left override, C1 CSI), and a phone
- * number right before a link target, which the review's masking must not turn into a link.
+ * One payload for every field, terminal sequences first (some fields are cut to a length):
+ * clear screen, window title, a disguised OSC 8 hyperlink, bell, right-to-left override, C1
+ * CSI; then Markdown and HTML break-outs (backticks, image, <img onerror>, <script>, a
+ * <details> close, a comment, a mention, a link), a phone number right before a link target
+ * (the review's masking must not make it a link) and a bare domain forums would link.
  */
-export const PAYLOAD = '``` ![x](https://t.example/p.png) <img src=x onerror=alert(1)> <script>alert(2)</script> </details> <!-- c --> @staff '
-  + '[link](https://evil.example/) 0612345678(https://evil.example/phone) tracker.com \u001b[2J \u001b]0;owned\u0007 \u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 \u0007 \u202Egnp.exe \u009b31m';
+export const PAYLOAD = '\u001b[2J \u001b]0;owned\u0007 \u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 \u0007 \u202Egnp.exe \u009b31m '
+  + '``` ![x](https://t.example/p.png) <img src=x onerror=alert(1)> <script>alert(2)</script> </details> <!-- c --> @staff '
+  + '[link](https://evil.example/) 0612345678(https://evil.example/phone) tracker.com';
 
 const html = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A JavaScript string literal that cannot close its <script>. */

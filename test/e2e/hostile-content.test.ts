@@ -13,7 +13,7 @@ import type { BatchSummary } from '../../src/batch/output-dir.js';
 import type { Evidence } from '../../src/contracts/evidence.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { HOSTILE_CONTENT_HOST, IDN_HOST, LONG_HOST, PAYLOAD } from '../../src/fixture-internet/hostile-content.js';
+import { HOSTILE_CONTENT_HOST, IDN_HOST, LONG_HOST } from '../../src/fixture-internet/hostile-content.js';
 import { judge } from '../../src/judge.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { assertTerminal, FORMAT_CHECKS, PAYLOAD_TEXT } from '../support/hostile.js';
@@ -54,7 +54,7 @@ describe('a candidate whose every string is a payload', () => {
     expect(run.stderr).not.toMatch(/\u001b/);
     expect([0, 1]).toContain(run.code);
     const portal = evidence.pages.find((p) => p.finalUrl?.includes('/accueil'));
-    expect(portal?.title).toContain(PAYLOAD.slice(0, 40));
+    expect(portal?.title).toContain('![x](https://t.example/p.png) <img src=x onerror=alert(1)>');
     expect(portal?.redirects.length).toBeGreaterThan(0);
     expect(portal?.finalUrl).toContain('![x](https://t.example/p.png)');
     expect(portal?.links?.map((l) => l.text).join(' ')).toContain('![x](https://t.example/p.png)');
@@ -63,7 +63,7 @@ describe('a candidate whose every string is a payload', () => {
     expect(portal?.storage?.flatMap((s) => s.localStorage).join(' ')).toContain('\u009b31m');
     expect(portal?.cookies?.map((c) => c.name).join(' ')).toContain('![x](https://t.example/p.png)');
     expect(portal?.storage?.flatMap((s) => s.localStorage).join(' ')).toContain('\u001b[2J');
-    expect(evidence.incidents?.find((i) => i.kind === 'dialog')?.detail).toContain('\u001b[2J');
+    expect(evidence.incidents?.find((i) => i.kind === 'dialog')?.detail).toContain('\u001b]8;;https://evil.example/');
     expect(JSON.stringify(evidence.chatonsinfos)).toContain('\\u001b[2J');
     // And the judgement quotes it: charter sentence, legal notice, ChatonsInfos values, dialog.
     const quoting = result.rules.filter((r) => r.findings.some((f) => f.message.includes(PAYLOAD_TEXT[0] ?? '')) || r.reason?.includes(PAYLOAD_TEXT[0] ?? ''));
