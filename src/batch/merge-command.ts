@@ -10,6 +10,7 @@ import type { AuditResult } from '../contracts/result.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
 import { UsageError } from '../cli/usage-error.js';
 import { exitCodeFor, FAIL_ON, type FailOn } from '../rules/verdict.js';
+import { jsonText } from '../report/neutralise.js';
 import {
   buildSummary, ensureDir, readResultsDir, readUnaudited, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
@@ -47,8 +48,8 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
       const name = siteFileName(new URL(result.target));
       if (resolve(dir) !== out) copyFileSync(join(dir, name), join(out, name));
     }
-    writeAtomically(join(out, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
+    writeAtomically(join(out, SUMMARY_FILE), `${jsonText(summary, 2)}\n`);
   }
-  proc.stdout.write(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderSummaryTable(summary, lang));
+  proc.stdout.write(format === 'json' ? `${jsonText(summary, 2)}\n` : renderSummaryTable(summary, lang));
   return exitCodeFor(entries.map((e) => e.result), failOn);
 }
