@@ -42,7 +42,8 @@ export function writableDir(dir: string): string {
 export function writableFile(file: string): string {
   try {
     if (existsSync(file)) {
-      closeSync(openSync(file, 'r+'));
+      // Append mode: needs write permission only, and changes nothing in the file.
+      closeSync(openSync(file, 'a'));
     } else {
       closeSync(openSync(file, 'wx'));
       rmSync(file);
