@@ -29,7 +29,7 @@ import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
 import { federationMembers, fetchTargetsText, isFederationText, quoted, type FederationNetwork } from './federation.js';
 import { dedupeTargets, parseTargetsText, readTargetsText, type BatchTarget, type MemberProblem, type TargetEntry } from './targets.js';
-import { jsonText } from '../report/neutralise.js';
+import { forTerminal, jsonText, terminalArgs } from '../report/neutralise.js';
 
 /** Measured on the 2-core reference machine (npm run bench): 2 pages at once is the sweet spot. */
 export const DEFAULT_CONCURRENCY = 2;
@@ -66,8 +66,8 @@ async function targetsFrom(source: string, settings: RunSettings, options: Audit
   const text = remote ? await fetchTargetsText(source, network) : readTargetsText(file);
   if (!isFederationText(text)) return { entries: parseTargetsText(text, file).map((target) => ({ target })), federation: false };
   const properties = parseProperties(text).properties;
-  for (const line of federationFormatProblems(properties, source, settings)) proc.stderr.write(`${line}\n`);
-  proc.stderr.write(`${t(settings.lang, 'batch.federationReading', { file: source, total: subsOf(properties).length })}\n`);
+  for (const line of federationFormatProblems(properties, source, settings)) proc.stderr.write(`${forTerminal(line)}\n`);
+  proc.stderr.write(`${t(settings.lang, 'batch.federationReading', terminalArgs({ file: source, total: subsOf(properties).length }))}\n`);
   return { entries: await federationMembers(text, remote ? source : null, network), federation: true };
 }
 
@@ -142,7 +142,7 @@ export async function runBatchCommand(
   // Members of a federation that cannot be audited: listed with their problem, nothing lost.
   const memberErrors: SiteSummary[] = problems.map((p) => {
     const error = t(settings.lang, p.key, p.args);
-    proc.stderr.write(`${error}\n`);
+    proc.stderr.write(`${forTerminal(error)}\n`);
     return { target: p.orgFile, file: null, verdict: null, durationMs: null, failing: [], error };
   });
   const siteSummaries = (): SiteSummary[] => [
