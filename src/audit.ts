@@ -71,7 +71,7 @@ export class Auditor {
 
   static async start(settings: AuditSettings, ruleSet: RuleSet): Promise<Auditor> {
     const session = await BrowserSession.launch({
-      executablePath: settings.browserPath, mappings: settings.mappings, trust: settings.trust, locale: settings.locale,
+      executablePath: settings.browserPath, trust: settings.trust, locale: settings.locale,
       pagesAtOnce: Math.max(BROWSER_PAGES_AT_ONCE, settings.sitesAtOnce ?? 1),
     });
     return new Auditor(session, settings, ruleSet);

@@ -7,7 +7,7 @@
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
 import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
-import { chromiumArgs, regularUserAgent } from '../collect/browser-session.js';
+import { chromiumArgs, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
 import { scrollToBottom } from '../collect/page.js';
@@ -55,8 +55,10 @@ async function main(): Promise<void> {
     browserPath, trust, levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(fixtureDns.server)],
   }, loadRuleSet(rulesDir));
   const plain = await chromium.launch({
-    // The same switches as the audit's browser: the ratio is our work, not Chromium's process model.
-    executablePath: browserPath, headless: true, args: chromiumArgs(mappings, trust),
+    // The same switches as the audit's browser: the ratio is our work (the egress gate included),
+    // not Chromium's process model. Without the gate, Chromium itself maps the hosts.
+    executablePath: browserPath, headless: true,
+    args: [...chromiumArgs(trust), WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`],
   });
 
   const rows: string[][] = [];

@@ -124,12 +124,14 @@ async function perPage(): Promise<{ collectMs: number; judgeMs: number; pages: n
   const internet2 = await startFixtureInternet();
   const { BrowserSession } = await import('../collect/browser-session.js');
   const session = await BrowserSession.launch({
-    executablePath: findBrowser(undefined, process.env), mappings: [parseHostMapping(internet2.mapHost)], trust: loadExtraTrust([internet2.caCertFile]), locale: 'fr-FR', pagesAtOnce: 1,
+    executablePath: findBrowser(undefined, process.env), trust: loadExtraTrust([internet2.caCertFile]), locale: 'fr-FR', pagesAtOnce: 1,
   });
+  const { EgressGate } = await import('../collect/egress-gate.js');
+  const gate = new EgressGate({ mappings: [parseHostMapping(internet2.mapHost)], allowPrivate: false });
   try {
     for (let round = 0; round < 3; round++) {
       for (const site of SITES) {
-        const context = await session.newSiteContext();
+        const context = await session.newSiteContext(gate);
         await spyOnCookieWrites(context);
         const page = await context.newPage();
         const watch = watchCookiesAndStorage(page);

@@ -1,16 +1,21 @@
 /**
  * One browser per run; one fresh context per audited site, so no cookie or storage crosses
  * from one site to another.
+ *
+ * Chromium connects to nothing by itself: every context of a site goes through that site's
+ * egress proxy (its egress gate decides), and the browser-wide proxy is a sink that refuses
+ * everything, so what reaches it is the browser's own traffic (component updates and the
+ * like), refused and listed, never counted as a site's.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright-core';
-import { chromiumHostResolverRules, type HostMapping } from './map-host.js';
+import type { EgressGate } from './egress-gate.js';
+import { startEgressProxy, type EgressProxy } from './egress-proxy.js';
 import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../limit.js';
 
 export interface BrowserOptions {
   executablePath: string;
-  mappings: readonly HostMapping[];
   trust: ExtraTrust;
   locale: string;
   /** Pages loading at once in this browser, all sites together (BROWSER_PAGES_AT_ONCE or more). */
@@ -32,6 +37,14 @@ const QUIET_BROWSER_ARGS = [
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
 ];
+
+/**
+ * Nothing leaves the browser except through its proxies: WebRTC may not send UDP of its own
+ * (STUN to any address), and the browser resolves no name itself (the gate does, once), so a
+ * path that would bypass the proxy finds no address. QUIC is off above (it is UDP too).
+ */
+export const WEBRTC_PROXIED_ONLY = '--force-webrtc-ip-handling-policy=disable_non_proxied_udp';
+const NO_NAME_RESOLUTION = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 /**
  * Renderers an auditor never uses. Each Chromium process adds ~100 MiB to the tree's summed RSS
@@ -60,11 +73,9 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES];
 
-/** The switches we add to Playwright's. */
-export function chromiumArgs(mappings: readonly HostMapping[], trust: ExtraTrust): string[] {
+/** The switches we add to Playwright's (the proxies aside). */
+export function chromiumArgs(trust: ExtraTrust): string[] {
   const args = [...QUIET_BROWSER_ARGS, `--disable-features=${DISABLED_FEATURES.join(',')}`];
-  const rules = chromiumHostResolverRules(mappings);
-  if (rules) args.push(`--host-resolver-rules=${rules}`);
   if (trust.spkiHashes.length > 0) {
     args.push(`--ignore-certificate-errors-spki-list=${trust.spkiHashes.join(',')}`);
   }
@@ -80,6 +91,17 @@ export const BROWSER_PAGES_AT_ONCE = 4;
 /** Priority of a site's pages after its portal (pageSlots). */
 export const FOLLOW_UP_PRIORITY = 1;
 
+/** A connection the browser tried for itself, refused at the browser-wide sink. */
+export interface BrowserOwnConnection {
+  url: string;
+  host: string;
+  port: number;
+  /** Epoch ms. */
+  at: number;
+}
+
+const MAX_OWN_TRAFFIC = 1_000;
+
 export class BrowserSession {
   /**
    * Every page visit of every site takes one of these while it runs; pages of sites already
@@ -92,34 +114,52 @@ export class BrowserSession {
     private readonly browser: Browser,
     private readonly options: BrowserOptions,
     private readonly home: BrowserHome,
+    private readonly sink: EgressProxy,
+    private readonly ownTraffic: BrowserOwnConnection[],
   ) {
     this.pageSlots = limiter(options.pagesAtOnce);
   }
 
   static async launch(options: BrowserOptions): Promise<BrowserSession> {
-    const args = chromiumArgs(options.mappings, options.trust);
+    const args = [...chromiumArgs(options.trust), WEBRTC_PROXIED_ONLY, NO_NAME_RESOLUTION];
+    const ownTraffic: BrowserOwnConnection[] = [];
+    const sink = await startEgressProxy(async (host, port, url) => {
+      if (ownTraffic.length < MAX_OWN_TRAFFIC) ownTraffic.push({ url, host, port, at: Date.now() });
+      return null;
+    });
     // A browser server on loopback (unguessable path) and a client connected to it, rather than
     // chromium.launch(): when Chromium dies mid-call, the in-process client can receive messages
     // about objects it already dropped and throws them from a setImmediate (an uncaught exception
     // that ends the whole run). A connected client catches them and just closes the connection,
     // which the batch runner sees as a crash: relaunch, retry the site.
     const home = createBrowserHome();
-    const server = await chromium.launchServer({ executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env })
-      .catch((error: unknown) => {
-        home.remove();
-        throw error;
+    let server: BrowserServer;
+    try {
+      server = await chromium.launchServer({
+        executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env, proxy: { server: sink.url },
       });
+    } catch (error) {
+      home.remove();
+      await sink.close();
+      throw error;
+    }
     try {
       const browser = await chromium.connect(server.wsEndpoint());
-      const session = new BrowserSession(server, browser, options, home);
+      const session = new BrowserSession(server, browser, options, home, sink, ownTraffic);
       // The server's own end when the client side gives up (see above): no orphan Chromium.
       browser.on('disconnected', () => void session.close());
       return session;
     } catch (error) {
       await server.close().catch(() => undefined);
       home.remove();
+      await sink.close();
       throw error;
     }
+  }
+
+  /** What the browser tried for itself (refused at the sink) since `since` (epoch ms). */
+  ownConnectionsSince(since: number): BrowserOwnConnection[] {
+    return this.ownTraffic.filter((c) => c.at >= since);
   }
 
   /** Chromium's main process (the test of our switches reads its command line and its children). */
@@ -137,17 +177,35 @@ export class BrowserSession {
     return this.browser.isConnected();
   }
 
-  /** A reviewer's ordinary browser: no "HeadlessChrome" in the user agent, French locale. */
-  async newSiteContext(recordHarPath?: string): Promise<BrowserContext> {
-    return this.browser.newContext({
-      // Playwright's own HAR (evidence pack): written when the context closes.
-      ...(recordHarPath ? { recordHar: { path: recordHarPath } } : {}),
-      userAgent: regularUserAgent(this.browser.version()),
-      locale: this.options.locale,
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: false,
-      serviceWorkers: 'allow',
-    });
+  /**
+   * A reviewer's ordinary browser (no "HeadlessChrome" in the user agent, French locale) whose
+   * every connection, of any frame or worker, goes through `gate` (a proxy of its own, closed
+   * with the context).
+   */
+  async newSiteContext(gate: EgressGate, recordHarPath?: string): Promise<BrowserContext> {
+    const proxy = await startEgressProxy(async (host, port, url) => {
+      const decision = await gate.decide(host, port);
+      if (decision.allowed) return decision.endpoint;
+      if (decision.reason === 'private') gate.record(url, host, port, decision.address, 'browser');
+      return null;
+    }, (host, port, code) => gate.noteFailure(host, port, code));
+    try {
+      const context = await this.browser.newContext({
+        // Playwright's own HAR (evidence pack): written when the context closes.
+        ...(recordHarPath ? { recordHar: { path: recordHarPath } } : {}),
+        userAgent: regularUserAgent(this.browser.version()),
+        locale: this.options.locale,
+        viewport: { width: 1280, height: 800 },
+        acceptDownloads: false,
+        serviceWorkers: 'allow',
+        proxy: { server: proxy.url },
+      });
+      context.on('close', () => void proxy.close());
+      return context;
+    } catch (error) {
+      await proxy.close();
+      throw error;
+    }
   }
 
   private closing: Promise<void> | undefined;
@@ -158,6 +216,7 @@ export class BrowserSession {
       await this.browser.close().catch(() => undefined);
       await this.server.close().catch(() => undefined);
       this.home.remove();
+      await this.sink.close();
     })();
     return this.closing;
   }

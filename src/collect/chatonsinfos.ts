@@ -3,14 +3,14 @@
  * organisation file, follow its subs.* service files, and check the addresses they name.
  *
  * These fetches are the auditor's own, not the site's requests: made from Node (http-fetch.ts,
- * with --map-host, --ca-cert and the private-address guard), they never show up among the
+ * through the site's egress gate, with --ca-cert), they never show up among the
  * pages' requests and load nothing but the documents. Never throws: failures go to errors[].
  */
 import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
 import type { ChatonsInfosEvidence, ChatonsInfosFile, ChatonsInfosUrlCheck, CollectError } from '../contracts/evidence.js';
 import { hostOf, registrableDomain } from '../domains/party.js';
 import { fetchUrl, type FetchOptions } from './http-fetch.js';
-import type { PrivateAddressPolicy } from './private-guard.js';
+import type { EgressGate } from './egress-gate.js';
 import type { ProbeOptions } from './tls-probe.js';
 import { errorText } from './timeout.js';
 
@@ -23,10 +23,10 @@ export interface ChatonsInfosInput {
   deadline: number;
   /** Per fetch. */
   timeoutMs: number;
-  /** The audit's private-address guard: a subs.* line must not lead the auditor into its own network. */
-  policy?: PrivateAddressPolicy | undefined;
-  /** --map-host and --ca-cert, as for the pages. */
-  network: Pick<ProbeOptions, 'mappings' | 'trust'>;
+  /** The site's egress gate: a subs.* line must not lead the auditor into its own network. */
+  gate: EgressGate;
+  /** --ca-cert, as for the pages. */
+  network: Pick<ProbeOptions, 'trust'>;
 }
 
 const WELL_KNOWN_DIRS = ['.well-known/chatonsinfos', '.well_known/chatonsinfos'];
@@ -56,7 +56,7 @@ export async function collectChatonsInfos(input: ChatonsInfosInput): Promise<{ e
   const errors: CollectError[] = [];
   const left = (): number => Math.min(input.timeoutMs, input.deadline - Date.now());
   const fetch = (url: string, readBody: boolean): ReturnType<typeof fetchUrl> => {
-    const options: FetchOptions = { ...input.network, timeoutMs: left(), policy: input.policy, readBody };
+    const options: FetchOptions = { trust: input.network.trust, timeoutMs: left(), gate: input.gate, path: 'chatonsinfos', readBody };
     return fetchUrl(url, options);
   };
   const read = async (url: string, source: ChatonsInfosFile['source']): Promise<ChatonsInfosFile | null> => {

@@ -99,6 +99,8 @@ function provenanceOf(result: AuditResult, evidence: Evidence, options: Record<s
     startedAt: evidence.startedAt,
     finishedAt: evidence.finishedAt,
     options: { ...evidence.options, ...options },
+    // What the browser tried for itself during this site (refused): the run sends nothing else.
+    browserOwnTraffic: evidence.browserOwnTraffic ?? [],
     files: evidence.pack,
   };
 }

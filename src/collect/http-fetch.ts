@@ -1,24 +1,25 @@
 /**
  * The auditor's own HTTP fetches (ChatonsInfos files, the addresses they name), made from Node
  * rather than from a browser page: a page costs the browser a navigation per URL and would
- * render whatever a host answers. --map-host and --ca-cert apply as they do for the browser
- * (same endpoints; the extra CA's key accepted in a chain, as Chromium's SPKI list does), and
- * every hop of a redirect goes through the audit's private-address guard first.
+ * render whatever a host answers. Every hop of a redirect goes through the site's egress gate
+ * (the same endpoints as the browser's: --map-host, or the address the gate checked), and
+ * --ca-cert applies as it does for the browser (the extra CA's key accepted in a chain, as
+ * Chromium's SPKI list does).
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { packageInfo } from '../paths.js';
-import { findMapping, type HostMapping } from './map-host.js';
-import type { PrivateAddressPolicy } from './private-guard.js';
+import { GateRefusedError, type EgressGate, type EgressPath, type Endpoint } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
 import { secureContextFor, spkiHashOf, type ExtraTrust } from './trust.js';
 
 export interface FetchOptions {
-  mappings: readonly HostMapping[];
   trust: ExtraTrust;
   timeoutMs: number;
-  policy?: PrivateAddressPolicy | undefined;
+  gate: EgressGate;
+  /** Who fetches, for the finding when the gate refuses. */
+  path: EgressPath;
   /** false: stop at the status line (is the address alive?). */
   readBody: boolean;
 }
@@ -47,12 +48,12 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     if (current.protocol !== 'http:' && current.protocol !== 'https:') return { status: null, text: null, error: `unsupported scheme ${current.protocol}` };
     let answer: Answer;
     try {
-      const connectTo = options.policy ? await guarded(current.hostname, options.policy, deadline) : undefined;
+      const endpoint = await withTimeout(options.gate.open(current, options.path), Math.max(1, deadline - Date.now()), 'DNS');
       const left = deadline - Date.now();
       if (left <= 0) return { status: null, text: null, error: `no answer within ${options.timeoutMs} ms` };
-      answer = await get(current, options, left, connectTo);
+      answer = await get(current, options, left, endpoint);
     } catch (error) {
-      return { status: null, text: null, error: error instanceof Refused ? error.message : (error as NodeJS.ErrnoException).code ?? errorText(error) };
+      return { status: null, text: null, error: error instanceof GateRefusedError ? error.message : (error as NodeJS.ErrnoException).code ?? errorText(error) };
     }
     if (answer.location && answer.status >= 300 && answer.status < 400) {
       try {
@@ -67,39 +68,19 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   return { status: null, text: null, error: 'too many redirects' };
 }
 
-class Refused extends Error {}
-
-/**
- * The address to connect to for a guarded name: one the policy resolved and checked, so that
- * no second resolution can answer a private address (DNS rebinding). Throws when refused.
- */
-async function guarded(host: string, policy: PrivateAddressPolicy, deadline: number): Promise<string | undefined> {
-  const left = Math.max(1, deadline - Date.now());
-  const refused = await withTimeout(policy.refusedAddress(host), left, 'DNS');
-  if (refused) throw new Refused(`refused private address ${refused}`);
-  const checked = policy.checkedAddresses(host);
-  if (!checked) return undefined;
-  const addresses = await withTimeout(checked, left, 'DNS');
-  if (addresses.length === 0) throw new Refused('ENOTFOUND');
-  return addresses[0];
-}
-
 interface Answer {
   status: number;
   location: string | null;
   text: string | null;
 }
 
-function get(url: URL, options: FetchOptions, timeoutMs: number, connectTo: string | undefined): Promise<Answer> {
+function get(url: URL, options: FetchOptions, timeoutMs: number, endpoint: Endpoint): Promise<Answer> {
   const https = url.protocol === 'https:';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const mapping = findMapping(options.mappings, host);
-  const defaultPort = https ? 443 : 80;
-  const port = mapping?.port ?? (url.port ? Number(url.port) : defaultPort);
   const common = {
     // No pooled connection: one made under another trust set or to another address must not serve.
     agent: false,
-    host: mapping?.address ?? connectTo ?? host, port, path: `${url.pathname}${url.search}`, method: 'GET',
+    host: endpoint.address, port: endpoint.port, path: `${url.pathname}${url.search}`, method: 'GET',
     headers: { host: url.host, 'user-agent': USER_AGENT, accept: 'text/plain, */*;q=0.8' },
   };
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 /**
  * --map-host pattern=addr[:port], like curl --resolve: every access of the audit to a matching
- * host goes to addr:port (the browser through --host-resolver-rules, which maps http and https).
+ * host goes to addr:port (the egress gate applies it to the browser's connections and the
+ * auditor's own alike).
  */
 import { isIP } from 'node:net';
 import { UsageError } from '../cli/usage-error.js';
@@ -44,14 +45,4 @@ export function findMapping(mappings: readonly HostMapping[], host: string): Hos
 /** Hosts named by a pattern other than `*` are visited whatever DNS says (DESIGN.md). */
 export function isExplicitlyMapped(mappings: readonly HostMapping[], host: string): boolean {
   return mappings.some((m) => m.pattern !== '*' && mappingMatches(m, host));
-}
-
-export function chromiumHostResolverRules(mappings: readonly HostMapping[]): string | null {
-  if (mappings.length === 0) return null;
-  return mappings
-    .map((m) => {
-      const addr = isIP(m.address) === 6 ? `[${m.address}]` : m.address;
-      return `MAP ${m.pattern} ${addr}${m.port ? `:${m.port}` : ''}`;
-    })
-    .join(', ');
 }

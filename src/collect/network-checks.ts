@@ -1,6 +1,7 @@
 /**
  * After the pages are visited: DNS of every host seen (A/AAAA/CNAME chain; MX/NS of the own
- * domains), Node-side TLS validation and plain-HTTP behaviour of every audited page's host.
+ * domains), Node-side TLS validation and plain-HTTP behaviour of every audited page's host,
+ * through the site's egress gate.
  * Never throws: each probe records its own failure.
  */
 import type { DnsRecord, HttpProbe, PageEvidence, RequestEvidence, TlsProbe } from '../contracts/evidence.js';
@@ -8,7 +9,7 @@ import { hostOf, normaliseHost } from '../domains/party.js';
 import type { DnsResolver } from '../dns/resolver.js';
 import { limiter } from '../limit.js';
 import { isIP } from 'node:net';
-import { probeHttp, probeTls, type ProbeOptions } from './tls-probe.js';
+import { probeHttp, probeTls, type GatedProbeOptions } from './tls-probe.js';
 
 export interface NetworkChecks {
   dns: DnsRecord[];
@@ -30,7 +31,7 @@ function pageHosts(pages: readonly PageEvidence[], answeredOnly: boolean): strin
 
 export async function runNetworkChecks(
   pages: readonly PageEvidence[], requests: readonly RequestEvidence[], ownDomains: readonly string[],
-  resolver: DnsResolver | null, probe: ProbeOptions, plannedHosts: readonly string[] = [],
+  resolver: DnsResolver | null, probe: GatedProbeOptions, plannedHosts: readonly string[] = [],
 ): Promise<NetworkChecks> {
   // Hosts the plan considered (parent, www) are recorded even when DNS kept them from a visit.
   const seen = new Set<string>(plannedHosts.map(normaliseHost));

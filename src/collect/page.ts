@@ -9,7 +9,7 @@ import { hostOf } from '../domains/party.js';
 import { spyOnCookieWrites, watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
 import { NetworkQuietTracker } from './network-quiet.js';
 import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
-import { guardPage, type PrivateAddressPolicy } from './private-guard.js';
+import type { EgressGate } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
 
 export interface PlannedPage {
@@ -56,10 +56,11 @@ function redirectChain(request: Request): string[] {
   return chain;
 }
 
-/** Optional hooks of a page visit: the evidence pack's capture, the private-address guard. */
+/** Optional hooks of a page visit: the evidence pack's capture, the site's egress gate. */
 export interface PageHooks {
   capture?: PageCapture | undefined;
-  policy?: PrivateAddressPolicy | undefined;
+  /** The gate the site's connections go through: explains the failures it caused. */
+  gate?: EgressGate | undefined;
   /**
    * Called once the page has loaded, before its quiet window, with what is known by then (final
    * URL, status, links; no HTML yet): the site plans its next pages from it meanwhile.
@@ -77,7 +78,7 @@ export async function instrumentSiteContext(context: BrowserContext): Promise<vo
 }
 
 export async function collectPage(
-  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, policy, onSettling }: PageHooks = {},
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling }: PageHooks = {},
 ): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
@@ -148,7 +149,7 @@ export async function collectPage(
   };
   const onFailed = (request: Request): void => {
     const rec = records.get(request);
-    if (rec) rec.failure = request.failure()?.errorText ?? 'failed';
+    if (rec) rec.failure = explainFailure(gate, request.url(), request.failure()?.errorText ?? 'failed').error;
     tracker.done(request);
   };
   const onFinished = (request: Request): void => tracker.done(request);
@@ -179,10 +180,6 @@ export async function collectPage(
   context.on('requestfailed', onFailed);
 
   try {
-    if (policy) {
-      await withTimeout(guardPage(page, policy, (url, address) => incidents.add('privateAddress', address, url)), remaining(), 'guard')
-        .catch((error: unknown) => fail('browser', error));
-    }
     let response: Response | null = null;
     try {
       response = await page.goto(planned.url, { waitUntil: 'domcontentloaded', timeout: remaining() });
@@ -191,8 +188,12 @@ export async function collectPage(
       fail('navigate', error);
       // Answered but never finished (a body that never ends, a page whose script never yields).
       if (mainResponse && /timeout/i.test(pageEvidence.error)) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
-      const refused = incidents.all.find((i) => i.kind === 'privateAddress');
-      if (!mainResponse && refused) pageEvidence.error = `${pageEvidence.error} (${refused.url ?? ''}: private address ${refused.detail}, not visited)`;
+      // The navigation's last hop, when the gate stopped it: what the gate saw, not the proxy's failure.
+      const lastHop = [...records.values()].filter((r) => r.isMainFrame && r.resourceType === 'document').at(-1);
+      if (!mainResponse && lastHop) {
+        const explained = explainFailure(gate, lastHop.url, pageEvidence.error);
+        pageEvidence.error = explained.address ? `${explained.error} (${lastHop.url}: private address ${explained.address}, not visited)` : explained.error;
+      }
     }
     const answered = response ?? mainResponse;
     if (answered) {
@@ -231,6 +232,20 @@ export async function collectPage(
     await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
   }
   return { page: pageEvidence, requests: [...records.values()], errors, incidents: incidents.all };
+}
+
+/** Chromium's failures when its proxy refuses or cannot connect: the gate knows what really happened. */
+const PROXY_FAILURES = /ERR_(TUNNEL_CONNECTION_FAILED|EMPTY_RESPONSE|PROXY_CONNECTION_FAILED|CONNECTION_CLOSED)$/;
+
+function explainFailure(gate: EgressGate | undefined, url: string, failure: string): { error: string; address: string | null } {
+  if (!gate || !PROXY_FAILURES.test(failure)) return { error: failure, address: null };
+  try {
+    const u = new URL(url);
+    const port = u.port ? Number(u.port) : u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80;
+    return gate.explain(u.hostname, port) ?? { error: failure, address: null };
+  } catch {
+    return { error: failure, address: null };
+  }
 }
 
 /** The visits in progress in each context, oldest first (Set keeps insertion order). */

@@ -11,7 +11,8 @@ import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
 import { collectPage, instrumentSiteContext, type CollectedPage, type PageTiming, type PlannedPage } from './page.js';
 import { limiter } from '../limit.js';
 import { planners } from './planners/index.js';
-import { PrivateAddressPolicy, type NetworkGuard } from './private-guard.js';
+import { canonicalHost, EgressGate, resolverLookup, type EgressPath, type GateRefusal } from './egress-gate.js';
+import type { HostMapping } from './map-host.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { errorText, withTimeout } from './timeout.js';
@@ -34,10 +35,15 @@ export interface SiteCollectOptions {
   probe: ProbeOptions;
   /** Evidence pack root (--evidence-dir). */
   evidenceDir?: string;
-  /** Refuse requests to private addresses (no SSRF through a candidate's redirect); off when absent. */
+  /** The egress gate's settings: --map-host, and --allow-private (private addresses refused when absent). */
   guard?: NetworkGuard;
   /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
   lexicon?: DocumentLexicon;
+}
+
+export interface NetworkGuard {
+  mappings: readonly HostMapping[];
+  allowPrivate: boolean;
 }
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
@@ -51,8 +57,8 @@ export const PAGES_AT_ONCE = 3;
 /** At most this much of the site budget is kept for what follows the pages. */
 const POST_PAGES_RESERVE_MS = 5_000;
 
-async function openSiteContext(session: BrowserSession, harPath: string | undefined): Promise<BrowserContext> {
-  const context = await session.newSiteContext(harPath);
+async function openSiteContext(session: BrowserSession, gate: EgressGate, harPath: string | undefined): Promise<BrowserContext> {
+  const context = await session.newSiteContext(gate, harPath);
   try {
     await instrumentSiteContext(context);
     return context;
@@ -73,7 +79,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   const requests: RequestEvidence[] = [];
   const errors: CollectError[] = [];
   const incidents: PageIncident[] = [];
-  const policy = options.guard && !options.guard.allowPrivate ? new PrivateAddressPolicy(options.guard, target.hostname) : undefined;
+  // Every connection of this site's audit, the browser's and the auditor's own, passes here.
+  const gate = new EgressGate({
+    mappings: options.guard?.mappings ?? options.probe.mappings,
+    allowPrivate: options.guard?.allowPrivate ?? false,
+    ...(options.resolver && options.resolver.servers.length > 0 ? { lookup: resolverLookup(options.resolver) } : {}),
+  });
   const visited = new Set<string>();
   let chatonsinfos: ChatonsInfosEvidence | undefined;
 
@@ -86,7 +97,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   let context;
   let harWritten = false;
   try {
-    context = await withTimeout(openSiteContext(session, pack?.harPath), options.timing.timeoutMs, 'newContext');
+    context = await withTimeout(openSiteContext(session, gate, pack?.harPath), options.timing.timeoutMs, 'newContext');
   } catch (error) {
     errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
   }
@@ -107,7 +118,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      return collectPage(siteContext, planned, timing, { capture: pack?.capture, policy, onSettling });
+      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling });
     }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
       errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
       return null;
@@ -163,7 +174,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       if (portalSoFar.status !== null || options.evidenceOptions.chatonsinfos) {
         // Never left rejecting unobserved while the pages load: failures become errors here.
         infos = collectChatonsInfos({
-          portalUrl: portalSoFar.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline: pagesDeadline, timeoutMs: options.timing.timeoutMs, policy,
+          portalUrl: portalSoFar.finalUrl ?? target.href, explicitUrl: options.evidenceOptions.chatonsinfos, deadline: pagesDeadline, timeoutMs: options.timing.timeoutMs, gate,
           network: options.probe,
         }).catch((error: unknown) => {
           errors.push({ stage: 'fetch', page: target.href, message: `chatonsinfos: ${errorText(error)}` });
@@ -200,10 +211,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   // DNS and TLS are part of the site's time bound: what the pages left of it, and the reserve.
   const left = leftUntil(deadline);
   try {
-    checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, options.probe, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
+    checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, { ...options.probe, gate }, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
   } catch (error) {
     errors.push({ stage: 'dns', page: target.href, message: errorText(error) });
   }
+  incidents.push(...refusalIncidents(gate, requests, target.href));
+  const ownTraffic = session.ownConnectionsSince(startedAt.getTime()).map((c) => c.url);
   const evidence: Evidence = {
     evidenceVersion: 1,
     tool: { name: packageInfo.name, version: packageInfo.version, browser: session.description },
@@ -217,6 +230,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     ...(checks ? { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes } : {}),
     ...(chatonsinfos ? { chatonsinfos } : {}),
     incidents,
+    ...(ownTraffic.length > 0 ? { browserOwnTraffic: [...new Set(ownTraffic)] } : {}),
   };
   if (pack) {
     try {
@@ -226,4 +240,43 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     }
   }
   return evidence;
+}
+
+/**
+ * What the gate refused, as incidents: a browser connection is reported with the request that
+ * tried it (its URL, page, and whether a frame or a worker made it) when a page recorded that
+ * request; otherwise, as the Node-side refusals, with the gate's own URL and path.
+ */
+function refusalIncidents(gate: EgressGate, requests: readonly RequestEvidence[], target: string): PageIncident[] {
+  const incidents = new Map<string, PageIncident>();
+  const add = (page: string, url: string, address: string, via: EgressPath): void => {
+    const key = `${page}\u0000${url}\u0000${via}`;
+    const known = incidents.get(key);
+    if (known) known.count += 1;
+    else incidents.set(key, { kind: 'privateAddress', page, url, detail: address, count: 1, via });
+  };
+  const byEndpoint = new Map<string, GateRefusal>();
+  for (const refusal of gate.browserRefusals()) byEndpoint.set(`${refusal.host}:${refusal.port}`, refusal);
+  const reported = new Set<GateRefusal>();
+  for (const request of requests) {
+    const endpoint = endpointOf(request.url);
+    const refusal = endpoint ? byEndpoint.get(endpoint) : undefined;
+    if (!refusal || request.status !== null) continue;
+    reported.add(refusal);
+    add(request.page, request.url, refusal.address, request.isMainFrame || request.resourceType === 'websocket' ? 'page' : request.frameUrl ? 'frame' : 'worker');
+  }
+  for (const refusal of gate.refusals()) {
+    if (!reported.has(refusal)) add(target, refusal.url, refusal.address, refusal.path);
+  }
+  return [...incidents.values()];
+}
+
+function endpointOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    const port = u.port ? Number(u.port) : u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80;
+    return `${canonicalHost(u.hostname)}:${port}`;
+  } catch {
+    return null;
+  }
 }

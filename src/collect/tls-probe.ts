@@ -1,29 +1,46 @@
 /**
  * Node-side TLS validation of a host, the way a visitor's browser would judge it: the system's
- * trust store plus the --ca-cert CAs, host name checked, connecting where --map-host says.
+ * trust store plus the --ca-cert CAs, host name checked, connecting where the egress gate says
+ * (--map-host, or the address it resolved and checked; a refused host is never contacted).
  * rejectUnauthorized is off only so that the reason can be recorded; `authorized` is Node's
  * own verdict (chain and host name), never overridden.
  */
 import { connect } from 'node:tls';
 import type { HttpProbe, TlsProbe } from '../contracts/evidence.js';
-import { findMapping, type HostMapping } from './map-host.js';
+import type { EgressGate, Endpoint } from './egress-gate.js';
+import type { HostMapping } from './map-host.js';
+import { errorText } from './timeout.js';
 import { secureContextFor, type ExtraTrust } from './trust.js';
 import { request } from 'node:http';
 
+/** How the auditor's own connections are made: --map-host, --ca-cert, a time bound. */
 export interface ProbeOptions {
   mappings: readonly HostMapping[];
   trust: ExtraTrust;
   timeoutMs: number;
 }
 
-function endpoint(host: string, defaultPort: number, mappings: readonly HostMapping[]): { address: string; port: number } {
-  const mapping = findMapping(mappings, host);
-  return { address: mapping?.address ?? host, port: mapping?.port ?? defaultPort };
+/** A probe's connection: through the site's egress gate. */
+export type GatedProbeOptions = Pick<ProbeOptions, 'trust' | 'timeoutMs'> & { gate: EgressGate };
+
+function urlOf(scheme: 'https' | 'http', host: string): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}/`;
 }
 
-export function probeTls(host: string, options: ProbeOptions): Promise<TlsProbe> {
-  const { address, port } = endpoint(host, 443, options.mappings);
+/** The gate's endpoint for a probe, or the reason it gave (the gate records the refusal). */
+async function gated(url: string, gate: EgressGate): Promise<Endpoint | string> {
+  try {
+    return await gate.open(url, 'probe');
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
+export async function probeTls(host: string, options: GatedProbeOptions): Promise<TlsProbe> {
   const probe: TlsProbe = { host, port: 443, authorized: false, error: null, protocol: null, issuer: null, validTo: null };
+  const endpoint = await gated(urlOf('https', host), options.gate);
+  if (typeof endpoint === 'string') return { ...probe, error: endpoint };
+  const { address, port } = endpoint;
   return new Promise((resolve) => {
     let done = false;
     const finish = (error: string | null): void => {
@@ -52,9 +69,11 @@ export function probeTls(host: string, options: ProbeOptions): Promise<TlsProbe>
 }
 
 /** GET http://host/ without following redirects: does plain HTTP send visitors to HTTPS? */
-export function probeHttp(host: string, options: ProbeOptions): Promise<HttpProbe> {
-  const { address, port } = endpoint(host, 80, options.mappings);
-  const url = `http://${host}/`;
+export async function probeHttp(host: string, options: GatedProbeOptions): Promise<HttpProbe> {
+  const url = urlOf('http', host);
+  const endpoint = await gated(url, options.gate);
+  if (typeof endpoint === 'string') return { host, url, status: null, location: null, error: endpoint };
+  const { address, port } = endpoint;
   return new Promise((resolve) => {
     const req = request({ host: address, port, path: '/', method: 'GET', headers: { host, 'user-agent': 'chatons-audit' }, timeout: options.timeoutMs }, (res) => {
       res.resume();

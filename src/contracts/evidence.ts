@@ -118,6 +118,13 @@ export interface CollectError {
 export type IncidentKind =
   | 'privateAddress' | 'dialog' | 'popup' | 'download' | 'navigatedAway' | 'notHtml' | 'loadIncomplete' | 'htmlTruncated';
 
+/**
+ * Who tried a connection the egress gate refused: the audited page itself (its document and
+ * resources), a frame in it, a worker, the browser (a connection no page event reported), or
+ * the auditor's own probes and ChatonsInfos reader.
+ */
+export type EgressPath = 'page' | 'frame' | 'worker' | 'browser' | 'probe' | 'chatonsinfos';
+
 export interface PageIncident {
   kind: IncidentKind;
   /** PageEvidence.url of the audited page. */
@@ -128,6 +135,8 @@ export interface PageIncident {
   detail: string;
   /** How many times it happened on this page (popup storms, repeated dialogs). */
   count: number;
+  /** privateAddress: who tried the refused connection. */
+  via?: EgressPath;
 }
 
 export interface ToolInfo {
@@ -239,4 +248,9 @@ export interface Evidence {
   pack?: EvidencePackIndex;
   /** Absent in evidence saved before issue 7: read as []. */
   incidents?: PageIncident[];
+  /**
+   * Connections the browser tried for itself (component updates and the like) while this site
+   * was audited: refused at the gate, never the site's requests. Absent when there were none.
+   */
+  browserOwnTraffic?: string[];
 }

@@ -30,8 +30,8 @@ export function parseTarget(input: string): URL {
 }
 
 /**
- * Loopback, private (RFC 1918, ULA), link-local, unspecified and CGNAT addresses: never a
- * candidate's public website, and a way into the auditor's own network when run as a service.
+ * Loopback, private (RFC 1918, ULA), link-local, unspecified, CGNAT, multicast and reserved
+ * addresses: never a candidate's public website, and a way into the auditor's own network.
  */
 export function isPrivateAddress(address: string): boolean {
   const a = normaliseHost(address);
@@ -40,7 +40,9 @@ export function isPrivateAddress(address: string): boolean {
   if (family === 4) {
     const [p, q] = a.split('.').map(Number) as [number, number];
     return p === 127 || p === 10 || p === 0 || (p === 172 && q >= 16 && q <= 31) || (p === 192 && q === 168)
-      || (p === 169 && q === 254) || (p === 100 && q >= 64 && q <= 127);
+      || (p === 169 && q === 254) || (p === 100 && q >= 64 && q <= 127)
+      // 224/4 multicast, 240/4 reserved and the broadcast address.
+      || p >= 224;
   }
   if (family === 6) {
     const words = ipv6Words(a);
@@ -56,7 +58,8 @@ export function isPrivateAddress(address: string): boolean {
       return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
     }
     const first = words[0] ?? 0;
-    return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
+    // ULA fc00::/7, link-local fe80::/10, the former site-local fec0::/10, multicast ff00::/8.
+    return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0 || (first & 0xff00) === 0xff00;
   }
   return false;
 }

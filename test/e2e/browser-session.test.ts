@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processTree, type ProcessInfo } from '../../src/bench/process-tree.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { BrowserSession, chromiumArgs, DISABLED_FEATURES } from '../../src/collect/browser-session.js';
+import { EgressGate } from '../../src/collect/egress-gate.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
@@ -27,7 +28,7 @@ describe('Chromium feature lists', () => {
     const playwrightArgs = server.process().spawnargs;
     await server.close();
     // The command line BrowserSession really launches Chromium with.
-    const session = await BrowserSession.launch({ executablePath, mappings: [], trust: { pems: [], spkiHashes: [] }, locale: 'fr-FR', pagesAtOnce: 1 });
+    const session = await BrowserSession.launch({ executablePath, trust: { pems: [], spkiHashes: [] }, locale: 'fr-FR', pagesAtOnce: 1 });
     const launched = session.process.args;
     await session.close();
     const theirs = featureList(playwrightArgs, 'disable');
@@ -68,9 +69,9 @@ describe.skipIf(process.platform !== 'linux')('Chromium processes of a session (
   it('runs one renderer per site: no spare renderer, no address-bar popup renderer', async () => {
     const mappings = [parseHostMapping(internet.mapHost)];
     const trust = loadExtraTrust([internet.caCertFile]);
-    const session = await BrowserSession.launch({ executablePath, mappings, trust, locale: 'fr-FR', pagesAtOnce: 4 });
+    const session = await BrowserSession.launch({ executablePath, trust, locale: 'fr-FR', pagesAtOnce: 4 });
     try {
-      const context = await session.newSiteContext();
+      const context = await session.newSiteContext(new EgressGate({ mappings, allowPrivate: false }));
       const renderers = await renderersWithThreeSites(session.process.pid ?? 0, context);
       expect(renderers.filter((p) => p.cmdline.includes('--top-chrome-webui'))).toEqual([]);
       expect(renderers).toHaveLength(SITES.length);
@@ -81,9 +82,8 @@ describe.skipIf(process.platform !== 'linux')('Chromium processes of a session (
   });
 
   it('control: the same pages with Playwright\'s switches alone have both extra renderers', async () => {
-    const mappings = [parseHostMapping(internet.mapHost)];
     const trust = loadExtraTrust([internet.caCertFile]);
-    const args = chromiumArgs(mappings, trust).filter((a) => !a.startsWith('--disable-features='));
+    const args = [...chromiumArgs(trust).filter((a) => !a.startsWith('--disable-features=')), `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`];
     const server = await chromium.launchServer({ executablePath, headless: true, args });
     try {
       const browser = await chromium.connect(server.wsEndpoint());

@@ -8,7 +8,6 @@ import { runBatch, type SiteAuditor, type SiteOutcome } from '../../src/batch/ru
 import { parseShard, selectShard, shardFrom } from '../../src/batch/shard.js';
 import { dedupeTargets, parseTargetsText, type BatchTarget } from '../../src/batch/targets.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
-import { PrivateAddressPolicy } from '../../src/collect/private-guard.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { refusePrivateTargets } from '../../src/domains/target-safety.js';
 
@@ -198,20 +197,5 @@ describe('unsafe targets', () => {
     await expect(refusePrivateTargets([url('https://public.chaton-test.org/'), url('https://nxdomain.chaton-test.org/')], [], false, dns)).resolves.toBeUndefined();
     await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [], true, dns)).resolves.toBeUndefined();
     await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [parseHostMapping('intranet.chaton-test.org=10.0.0.5')], false, dns)).resolves.toBeUndefined();
-  });
-
-  it('refuses, during the audit, requests to private addresses the page leads to', async () => {
-    const policy = new PrivateAddressPolicy({ mappings: [parseHostMapping('*=127.0.0.1:8443')], allowPrivate: false }, 'chaton.example', dns);
-    expect(await policy.refusedAddress('127.0.0.1')).toBe('127.0.0.1');
-    expect(await policy.refusedAddress('[::1]')).toBe('::1');
-    expect(await policy.refusedAddress('localhost')).toBe('localhost');
-    // Names go where --map-host sends them; the target itself was accepted before the audit.
-    expect(await policy.refusedAddress('intranet.example')).toBeNull();
-    expect(await policy.refusedAddress('chaton.example')).toBeNull();
-    const unmapped = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'chaton.example', dns);
-    expect(await unmapped.refusedAddress('intranet.example')).toBe('10.0.0.5');
-    expect(await unmapped.refusedAddress('public.example')).toBeNull();
-    const allowed = new PrivateAddressPolicy({ mappings: [], allowPrivate: true }, 'chaton.example', dns);
-    expect(await allowed.refusedAddress('10.0.0.1')).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 /**
- * The auditor's own Node-side fetches (ChatonsInfos): --map-host and --ca-cert as the browser
- * applies them, redirects followed through the private-address guard, bounded bodies.
+ * The auditor's own Node-side fetches (ChatonsInfos): through the egress gate (--map-host as the
+ * browser's connections), --ca-cert as the browser applies it, every redirect hop through the
+ * gate, bounded bodies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl, type FetchOptions } from '../../src/collect/http-fetch.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
-import { PrivateAddressPolicy } from '../../src/collect/private-guard.js';
+import { EgressGate } from '../../src/collect/egress-gate.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 
@@ -13,7 +14,8 @@ let internet: FixtureInternet;
 let options: FetchOptions;
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  options = { mappings: [parseHostMapping(internet.mapHost)], trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 5_000, readBody: true };
+  const gate = new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false });
+  options = { gate, path: 'chatonsinfos', trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 5_000, readBody: true };
 });
 afterAll(async () => internet?.close());
 
@@ -41,23 +43,23 @@ describe('fetchUrl', () => {
     expect(internet.served.filter((s) => s.host === 'redirect-loop.hostile.example').length).toBeGreaterThan(5);
   });
 
-  it('refuses a redirect hop into a private address before connecting', async () => {
-    // The guard knows no --map-host: the redirecting host resolves to a public address (stub),
-    // the hop it sends to is 127.0.0.1.
-    const policy = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => ['203.0.113.7']);
-    const got = await fetchUrl('https://private-redirect.hostile.example/', { ...options, policy });
+  it('refuses a redirect hop into a private address before connecting, and records who tried it', async () => {
+    // --map-host '*' sends names to the fixture server; the hop is the literal 127.0.0.1, which '*' does not admit.
+    const gate = new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false });
+    const got = await fetchUrl('https://private-redirect.hostile.example/', { ...options, gate });
     expect(got.error).toMatch(/^refused private address 127\.0\.0\.1/);
     expect(internet.served.some((s) => s.path === '/internal-secret')).toBe(false);
+    expect(gate.refusals()).toEqual([expect.objectContaining({ url: `http://127.0.0.1:${internet.port}/internal-secret`, address: '127.0.0.1', path: 'chatonsinfos' })]);
   });
 
-  it('connects only to addresses the guard checked: a name it could not resolve is not resolved again', async () => {
-    const unresolved = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => {
+  it('connects only to addresses the gate checked: a name it could not resolve is not resolved again', async () => {
+    const unresolved = new EgressGate({ mappings: [], allowPrivate: false, lookup: async () => {
       throw new Error('SERVFAIL');
-    });
-    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', { ...options, policy: unresolved });
-    expect(got).toMatchObject({ status: null, error: 'ENOTFOUND' });
-    const mixed = new PrivateAddressPolicy({ mappings: [], allowPrivate: false }, 'candidate.example', async () => ['203.0.113.7', '10.0.0.8']);
-    expect((await fetchUrl('https://services.bonchaton.example/never-fetched', { ...options, policy: mixed })).error).toBe('refused private address 10.0.0.8');
+    } });
+    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', { ...options, gate: unresolved });
+    expect(got).toMatchObject({ status: null, error: 'net::ERR_NAME_NOT_RESOLVED' });
+    const mixed = new EgressGate({ mappings: [], allowPrivate: false, lookup: async () => ['203.0.113.7', '10.0.0.8'] });
+    expect((await fetchUrl('https://services.bonchaton.example/never-fetched', { ...options, gate: mixed })).error).toBe('refused private address 10.0.0.8');
     expect(internet.served.some((s) => s.path === '/never-fetched')).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { isPrivateAddress, parseTarget } from '../../src/domains/target.js';
-import { chromiumHostResolverRules, isExplicitlyMapped, parseHostMapping } from '../../src/collect/map-host.js';
+import { isExplicitlyMapped, parseHostMapping } from '../../src/collect/map-host.js';
 
 describe('targets', () => {
   it.each([
@@ -41,9 +41,9 @@ describe('targets', () => {
 });
 
 describe('--map-host', () => {
-  it('parses host, wildcard and catch-all patterns into Chromium rules', () => {
+  it('parses host, wildcard and catch-all patterns', () => {
     const mappings = ['*.example.org=127.0.0.1:8443', 'staging.example.net=10.0.0.5', '*=[::1]:9000'].map(parseHostMapping);
-    expect(chromiumHostResolverRules(mappings)).toBe('MAP *.example.org 127.0.0.1:8443, MAP staging.example.net 10.0.0.5, MAP * [::1]:9000');
+    expect(mappings.map((m) => [m.pattern, m.address, m.port])).toEqual([['*.example.org', '127.0.0.1', 8443], ['staging.example.net', '10.0.0.5', null], ['*', '::1', 9000]]);
     expect(isExplicitlyMapped(mappings, 'a.example.org')).toBe(true);
     expect(isExplicitlyMapped(mappings, 'other.example')).toBe(false);
   });

@@ -4,18 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHostMapping } from '../../src/collect/map-host.js';
-import { probeHttp, probeTls, type ProbeOptions } from '../../src/collect/tls-probe.js';
+import { EgressGate } from '../../src/collect/egress-gate.js';
+import { probeHttp, probeTls, type GatedProbeOptions } from '../../src/collect/tls-probe.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
 
 let internet: FixtureInternet;
-let withCa: ProbeOptions;
-let withoutCa: ProbeOptions;
+let withCa: GatedProbeOptions;
+let withoutCa: GatedProbeOptions;
 beforeAll(async () => {
   internet = await startFixtureInternet();
   const mappings = [parseHostMapping(`closed.example=127.0.0.1:${CLOSED_PORT}`), parseHostMapping(internet.mapHost)];
-  withCa = { mappings, trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 3_000 };
+  withCa = { gate: new EgressGate({ mappings, allowPrivate: false }), trust: loadExtraTrust([internet.caCertFile]), timeoutMs: 3_000 };
   withoutCa = { ...withCa, trust: { pems: [], spkiHashes: [] } };
 });
 afterAll(async () => internet?.close());
@@ -48,5 +49,23 @@ describe('HTTP probe', () => {
     ['vieuxchaton.example', 200, null],
   ] as const)('http://%s/ → %s', async (host, status, location) => {
     expect(await probeHttp(host, withCa)).toMatchObject({ status, location });
+  });
+});
+
+describe('probes through the egress gate', () => {
+  it('never connect to a host whose name leads to a private address, and say why', async () => {
+    const served = internet.served.length;
+    // No --map-host: the names resolve (stub resolver) to the auditor's own network.
+    const answers: Record<string, string[]> = { 'parent.example': ['127.0.0.1'], 'www.parent.example': ['10.0.0.5'], 'meta.parent.example': ['169.254.169.254'] };
+    const gate = new EgressGate({ mappings: [], allowPrivate: false, lookup: async (host) => answers[host] ?? [] });
+    const probe = { ...withCa, gate };
+    for (const host of Object.keys(answers)) {
+      expect(await probeTls(host, probe)).toMatchObject({ authorized: false, protocol: null, error: `refused private address ${answers[host]?.[0]}` });
+      expect(await probeHttp(host, probe)).toMatchObject({ status: null, location: null, error: `refused private address ${answers[host]?.[0]}` });
+    }
+    expect(gate.refusals().map((r) => [r.url, r.address, r.path])).toEqual(Object.entries(answers).flatMap(([host, [address]]) => [
+      [`https://${host}/`, address, 'probe'], [`http://${host}/`, address, 'probe'],
+    ]));
+    expect(internet.served.length).toBe(served);
   });
 });
