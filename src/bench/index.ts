@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     // The same switches as the audit's browser: the ratio is our work (the egress gate included),
     // not Chromium's process model. Without the gate, Chromium itself maps the hosts.
     executablePath: browserPath, headless: true,
-    args: [...chromiumArgs(trust), WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`],
+    args: [...chromiumArgs(trust), ...WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`],
   });
 
   const rows: string[][] = [];

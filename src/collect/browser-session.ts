@@ -43,7 +43,10 @@ const QUIET_BROWSER_ARGS = [
  * (STUN to any address), and the browser resolves no name itself (the gate does, once), so a
  * path that would bypass the proxy finds no address. QUIC is off above (it is UDP too).
  */
-export const WEBRTC_PROXIED_ONLY = '--force-webrtc-ip-handling-policy=disable_non_proxied_udp';
+export const WEBRTC_PROXIED_ONLY: readonly string[] = [
+  // Chromium reads the first (a preference set from the command line); headless-shell builds the second.
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp', '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+];
 const NO_NAME_RESOLUTION = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 /**
@@ -121,7 +124,7 @@ export class BrowserSession {
   }
 
   static async launch(options: BrowserOptions): Promise<BrowserSession> {
-    const args = [...chromiumArgs(options.trust), WEBRTC_PROXIED_ONLY, NO_NAME_RESOLUTION];
+    const args = [...chromiumArgs(options.trust), ...WEBRTC_PROXIED_ONLY, NO_NAME_RESOLUTION];
     const ownTraffic: BrowserOwnConnection[] = [];
     const sink = await startEgressProxy(async (host, port, url) => {
       if (ownTraffic.length < MAX_OWN_TRAFFIC) ownTraffic.push({ url, host, port, at: Date.now() });

@@ -11,6 +11,11 @@ import { HOSTILE_CONTENT_HOST, hostileContent, IDN_HOST, LONG_HOST, plainPortal 
 export interface DynamicContext {
   /** The fixture server's port (for answers that point back at it). */
   port: number;
+  /**
+   * The port canary servers listen on (127.0.0.1, 127.0.0.2, ::1; TCP and UDP) in the egress
+   * tests: the `*.egress.hostile.example` pages try every path there, and no hit may arrive.
+   */
+  canary: number;
 }
 
 export interface DynamicHost {
@@ -29,7 +34,7 @@ const TLS_HANDSHAKE_FAILURE = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}`;
 
-export const dynamicHosts: ReadonlyMap<string, DynamicHost> = new Map<string, DynamicHost>([
+const behaviours = new Map<string, DynamicHost>([
   ['never-ends.hostile.example', {
     // Headers and the start of a page, then nothing, ever: the connection stays open.
     respond(_req, res) {
@@ -83,6 +88,130 @@ export const dynamicHosts: ReadonlyMap<string, DynamicHost> = new Map<string, Dy
       res.end(page('Accueil', `<h1>Accueil</h1><img src="http://127.0.0.1:${port}/internal-pixel.gif" alt=""></body></html>`));
     },
   }],
+]);
+
+/** A static answer of an egress fixture: body and content type, or a redirect. */
+type EgressAnswer = { type: string; body: string } | { location: string };
+
+/** The pages of one egress fixture host, by path, given the canary port. */
+type EgressSite = (canary: number, path: string) => EgressAnswer | undefined;
+
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+const html = (body: string): EgressAnswer => ({ type: HTML, body: `${page('Accueil', body)}</body></html>` });
+const js = (body: string): EgressAnswer => ({ type: JS, body });
+/** Gives pages time to try their late paths (workers, sockets) within the audit's quiet window. */
+const KEEP_BUSY = '<img src="/slow.gif" alt="">';
+
+/**
+ * Hostile pages, one per path a connection can take out of a browser, each aiming at the
+ * auditor's own machine (the canary port on loopback). Cross-site frames live on
+ * *.egress-other.example and *.egress-third.example; names resolving to private addresses come
+ * from fixtures/dns/egress.yaml.
+ */
+const EGRESS_SITES: Readonly<Record<string, EgressSite>> = {
+  'frames.egress.hostile.example': (c, path) => ({
+    '/': html('<h1>Cadres</h1><iframe src="https://frame.egress-other.example/"></iframe>'),
+  })[path],
+  'frame.egress-other.example': (c, path) => ({
+    '/': html(`<img src="http://127.0.0.1:${c}/frame-image" alt=""><iframe src="https://nested.egress-third.example/"></iframe>`),
+  })[path],
+  'nested.egress-third.example': (c, path) => ({
+    '/': html(`<img src="http://127.0.0.2:${c}/nested-frame-image" alt=""><script>fetch('http://127.0.0.1:${c}/nested-frame-fetch').catch(() => {});</script>`),
+  })[path],
+  'workers.egress.hostile.example': (c, path) => ({
+    '/': html(`<h1>Workers</h1>${KEEP_BUSY}<script>
+new Worker('/dedicated.js');
+try { new SharedWorker('/shared.js'); } catch (e) {}
+navigator.serviceWorker.register('/sw.js').catch(() => {});
+</script>`),
+    '/dedicated.js': js(`fetch('http://127.0.0.1:${c}/dedicated-worker').catch(() => {});`),
+    '/shared.js': js(`fetch('http://127.0.0.1:${c}/shared-worker').catch(() => {});`),
+    '/sw.js': js(`self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(fetch('http://127.0.0.1:${c}/service-worker').catch(() => {})));
+fetch('https://127.0.0.2:${c}/service-worker-script').catch(() => {});`),
+  })[path],
+  'sockets.egress.hostile.example': (c, path) => ({
+    '/': html(`<h1>Flux</h1>${KEEP_BUSY}<script>
+try { new WebSocket('ws://127.0.0.1:${c}/websocket'); } catch (e) {}
+try { new WebSocket('wss://127.0.0.2:${c}/websocket-tls'); } catch (e) {}
+try { new EventSource('http://127.0.0.1:${c}/event-source'); } catch (e) {}
+navigator.sendBeacon('http://127.0.0.1:${c}/beacon', 'x');
+</script>`),
+  })[path],
+  'hints.egress.hostile.example': (c, path) => ({
+    '/': html(`<link rel="prefetch" href="http://127.0.0.1:${c}/prefetch"><link rel="preconnect" href="https://127.0.0.2:${c}">
+<link rel="preload" as="image" href="http://127.0.0.1:${c}/preload.png"><link rel="dns-prefetch" href="//127.0.0.2:${c}">
+<link rel="modulepreload" href="http://127.0.0.1:${c}/modulepreload.js"><h1>Indices</h1>`),
+  })[path],
+  'css.egress.hostile.example': (c, path) => ({
+    '/': html('<link rel="stylesheet" href="/style.css"><h1 class="f">Styles</h1><div class="bg">fond</div>'),
+    '/style.css': { type: CSS, body: `@import url("http://127.0.0.1:${c}/import.css");
+@font-face { font-family: Canari; src: url("http://127.0.0.1:${c}/font.woff2") format("woff2"); }
+.f { font-family: Canari, serif; }
+.bg { background-image: url("http://127.0.0.2:${c}/background.png"); min-height: 20px; }` },
+  })[path],
+  'redirects.egress.hostile.example': (c, path) => ({
+    '/': { location: 'https://hop.egress-other.example/next' },
+  })[path],
+  'hop.egress-other.example': (c, path) => ({
+    '/next': { location: `http://127.0.0.1:${c}/redirect-target` },
+  })[path],
+  'meta-refresh.egress.hostile.example': (c, path) => ({
+    '/': html(`<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${c}/meta-refresh"><h1>Redirection</h1>`),
+  })[path],
+  'spellings.egress.hostile.example': (c, path) => ({
+    '/': html(['2130706433', '0x7f000001', '0177.0.0.1', '127.1', '017700000001', '127.0.0.1.', '[::ffff:127.0.0.1]', '[::1]',
+      '[::ffff:7f00:2]', '127.0.0.2', 'localhost', 'admin.localhost', '0.0.0.0']
+      .map((host, i) => `<img src="http://${host}:${c}/spelling-${i}" alt="">`).join('')),
+  })[path],
+  'dns.egress.hostile.example': (c, path) => ({
+    // Names that fixtures/dns/egress.yaml resolves into the auditor's machine.
+    '/': html(`<img src="http://intranet.egress-dns.example:${c}/resolved-loopback" alt="">
+<script>fetch('https://second.egress-dns.example:${c}/resolved-second-loopback').catch(() => {});</script>`),
+  })[path],
+  'webrtc.egress.hostile.example': (c, path) => ({
+    '/': html(`<h1>WebRTC</h1>${KEEP_BUSY}<script>
+const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${c}' }, { urls: 'turn:127.0.0.2:${c}?transport=udp', username: 'u', credential: 'p' }] });
+pc.createDataChannel('x');
+pc.createOffer().then((o) => pc.setLocalDescription(o)).catch(() => {});
+</script>`),
+  })[path],
+  'www.egress-probe.example': (c, path) => ({
+    // Its parent (egress-probe.example) and its service host resolve into the auditor's machine:
+    // the pages are refused, and so are the auditor's own TLS and HTTP probes of those hosts.
+    '/': html('<h1>Sonde</h1><a href="https://cloud.egress-probe.example/">Notre cloud</a>'),
+  })[path],
+  'infos.egress.hostile.example': (c, path) => ({
+    '/': html('<h1>Infos</h1>'),
+    '/.well-known/chatonsinfos/organization.properties': { type: 'text/plain; charset=utf-8', body: [
+      'file.class = organization', 'organization.name = Canari', `organization.website = http://127.0.0.2:${c}/website`,
+      `subs.one = http://127.0.0.1:${c}/service.properties`, `subs.two = https://intranet.egress-dns.example:${c}/service.properties`, '',
+    ].join('\n') },
+  })[path],
+};
+
+function egressHost(site: EgressSite): DynamicHost {
+  return {
+    respond(req, res, { canary }) {
+      const path = new URL(req.url ?? '/', 'http://fixture.invalid').pathname;
+      if (path === '/slow.gif') {
+        setTimeout(() => res.writeHead(404).end(), 1_500);
+        return;
+      }
+      const answer = site(canary, path);
+      if (!answer) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      if ('location' in answer) return void res.writeHead(302, { location: answer.location }).end();
+      res.writeHead(200, { 'content-type': answer.type }).end(answer.body);
+    },
+  };
+}
+
+/** The egress fixture hosts (the frames and redirect hops they use included). */
+export const EGRESS_HOSTS: readonly string[] = Object.keys(EGRESS_SITES);
+
+export const dynamicHosts: ReadonlyMap<string, DynamicHost> = new Map([
+  ...behaviours, ...Object.entries(EGRESS_SITES).map(([host, site]) => [host, egressHost(site)] as const),
 ]);
 
 /** The host a connection is for, from its first bytes: TLS SNI, or the HTTP Host header. */

@@ -39,6 +39,11 @@ export interface FixtureInternet {
 export interface FixtureInternetOptions {
   webRoot?: string;
   tlsDir?: string;
+  /** Where the egress fixtures aim (DynamicContext.canary); port 1 (nothing listens) by default. */
+  canaryPort?: number;
+  /** Listening address (default 127.0.0.1) and port (default: any free one). */
+  host?: string;
+  port?: number;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -105,7 +110,7 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
     const dynamic = dynamicHosts.get(host)?.respond;
     if (dynamic) {
       if (served.length < MAX_LOG) served.push({ host, path: pathname, tls: 'encrypted' in req.socket, status: 0 });
-      return dynamic(req, res, { port });
+      return dynamic(req, res, { port, canary: options.canaryPort ?? 1 });
     }
     const validHost = /^[a-z0-9.-]+$/.test(host);
     if (validHost && !('encrypted' in req.socket) && isFile(join(webRoot, host, '.https-only'))) {
@@ -151,11 +156,15 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
       process.nextTick(() => socket.resume());
     });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, done);
+  });
   port = (server.address() as AddressInfo).port;
   return {
     port,
-    mapHost: `*=127.0.0.1:${port}`,
+    mapHost: `*=${host}:${port}`,
     caCertFile: join(tlsDir, 'ca.crt'),
     served,
     close: () =>
