@@ -63,6 +63,12 @@ const NO_NAME_RESOLUTION = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0
 const UNUSED_RENDERER_FEATURES = ['SpareRendererForSitePerProcess', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
 /**
+ * The browser's own requests made inside a site's context (so through the site's proxy, where
+ * they would pass for the site's): the autofill server's form-type queries.
+ */
+const OWN_REQUEST_FEATURES = ['AutofillServerCommunication'];
+
+/**
  * Playwright's own --disable-features list (playwright-core 1.65, chromiumSwitches). Chromium
  * keeps only the last --disable-features, so ours repeats it; the browser-session test fails when
  * Playwright's list changes.
@@ -74,7 +80,7 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
   'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
   'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
-export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES];
+export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES, ...OWN_REQUEST_FEATURES];
 
 /** The switches we add to Playwright's (the proxies aside). */
 export function chromiumArgs(trust: ExtraTrust): string[] {

@@ -9,6 +9,9 @@
  * other name goes through the audit's resolver (the fixture DNS, fixtures/dns/egress.yaml).
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Auditor } from '../../src/audit.js';
@@ -21,6 +24,7 @@ import { parseDnsServer } from '../../src/dns/servers.js';
 import { EGRESS_HOSTS } from '../../src/fixture-internet/dynamic-hosts.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { ruleSet } from '../support/rules.js';
 
 export interface Canaries {
@@ -44,10 +48,11 @@ export async function startCanaries(): Promise<Canaries> {
   const udp: UdpSocket[] = [];
   const listenTcp = (host: string, port: number): Promise<number | null> => new Promise((resolve) => {
     const server = createServer((socket) => {
-      socket.once('data', (chunk) => hits.push(`${host}:${port} ${chunk.toString('latin1', 0, 60).replace(/\s+/g, ' ')}`));
+      const at = `${host}:${socket.localPort ?? port}`;
+      socket.once('data', (chunk) => hits.push(`${at} ${chunk.toString('latin1', 0, 60).replace(/\s+/g, ' ')}`));
       socket.on('error', () => undefined);
       setTimeout(() => socket.destroy(), 200);
-      hits.push(`${host}:${port} connection`);
+      hits.push(`${at} connection`);
     });
     server.once('error', () => resolve(null));
     server.listen(port, host, () => {
@@ -209,5 +214,52 @@ describe('egress gate: hostile paths towards the auditor\'s machine (canaries on
       `privateAddressChatonsInfos https://intranet.egress-dns.example:${C()}/service.properties 127.0.0.1`,
       `privateAddressChatonsInfos http://127.0.0.2:${C()}/website 127.0.0.2`,
     ]));
+  });
+});
+
+describe('egress gate: nothing but what the audit asked for', () => {
+  let world: FixtureWorld;
+  let audit: { result: AuditResult; evidence: Evidence };
+  beforeAll(async () => {
+    // --map-host '*' sends every name to the fixture server: whatever the browser asked for
+    // itself (component updates and the like) would land there, as it would reach Google otherwise.
+    world = await startFixtureWorld({ timing: { timeoutMs: 15_000, settleCapMs: 5_000, quietMs: 1_000 }, evidenceDir: mkdtempSync(join(tmpdir(), 'chatons-egress-')) });
+    audit = await world.auditor.audit(new URL('https://services.bonchaton.example/'));
+  }, 120_000);
+  afterAll(async () => world?.close());
+
+  it('the fixture servers receive no request for a host that no audited page and no check of the auditor asked for', () => {
+    const { evidence } = audit;
+    const hostOfUrl = (url: string | null | undefined): string[] => {
+      try {
+        return url ? [new URL(url).hostname] : [];
+      } catch {
+        return [];
+      }
+    };
+    const asked = new Set<string>([
+      ...evidence.requests.map((r) => r.host),
+      ...evidence.pages.flatMap((p) => [...hostOfUrl(p.url), ...hostOfUrl(p.finalUrl)]),
+      ...(evidence.tls ?? []).map((t) => t.host), ...(evidence.httpProbes ?? []).map((p) => p.host),
+      ...(evidence.chatonsinfos?.probed ?? []).flatMap((p) => hostOfUrl(p.url)),
+      ...(evidence.chatonsinfos?.files ?? []).flatMap((f) => hostOfUrl(f.url)),
+      ...(evidence.chatonsinfos?.checks ?? []).flatMap((c) => hostOfUrl(c.url)),
+    ]);
+    expect(evidence.pages.length).toBeGreaterThan(3);
+    expect(world.internet.served.length).toBeGreaterThan(10);
+    expect([...new Set(world.internet.served.map((s) => s.host))].filter((h) => !asked.has(h))).toEqual([]);
+  });
+
+  it('lists what the browser tried for itself in the evidence and provenance: refused, never among the site\'s requests', () => {
+    const own = audit.evidence.browserOwnTraffic ?? [];
+    const served = new Set(world.internet.served.map((s) => s.host));
+    for (const url of own) {
+      expect(audit.evidence.requests.map((r) => r.url)).not.toContain(url);
+      expect(served.has(new URL(url).hostname), url).toBe(false);
+    }
+    const pack = audit.evidence.pack;
+    if (!pack) throw new Error('no evidence pack');
+    const provenance = JSON.parse(readFileSync(join(pack.dir, pack.provenance), 'utf8')) as { browserOwnTraffic: string[] };
+    expect(provenance.browserOwnTraffic).toEqual(own);
   });
 });
