@@ -6,6 +6,8 @@
  *   behaviour: timeout   → never answered
  *   behaviour: servfail  → SERVFAIL
  *   behaviour: refused   → REFUSED
+ *   rebind: { after: n, A: [..] } → the A records above for the first n A questions, then these
+ *                                    (a name that turns into the auditor's own address: DNS rebinding)
  * Zone file: `records: { name: { A: [..], AAAA: [..], CNAME: name, MX: [..], NS: [..], TXT: [..] } }`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ interface NameEntry {
   NS?: string[];
   TXT?: string[];
   behaviour?: 'timeout' | 'servfail' | 'refused';
+  rebind?: { after: number; A: string[] };
 }
 
 interface Zone {
@@ -68,8 +71,11 @@ function resource(name: string, type: keyof NameEntry, value: string): DNS.Packe
   return { ...base, data: value } as DNS.Packet.Resource;
 }
 
-/** Answers one question from the zones; null means "do not answer at all". */
-export function answer(zones: readonly Zone[], request: DNS.Packet): DNS.Packet | null {
+/**
+ * Answers one question from the zones; null means "do not answer at all". `asked`: how many
+ * times this name was asked for this type before (rebinding names change their answer).
+ */
+export function answer(zones: readonly Zone[], request: DNS.Packet, asked = 0): DNS.Packet | null {
   const response = Packet.createResponseFromRequest(request);
   response.header.aa = 1;
   const question = request.questions[0];
@@ -100,28 +106,34 @@ export function answer(zones: readonly Zone[], request: DNS.Packet): DNS.Packet 
       found = next;
       continue;
     }
-    const values = type ? entry[type] : undefined;
+    const values = type === 'A' && entry.rebind && asked >= entry.rebind.after ? entry.rebind.A : type && type !== 'rebind' ? entry[type] : undefined;
     for (const value of [values ?? []].flat()) response.answers.push(resource(name, type as keyof NameEntry, String(value)));
     return response;
   }
   return response;
 }
 
-export async function startFixtureDns(dir?: string): Promise<FixtureDns> {
+/** `at`: listening address and port (default 127.0.0.1, any free port). */
+export async function startFixtureDns(dir?: string, at: { host?: string; port?: number } = {}): Promise<FixtureDns> {
   const zones = loadZones(dir);
   const questions: FixtureDns['questions'] = [];
+  const asked = new Map<string, number>();
   const server = DNS.createUDPServer((request, send) => {
     const q = request.questions[0];
     if (q && questions.length < 10_000) questions.push({ name: q.name, type: TYPE_OF[q.type] ?? String(q.type) });
-    const response = answer(zones, request);
+    const key = q ? `${q.type} ${q.name.toLowerCase()}` : '';
+    const count = asked.get(key) ?? 0;
+    asked.set(key, count + 1);
+    const response = answer(zones, request, count);
     if (response) void send(response).catch(() => undefined);
   });
   server.on('requestError', () => undefined);
-  await server.listen(0, '127.0.0.1');
+  const host = at.host ?? '127.0.0.1';
+  await server.listen(at.port ?? 0, host);
   const port = server.address().port;
   return {
     port,
-    server: `127.0.0.1:${port}`,
+    server: `${host}:${port}`,
     questions,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };

@@ -182,6 +182,16 @@ pc.createOffer().then((o) => pc.setLocalDescription(o)).catch(() => {});
     // the pages are refused, and so are the auditor's own TLS and HTTP probes of those hosts.
     '/': html('<h1>Sonde</h1><a href="https://cloud.egress-probe.example/">Notre cloud</a>'),
   })[path],
+  // Served in a network namespace, found through real name resolution (no --map-host):
+  // egress-netns.test.ts gives the names their (changing) answers.
+  'portal.egress.example': (c, path) => ({
+    '/': html(`<h1>Portail</h1><img src="https://sub-rebind.egress.example/logo.png" alt="">
+<img src="https://intranet.egress.example/pixel.gif" alt=""><img src="http://127.0.0.1/literal.gif" alt="">`),
+    '/logo.png': { type: 'image/png', body: '' },
+  })[path],
+  'rebind-target.egress.example': (c, path) => ({
+    '/': html('<h1>Accueil</h1><link rel="icon" href="/favicon.ico">'),
+  })[path],
   'infos.egress.hostile.example': (c, path) => ({
     '/': html('<h1>Infos</h1>'),
     '/.well-known/chatonsinfos/organization.properties': { type: 'text/plain; charset=utf-8', body: [

@@ -8,11 +8,9 @@
  * --map-host names only the fixture hosts (as a user mapping a staging server would): every
  * other name goes through the audit's resolver (the fixture DNS, fixtures/dns/egress.yaml).
  */
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Auditor } from '../../src/audit.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
@@ -21,72 +19,12 @@ import { loadExtraTrust } from '../../src/collect/trust.js';
 import type { Evidence } from '../../src/contracts/evidence.js';
 import type { AuditResult, Finding } from '../../src/contracts/result.js';
 import { parseDnsServer } from '../../src/dns/servers.js';
+import { startCanaries, type Canaries } from '../../src/fixture-internet/canaries.js';
 import { EGRESS_HOSTS } from '../../src/fixture-internet/dynamic-hosts.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { ruleSet } from '../support/rules.js';
-
-export interface Canaries {
-  port: number;
-  /** "address:port first-bytes", one per connection or datagram received. */
-  hits: string[];
-  /** Where they listen (what could bind here). */
-  listening: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Canary servers: one free port on 127.0.0.1, the same port on 127.0.0.2 and ::1 (TCP and UDP),
- * and ports 80 and 443 of 127.0.0.1/127.0.0.2 where this process may bind them (root), for the
- * probes of hosts that resolve there.
- */
-export async function startCanaries(): Promise<Canaries> {
-  const hits: string[] = [];
-  const listening: string[] = [];
-  const servers: Server[] = [];
-  const udp: UdpSocket[] = [];
-  const listenTcp = (host: string, port: number): Promise<number | null> => new Promise((resolve) => {
-    const server = createServer((socket) => {
-      const at = `${host}:${socket.localPort ?? port}`;
-      socket.once('data', (chunk) => hits.push(`${at} ${chunk.toString('latin1', 0, 60).replace(/\s+/g, ' ')}`));
-      socket.on('error', () => undefined);
-      setTimeout(() => socket.destroy(), 200);
-      hits.push(`${at} connection`);
-    });
-    server.once('error', () => resolve(null));
-    server.listen(port, host, () => {
-      servers.push(server);
-      const bound = (server.address() as AddressInfo).port;
-      listening.push(`${host}:${bound}/tcp`);
-      resolve(bound);
-    });
-  });
-  const listenUdp = (host: string, port: number): Promise<void> => new Promise((resolve) => {
-    const socket = createSocket(host.includes(':') ? 'udp6' : 'udp4');
-    socket.on('message', (message) => hits.push(`${host}:${port}/udp ${message.length} bytes`));
-    socket.once('error', () => resolve());
-    socket.bind(port, host, () => {
-      udp.push(socket);
-      listening.push(`${host}:${port}/udp`);
-      resolve();
-    });
-  });
-  const port = await listenTcp('127.0.0.1', 0);
-  if (port === null) throw new Error('no canary port');
-  await Promise.all([
-    listenTcp('127.0.0.2', port), listenTcp('::1', port),
-    listenUdp('127.0.0.1', port), listenUdp('127.0.0.2', port), listenUdp('::1', port),
-    ...['127.0.0.1', '127.0.0.2', '::1'].flatMap((host) => [listenTcp(host, 80), listenTcp(host, 443)]),
-  ]);
-  return {
-    port, hits, listening,
-    close: async () => {
-      await Promise.all(servers.map((s) => new Promise<void>((done) => s.close(() => done()))));
-      for (const socket of udp) socket.close();
-    },
-  };
-}
 
 const TIMING = { timeoutMs: 12_000, settleCapMs: 5_000, quietMs: 700 };
 

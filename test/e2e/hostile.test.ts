@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Auditor } from '../../src/audit.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
-import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import type { AuditResult, RuleResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { schemaErrors } from '../support/schema.js';
+import { startFixtureDns } from '../support/dns-server.js';
+import { parseDnsServer } from '../../src/dns/servers.js';
 import { ruleSet } from '../support/rules.js';
 
 // Generous for a loaded 2-core machine: page set-up and hostile pages share the CPU.
@@ -152,13 +153,12 @@ describe('hostile and broken sites (real Chromium, one batch)', () => {
 });
 
 describe('DNS failures at the browser level', () => {
-  // Chromium cannot query a DNS server on another port: NXDOMAIN is simulated with its own
-  // host-resolver rule (~NOTFOUND). SERVFAIL and timeouts look the same to the browser
-  // (net::ERR_NAME_NOT_RESOLVED); telling them apart is the DNS checks' job (issue 4).
+  // The browser resolves nothing itself: the egress gate asks the audit's resolver (here the
+  // fixture DNS, which does not know the name) and reports what Chromium would have said.
   it('NXDOMAIN: the site does not answer, with the resolver error', async () => {
+    const dns = await startFixtureDns();
     const auditor = await Auditor.start({
-      lang: 'en', candidate: false, ownDomains: [],
-      mappings: [{ pattern: 'nxdomain.hostile.example', address: '~NOTFOUND', port: null }, parseHostMapping(internet.mapHost)],
+      lang: 'en', candidate: false, ownDomains: [], mappings: [], dnsServers: [parseDnsServer(dns.server)],
       timing: { timeoutMs: TIMEOUT_MS, settleCapMs: 2_500, quietMs: 300 }, maxPages: 1, browserPath: findBrowser(undefined, process.env),
       trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR',
     }, ruleSet);
@@ -169,6 +169,7 @@ describe('DNS failures at the browser level', () => {
       expect(result.durationMs).toBeLessThan(SITE_BOUND_MS);
     } finally {
       await auditor.close();
+      await dns.close();
     }
   });
 });
