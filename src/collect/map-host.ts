@@ -37,7 +37,7 @@ export function mappingMatches(mapping: HostMapping, host: string): boolean {
   return h === mapping.pattern;
 }
 
-/** First matching mapping wins, as in Chromium's host resolver rules. */
+/** First matching mapping wins (as curl --resolve and Chromium's host resolver rules do). */
 export function findMapping(mappings: readonly HostMapping[], host: string): HostMapping | undefined {
   return mappings.find((m) => mappingMatches(m, host));
 }
