@@ -6,13 +6,13 @@
  * collective's own list.
  *
  * The file the user names is trusted like a targets file; every organisation file it lists is
- * hostile input: fetched from Node through the audit's fetcher (--map-host, --ca-cert, the
- * private-address guard, bounded size and time). A member whose file cannot be read, or whose
+ * hostile input: fetched from Node through the audit's fetcher (the egress gate, --ca-cert,
+ * bounded size and time). A member whose file cannot be read, or whose
  * website is unusable or private, becomes an entry with its problem; the others go on.
  */
 import { fetchUrl, type FetchOptions } from '../collect/http-fetch.js';
 import type { HostMapping } from '../collect/map-host.js';
-import { PrivateAddressPolicy } from '../collect/private-guard.js';
+import { EgressGate } from '../collect/egress-gate.js';
 import type { ExtraTrust } from '../collect/trust.js';
 import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
 import type { MessageArgs } from '../contracts/result.js';
@@ -42,18 +42,18 @@ function looksLikeProperties(text: string): boolean {
   return !/^\s*<(!doctype|html)/i.test(text) && Object.keys(parseProperties(text).properties).some((k) => k.startsWith('organization.'));
 }
 
-/** The guard of the auditor's own fetches: no host is exempt but the ones --map-host names. */
-function guardFor(network: FederationNetwork): PrivateAddressPolicy | undefined {
-  return network.allowPrivate ? undefined : new PrivateAddressPolicy({ mappings: network.mappings, allowPrivate: false }, '');
+/** The gate of the auditor's own fetches: no host is exempt but the ones --map-host names. */
+function gateFor(network: FederationNetwork): EgressGate {
+  return new EgressGate({ mappings: network.mappings, allowPrivate: network.allowPrivate });
 }
 
-function fetchOptions(network: FederationNetwork, policy: PrivateAddressPolicy | undefined): FetchOptions {
-  return { mappings: network.mappings, trust: network.trust, timeoutMs: network.timeoutMs, policy, readBody: true };
+function fetchOptions(network: FederationNetwork, gate: EgressGate): FetchOptions {
+  return { trust: network.trust, timeoutMs: network.timeoutMs, gate, path: 'chatonsinfos', readBody: true };
 }
 
 /** `--targets https://…`: the list itself, fetched like the files it names. Throws a usage error when unreadable. */
 export async function fetchTargetsText(url: string, network: FederationNetwork): Promise<string> {
-  const got = await fetchUrl(url, fetchOptions(network, guardFor(network)));
+  const got = await fetchUrl(url, fetchOptions(network, gateFor(network)));
   if (got.text === null || got.status === null || got.status >= 400) {
     throw new UsageError('error.targetsUnreadable', { file: url, detail: got.error ?? `HTTP ${got.status ?? '—'}` });
   }
@@ -70,9 +70,9 @@ export function quoted(value: string): string {
   return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-async function member(orgFile: string, network: FederationNetwork, policy: PrivateAddressPolicy | undefined): Promise<TargetEntry> {
+async function member(orgFile: string, network: FederationNetwork, gate: EgressGate): Promise<TargetEntry> {
   const problem = (key: MemberProblem['key'], args: MessageArgs): TargetEntry => ({ problem: { orgFile, key, args: { url: orgFile, ...args } } });
-  const got = await fetchUrl(orgFile, fetchOptions(network, policy));
+  const got = await fetchUrl(orgFile, fetchOptions(network, gate));
   if (got.text === null || got.status === null || got.status >= 400 || !looksLikeProperties(got.text)) {
     return problem('batch.memberUnreadable', { detail: got.error ?? (got.status !== null && got.status >= 400 ? `HTTP ${got.status}` : 'not a properties file') });
   }
@@ -84,9 +84,9 @@ async function member(orgFile: string, network: FederationNetwork, policy: Priva
   } catch {
     return problem('batch.memberBadWebsite', { website: quoted(website) });
   }
-  // The audit's own guard, not the command line's: a literal address passes only an explicit --map-host.
-  const refused = policy ? await policy.refusedAddress(url.hostname) : null;
-  if (refused) return problem('batch.memberPrivateWebsite', { website: url.href, address: refused });
+  // The audit's own gate, not the command line's: a literal address passes only an explicit --map-host.
+  const decision = await gate.decide(url.hostname, url.protocol === 'https:' ? 443 : 80);
+  if (!decision.allowed && decision.reason === 'private') return problem('batch.memberPrivateWebsite', { website: url.href, address: decision.address });
   return { target: { url, overrides: { chatonsinfos: orgFile } } };
 }
 
@@ -97,7 +97,7 @@ async function member(orgFile: string, network: FederationNetwork, policy: Priva
  */
 export async function federationMembers(text: string, base: string | null, network: FederationNetwork): Promise<TargetEntry[]> {
   const subs = subsOf(parseProperties(text).properties);
-  const policy = guardFor(network);
+  const gate = gateFor(network);
   const entries: TargetEntry[] = new Array<TargetEntry>(subs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -112,7 +112,7 @@ export async function federationMembers(text: string, base: string | null, netwo
         orgFile = null;
       }
       entries[k] = orgFile
-        ? await member(orgFile, network, policy)
+        ? await member(orgFile, network, gate)
         : { problem: { orgFile: sub, key: 'batch.memberUnreadable', args: { url: sub, detail: 'not an http(s) URL' } } };
     }
   };

@@ -3,12 +3,11 @@
  * through the auditor's fetcher, each member a target or a problem, hostile files contained.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { federationMembers, isFederationText, type FederationNetwork } from '../../src/batch/federation.js';
+import { federationMembers, fetchTargetsText, isFederationText, type FederationNetwork } from '../../src/batch/federation.js';
 import type { TargetEntry } from '../../src/batch/targets.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { fetchUrl } from '../../src/collect/http-fetch.js';
 
 const FEDERATION = 'https://collectif.example/chatons.properties';
 let internet: FixtureInternet;
@@ -32,7 +31,7 @@ describe('federation file', () => {
   });
 
   it('turns each subs.* line into the member\'s website, with its organisation file, or into the member\'s problem', async () => {
-    const text = (await fetchUrl(FEDERATION, { ...network, readBody: true })).text ?? '';
+    const text = await fetchTargetsText(FEDERATION, network);
     const entries = await federationMembers(text, FEDERATION, network);
     expect(entries.map(describeEntry)).toEqual([
       ['target', 'https://services.bonchaton.example/', 'https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties'],
