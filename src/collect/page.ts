@@ -185,7 +185,6 @@ export async function collectPage(
       response = await page.goto(planned.url, { waitUntil: 'domcontentloaded', timeout: remaining() });
     } catch (error) {
       pageEvidence.error = errorText(error);
-      fail('navigate', error);
       // Answered but never finished (a body that never ends, a page whose script never yields).
       if (mainResponse && /timeout/i.test(pageEvidence.error)) incidents.add('loadIncomplete', pageEvidence.error, planned.url);
       // The navigation's last hop, when the gate stopped it: what the gate saw, not the proxy's failure.
@@ -194,6 +193,7 @@ export async function collectPage(
         const explained = explainFailure(gate, lastHop.url, pageEvidence.error);
         pageEvidence.error = explained.address ? `${explained.error} (${lastHop.url}: private address ${explained.address}, not visited)` : explained.error;
       }
+      fail('navigate', pageEvidence.error);
     }
     const answered = response ?? mainResponse;
     if (answered) {
