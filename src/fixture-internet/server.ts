@@ -10,13 +10,15 @@
  * the same URL over HTTPS, as a well-configured server does.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createNetServer, isIPv4, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fixturesDir } from '../paths.js';
 import { dynamicHosts, sniffHost } from './dynamic-hosts.js';
+import { makeTestPki } from './test-pki.js';
 
 export interface ServedRequest {
   host: string;
@@ -29,7 +31,7 @@ export interface FixtureInternet {
   port: number;
   /** `*=127.0.0.1:PORT`, ready for --map-host. */
   mapHost: string;
-  /** The test CA, ready for --ca-cert. */
+  /** This run's test CA certificate (made at start, removed at close), ready for --ca-cert. */
   caCertFile: string;
   /** Everything served so far (bounded), for tests that assert what was or was not fetched. */
   served: ServedRequest[];
@@ -38,7 +40,6 @@ export interface FixtureInternet {
 
 export interface FixtureInternetOptions {
   webRoot?: string;
-  tlsDir?: string;
   /** Where the egress fixtures aim (DynamicContext.canary); port 1 (nothing listens) by default. */
   canaryPort?: number;
   /** Listening address (default 127.0.0.1) and port (default: any free one). */
@@ -99,7 +100,13 @@ function resolveFile(webRoot: string, host: string, pathname: string): string | 
 
 export async function startFixtureInternet(options: FixtureInternetOptions = {}): Promise<FixtureInternet> {
   const webRoot = options.webRoot ?? join(fixturesDir, 'web');
-  const tlsDir = options.tlsDir ?? join(fixturesDir, 'tls');
+  // One leaf names every fixture host, so Node-side TLS validation of fixtures is real validation.
+  const hosts = readdirSync(webRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const listenIp = options.host && isIPv4(options.host) && options.host !== '127.0.0.1' ? [options.host] : [];
+  const pki = makeTestPki(['localhost', '127.0.0.1', ...listenIp, ...hosts]);
+  const caDir = mkdtempSync(join(tmpdir(), 'chatons-audit-ca-'));
+  const caCertFile = join(caDir, 'ca.crt');
+  writeFileSync(caCertFile, pki.caPem);
   const served: ServedRequest[] = [];
   const sockets = new Set<Socket>();
   let port = 0;
@@ -139,8 +146,7 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
       res.end();
     });
   });
-  const cert = readFileSync(join(tlsDir, 'server.crt'), 'utf8') + readFileSync(join(tlsDir, 'ca.crt'), 'utf8');
-  const tls = createTlsServer({ key: readFileSync(join(tlsDir, 'server.key')), cert }, (socket) => http.emit('connection', socket));
+  const tls = createTlsServer({ key: pki.leafKeyPem, cert: pki.chainPem }, (socket) => http.emit('connection', socket));
   tls.on('tlsClientError', () => undefined);
   const server = createNetServer((socket) => {
     sockets.add(socket);
@@ -165,12 +171,12 @@ export async function startFixtureInternet(options: FixtureInternetOptions = {})
   return {
     port,
     mapHost: `*=${host}:${port}`,
-    caCertFile: join(tlsDir, 'ca.crt'),
+    caCertFile,
     served,
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => done());
-      }),
+      }).finally(() => rmSync(caDir, { recursive: true, force: true })),
   };
 }
