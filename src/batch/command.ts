@@ -148,10 +148,19 @@ export async function runBatchCommand(
   const siteSummaries = (): SiteSummary[] => [
     ...targets.map((target) => summaries.get(target.url.href)).filter((s): s is SiteSummary => s !== undefined), ...memberErrors,
   ];
+  // While sites remain, summary.json says so: a run stopped by Ctrl-C, a kill or a crash leaves
+  // a summary marked partial, listing the sites not done.
   const writeSummary = (): void => {
     if (!outputDir) return;
-    writeAtomically(join(outputDir, SUMMARY_FILE), `${jsonText(buildSummary(siteSummaries(), shard), 2)}\n`);
+    const pending = targets.filter((target) => !summaries.has(target.url.href)).map((target) => target.url.href);
+    writeAtomically(join(outputDir, SUMMARY_FILE), `${jsonText(buildSummary(siteSummaries(), shard, pending), 2)}\n`);
   };
+  const stopInterrupt = onInterrupt(proc, () => {
+    writeSummary();
+    progress.interrupted(t(settings.lang, outputDir ? 'batch.interrupted.resume' : 'batch.interrupted.lost', {
+      done: progress.finishedCount, total: targets.length,
+    }));
+  });
 
   const todo: BatchTarget[] = [];
   for (const target of targets) {
@@ -184,23 +193,28 @@ export async function runBatchCommand(
     };
   };
 
-  await runBatch(todo, {
-    concurrency,
-    launch,
-    onStart: (target) => progress.started(target.url.href),
-    onSite: (outcome) => {
-      const href = outcome.target.url.href;
-      if ('result' in outcome) {
-        results.set(href, outcome.result);
-        summaries.set(href, outputDir ? writeSiteFile(outputDir, outcome.target.url, outcome.result) : summariseSite(outcome.result));
-        progress.finished(href, outcome.result.verdict, outcome.result.durationMs / 1000);
-      } else {
-        summaries.set(href, { target: href, file: null, verdict: null, durationMs: null, failing: [], error: outcome.error });
-        progress.finished(href, null, 0, outcome.error);
-      }
-      writeSummary();
-    },
-  });
+  writeSummary();
+  try {
+    await runBatch(todo, {
+      concurrency,
+      launch,
+      onStart: (target) => progress.started(target.url.href),
+      onSite: (outcome) => {
+        const href = outcome.target.url.href;
+        if ('result' in outcome) {
+          results.set(href, outcome.result);
+          summaries.set(href, outputDir ? writeSiteFile(outputDir, outcome.target.url, outcome.result) : summariseSite(outcome.result));
+          progress.finished(href, outcome.result.verdict, outcome.result.durationMs / 1000);
+        } else {
+          summaries.set(href, { target: href, file: null, verdict: null, durationMs: null, failing: [], error: outcome.error });
+          progress.finished(href, null, 0, outcome.error);
+        }
+        writeSummary();
+      },
+    });
+  } finally {
+    stopInterrupt();
+  }
   progress.end();
   writeSummary();
   if (options.saveEvidence) {
@@ -220,3 +234,25 @@ export async function runBatchCommand(
   // A site that could not be audited at all (twice): the run is incomplete, rerun to resume.
   return ordered.length < targets.length ? 2 : code;
 }
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/**
+ * Ctrl-C: `report` runs (synchronous writes only), then the process exits 130. Set before the
+ * browser starts, so this runs before Playwright's own handler, which would exit silently.
+ * Returns the function that removes the handler.
+ */
+function onInterrupt(proc: CliProcess, report: () => void): () => void {
+  if (!proc.once || !proc.exit) return () => undefined;
+  const handler = (): void => {
+    try {
+      report();
+    } finally {
+      proc.exit?.(INTERRUPTED_EXIT_CODE);
+    }
+  };
+  proc.once('SIGINT', handler);
+  return () => proc.off?.('SIGINT', handler);
+}
+

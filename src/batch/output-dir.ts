@@ -104,6 +104,9 @@ export interface BatchSummary {
   total: number;
   counts: Record<Verdict | 'error', number>;
   sites: SiteSummary[];
+  /** True while the run is under way and when it was interrupted: `pending` lists the sites not done. */
+  partial: boolean;
+  pending: string[];
 }
 
 export function summariseSite(result: AuditResult): SiteSummary {
@@ -116,8 +119,12 @@ export function summariseSite(result: AuditResult): SiteSummary {
   };
 }
 
-export function buildSummary(sites: SiteSummary[], shard: string | null): BatchSummary {
+/** `pending`: the sites of the run not done yet (none once the run has finished). */
+export function buildSummary(sites: SiteSummary[], shard: string | null, pending: readonly string[] = []): BatchSummary {
   const counts: BatchSummary['counts'] = { compliant: 0, 'non-compliant': 0, incomplete: 0, error: 0 };
   for (const s of sites) counts[s.verdict ?? 'error'] += 1;
-  return { summaryVersion: 1, generatedAt: new Date().toISOString(), shard, total: sites.length, counts, sites };
+  return {
+    summaryVersion: 1, generatedAt: new Date().toISOString(), shard, total: sites.length, counts, sites,
+    partial: pending.length > 0, pending: [...pending],
+  };
 }

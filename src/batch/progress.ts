@@ -9,19 +9,62 @@ import { t } from '../i18n/catalog.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
 const BAR_WIDTH = 24;
+/** A terminal that does not say its width (rare): the classic 80 columns. */
+const DEFAULT_COLUMNS = 80;
+
+export interface ProgressState {
+  done: number;
+  total: number;
+  /** Hosts being audited now. */
+  running: readonly string[];
+}
+
+/**
+ * The bar line for a terminal `columns` wide. It stays one column short of the width: a line
+ * that fills the last column leaves the cursor in the terminal's pending-wrap state, and the
+ * next carriage return would redraw on a line of its own, leaving the old one behind.
+ */
+export function renderProgressLine(state: ProgressState, columns: number): string {
+  const room = Math.max(1, Math.floor(columns) - 1);
+  const count = `${state.done}/${state.total}`;
+  // The bar takes at most a third of the line: the count and the hosts say more.
+  const barWidth = Math.min(BAR_WIDTH, Math.floor(room / 3), room - count.length - 3);
+  let line = count;
+  if (barWidth >= 5) {
+    const filled = state.total === 0 ? barWidth : Math.round((state.done / state.total) * barWidth);
+    line = `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}] ${count}`;
+  }
+  const hosts = state.running.join(', ');
+  if (hosts) line += ` ${hosts}`;
+  return fit(line, room);
+}
+
+/** Cut to `width` characters (code points), with an ellipsis when something was cut. */
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`;
+}
 
 export class BatchProgress {
   private done = 0;
   private readonly running = new Set<string>();
+  private readonly onResize = (): void => this.redraw();
 
   constructor(
     private readonly stream: OutputStream,
     private readonly total: number,
     private readonly lang: Lang,
-  ) {}
+  ) {
+    if (this.tty) this.stream.on?.('resize', this.onResize);
+  }
 
   private get tty(): boolean {
     return Boolean(this.stream.isTTY);
+  }
+
+  get finishedCount(): number {
+    return this.done;
   }
 
   skipped(target: string): void {
@@ -50,7 +93,14 @@ export class BatchProgress {
   }
 
   end(): void {
+    this.stream.off?.('resize', this.onResize);
     if (this.tty) this.stream.write('\r\u001b[2K');
+  }
+
+  /** Ctrl-C: the bar stays as it was, the message goes on a line of its own below it. */
+  interrupted(message: string): void {
+    this.stream.off?.('resize', this.onResize);
+    this.stream.write(`${this.tty ? '\n' : ''}${message}\n`);
   }
 
   private line(text: string): void {
@@ -58,8 +108,8 @@ export class BatchProgress {
   }
 
   private redraw(): void {
-    const filled = this.total === 0 ? BAR_WIDTH : Math.round((this.done / this.total) * BAR_WIDTH);
-    const current = forTerminal([...this.running].map((u) => new URL(u).host).join(', '));
-    this.stream.write(`\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${this.done}/${this.total} ${current}`.slice(0, 160));
+    const columns = this.stream.columns && this.stream.columns > 0 ? this.stream.columns : DEFAULT_COLUMNS;
+    const running = [...this.running].map((u) => forTerminal(new URL(u).host));
+    this.stream.write(`\r\u001b[2K${renderProgressLine({ done: this.done, total: this.total, running }, columns)}`);
   }
 }

@@ -2,6 +2,10 @@
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** Width of the terminal, when the stream is one (read again on every redraw). */
+  columns?: number;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 export interface CliProcess {
@@ -10,6 +14,10 @@ export interface CliProcess {
   stdout: OutputStream;
   stderr: OutputStream;
   cwd(): string;
+  /** Ctrl-C. The real process has these; a fake one may leave them out (no handler is set then). */
+  once?(event: 'SIGINT', listener: () => void): unknown;
+  off?(event: 'SIGINT', listener: () => void): unknown;
+  exit?(code: number): void;
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */

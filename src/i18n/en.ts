@@ -177,4 +177,7 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.merge': "merge the output folders of several shards into one summary",
   'cli.arg.dirs': "output folders (--output-dir) to merge",
 
+  // Batch interrupted (Ctrl-C)
+  'batch.interrupted.resume': "Interrupted: {done}/{total} sites done, saved in the output folder. Run the same command again to audit the rest.",
+  'batch.interrupted.lost': "Interrupted: {done}/{total} sites done. Without --output-dir nothing is saved: run with --output-dir to be able to resume.",
 };

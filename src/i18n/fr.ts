@@ -175,4 +175,7 @@ export const fr = {
   'cli.merge': "fusionner les dossiers de sortie de plusieurs tranches en un résumé",
   'cli.arg.dirs': "dossiers de sortie (--output-dir) à fusionner",
 
+  // Batch interrupted (Ctrl-C)
+  'batch.interrupted.resume': "Interrompu : {done}/{total} sites terminés, enregistrés dans le dossier de sortie. Relancez la même commande pour auditer les autres.",
+  'batch.interrupted.lost': "Interrompu : {done}/{total} sites terminés. Sans --output-dir, rien n’est enregistré : relancez avec --output-dir pour pouvoir reprendre.",
 } as const;
