@@ -65,6 +65,9 @@ describe('batch resume', () => {
     const before = new Map(siteFiles(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     expect(before.size).toBeGreaterThanOrEqual(2);
     expect(before.size).toBeLessThan(SITES.length);
+    const killed = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(killed.partial).toBe(true);
+    expect(killed.pending.length).toBeGreaterThanOrEqual(SITES.length - before.size - 1);
 
     // Same command again: finished sites are skipped, the others audited, each once.
     const resumed = await runCli(args.slice(1), {}, work);
@@ -76,6 +79,7 @@ describe('batch resume', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.sites.map((s) => s.target)).toEqual(SITES);
     expect(summary.counts).toMatchObject({ error: 0 });
+    expect([summary.partial, summary.pending]).toEqual([false, []]);
     expect(summary.counts.compliant + summary.counts['non-compliant'] + summary.counts.incomplete).toBe(SITES.length);
     for (const url of SITES) expect(resumed.stdout).toContain(url);
 
