@@ -42,7 +42,28 @@ function resultOf(rule: RuleResult, ruleIndex: number, f: Finding, target: strin
   return out;
 }
 
-function runOf(result: SiteView, lang: Lang): Record<string, unknown> {
+/**
+ * `chatons-audit/<host>[<path>]/`, distinct for every run of the log: code scanning (GitHub)
+ * refuses several runs of one tool that share a category, and the trailing slash makes the
+ * whole id a category (SARIF §3.17.4).
+ */
+export function automationIds(targets: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return targets.map((target) => {
+    let key: string;
+    try {
+      const url = new URL(target);
+      key = `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      key = target;
+    }
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return `chatons-audit/${key}${n > 1 ? `-${n}` : ''}/`;
+  });
+}
+
+function runOf(result: SiteView, lang: Lang, automationId: string): Record<string, unknown> {
   const rules = result.rules.map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -62,6 +83,7 @@ function runOf(result: SiteView, lang: Lang): Record<string, unknown> {
   }));
   return {
     tool: { driver: { name: result.tool.name, version: result.tool.version, informationUri: INFO_URI, rules } },
+    automationDetails: { id: automationId },
     invocations: [{
       executionSuccessful: true,
       ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
@@ -74,7 +96,9 @@ function runOf(result: SiteView, lang: Lang): Record<string, unknown> {
 
 /** Several audited sites make one log: one run each. */
 export function renderSarif(results: readonly AuditResult[], lang: Lang): string {
-  return `${jsonText({ $schema: SCHEMA, version: '2.1.0', runs: results.map((r) => runOf(siteView(r), lang)) }, 2)}\n`;
+  // Ids from the parsed URL (host in ASCII, path percent-encoded), before any quoting of site text.
+  const ids = automationIds(results.map((r) => r.target));
+  return `${jsonText({ $schema: SCHEMA, version: '2.1.0', runs: results.map((r, i) => runOf(siteView(r), lang, ids[i] ?? '')) }, 2)}\n`;
 }
 
 export const sarifReporter: Reporter = (result: AuditResult, { lang }) => renderSarif([result], lang);

@@ -64,6 +64,21 @@ describe('SARIF 2.1.0', () => {
     expect(video?.suppressions?.[0]?.justification).toBe('PeerTube d’un autre chaton');
     expect(log.runs[0]?.results.filter((r) => r.baselineState === 'new')).toHaveLength(1);
   });
+
+  it('gives every run of a log of several sites its own automationDetails.id, a category', () => {
+    const sites = GOLDEN_SITES.map((site) => goldenResult(site));
+    const twice = { ...goldenResult('google-fonts.example'), target: 'https://google-fonts.example/other/' };
+    const again = { ...goldenResult('google-fonts.example'), target: 'https://google-fonts.example/other' };
+    const text = renderSarif([...sites, twice, again], 'fr');
+    expect(sarifErrors(text)).toEqual([]);
+    const ids = (JSON.parse(text) as { runs: { automationDetails?: { id: string } }[] }).runs.map((r) => r.automationDetails?.id);
+    expect(ids).toEqual([
+      'chatons-audit/services.bonchaton.example/', 'chatons-audit/google-fonts.example/', 'chatons-audit/asso-avant.example/',
+      'chatons-audit/asso-apres.example/', 'chatons-audit/google-fonts.example/other/', 'chatons-audit/google-fonts.example/other-2/',
+    ]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^chatons-audit\/[^/].*\/$/);
+  });
 });
 
 describe('JUnit', () => {
