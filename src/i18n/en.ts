@@ -177,6 +177,18 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.merge': "merge the output folders of several shards into one summary",
   'cli.arg.dirs': "output folders (--output-dir) to merge",
 
+  // HTML report: index of several sites, rule groups, table headers, legend
+  'html.indexTitle': "CHATONS audit of {count} sites",
+  'html.failingBlocking': "failing blocking rules: {count}",
+  'html.group.fail': "Failing ({count})",
+  'html.group.review': "For a human to check ({count})",
+  'html.group.pass': "Passing ({count})",
+  'html.group.notApplicable': "Not applicable ({count})",
+  'html.legend': "Legend:",
+  'html.cnameChain': "CNAME chain",
+  'html.role': "Role",
+  'html.finalUrl': "Final URL",
+
   // Batch interrupted (Ctrl-C)
   'batch.interrupted.resume': "Interrupted: {done}/{total} sites done, saved in the output folder. Run the same command again to audit the rest.",
   'batch.interrupted.lost': "Interrupted: {done}/{total} sites done. Without --output-dir nothing is saved: run with --output-dir to be able to resume.",

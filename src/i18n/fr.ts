@@ -175,6 +175,18 @@ export const fr = {
   'cli.merge': "fusionner les dossiers de sortie de plusieurs tranches en un résumé",
   'cli.arg.dirs': "dossiers de sortie (--output-dir) à fusionner",
 
+  // HTML report: index of several sites, rule groups, table headers, legend
+  'html.indexTitle': "Audit CHATONS de {count} sites",
+  'html.failingBlocking': "règles bloquantes en échec : {count}",
+  'html.group.fail': "En échec ({count})",
+  'html.group.review': "À vérifier par un humain ({count})",
+  'html.group.pass': "Conformes ({count})",
+  'html.group.notApplicable': "Sans objet ({count})",
+  'html.legend': "Légende :",
+  'html.cnameChain': "Chaîne CNAME",
+  'html.role': "Rôle",
+  'html.finalUrl': "URL finale",
+
   // Batch interrupted (Ctrl-C)
   'batch.interrupted.resume': "Interrompu : {done}/{total} sites terminés, enregistrés dans le dossier de sortie. Relancez la même commande pour auditer les autres.",
   'batch.interrupted.lost': "Interrompu : {done}/{total} sites terminés. Sans --output-dir, rien n’est enregistré : relancez avec --output-dir pour pouvoir reprendre.",

@@ -9,12 +9,11 @@ import { t, type MessageKey } from '../i18n/catalog.js';
 import { allowedHosts, groupFindings, redactPersonal, showsFindings, type FindingGroup } from './findings-view.js';
 import { changeSiteText, mdCode as code, mdLink as link, mdText as md } from './neutralise.js';
 import { viewing, type Reporter } from './reporter.js';
+import { OUTCOME_ICON as ICON, VERDICT_ICON } from './symbols.js';
 
 const SECTIONS: readonly ChecklistSection[] = ['A', 'B', 'C', 'D'];
 /** Past this many hosts in a rule, the rest fold in <details>. */
 const SHOWN_GROUPS = 5;
-const ICON = { pass: '✅', fail: '❌', 'needs-review': '❓', 'not-applicable': '➖', error: '⚠️' } as const;
-const VERDICT_ICON = { compliant: '✅', 'non-compliant': '❌', incomplete: '❓' } as const;
 
 
 function marker(rule: RuleResult): string {

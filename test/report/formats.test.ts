@@ -28,6 +28,7 @@ describe('report formats', () => {
     expect(html.code).toBe(1);
     const page = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(page.match(/<!DOCTYPE html>/g)).toHaveLength(1);
-    expect(page.match(/<article class="site">/g)).toHaveLength(2);
+    expect(page.match(/<article class="site" id="site-\d+">/g)).toHaveLength(2);
+    expect(page.match(/<nav class="index">/g)).toHaveLength(1);
   });
 });
