@@ -48,7 +48,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc;padding-bo
 .marker{font-weight:bold;display:inline-block;width:1.2rem}.help{background:#eef6ff;padding:.4rem .6rem;border-radius:.3rem}
 .allowed{color:#555;font-style:italic}.new{background:#fff3cd;padding:0 .3rem;border-radius:.2rem}
 table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:.2rem .4rem;text-align:left;vertical-align:top}
-td.url{word-break:break-all}tr.third td:first-child{border-left:3px solid #c62828}
+td.url{word-break:break-all;min-width:14rem}tr.third td:first-child{border-left:3px solid #c62828}
 .shots{display:flex;flex-wrap:wrap;gap:1rem}.shots figure{margin:0;max-width:22rem}.shots img{max-width:100%;border:1px solid #ccc}
 code{background:#f4f4f4;padding:0 .2rem}
 h1,h2,summary,li,p{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}.scroll table{min-width:36rem}
