@@ -42,6 +42,12 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
     expect(ranks[0]).toBe(0);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 
+    // Nothing wider than the phone: long titles wrap, tables scroll inside their own box.
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+    expect(widths.doc).toBeLessThanOrEqual(PHONE_WIDTH);
+    expect(widths.body).toBeLessThanOrEqual(PHONE_WIDTH);
+    const tableBoxes = await page.locator('table').evaluateAll((tables) => tables.map((t) => (t.parentElement as HTMLElement).getBoundingClientRect().right));
+    expect(tableBoxes.every((right) => right <= 390)).toBe(true);
     // Each link lands on its article: the hash changes and the article's title is at the top.
     for (const entry of index.slice().reverse()) {
       await page.locator(`nav.index a[href="${entry.href}"]`).click();
@@ -52,12 +58,6 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
     }
 
-    // Nothing wider than the phone: long titles wrap, tables scroll inside their own box.
-    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
-    expect(widths.doc).toBeLessThanOrEqual(PHONE_WIDTH);
-    expect(widths.body).toBeLessThanOrEqual(PHONE_WIDTH);
-    const tableBoxes = await page.locator('table').evaluateAll((tables) => tables.map((t) => (t.parentElement as HTMLElement).getBoundingClientRect().right));
-    expect(tableBoxes.every((right) => right <= 390)).toBe(true);
     const overflowingTitles = await page.locator('h1, h2').evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
     expect(overflowingTitles).toEqual([]);
 
