@@ -236,7 +236,7 @@ export async function runBatchCommand(
 }
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
-export const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = 130;
 
 /**
  * Ctrl-C: `report` runs (synchronous writes only), then the process exits 130. Set before the
