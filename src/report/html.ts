@@ -139,8 +139,8 @@ function ruleGroups(result: SiteView, lang: Lang): string {
 
 /** The legend, from the very symbols the rows use. */
 function legend(lang: Lang): string {
-  const outcomes: Outcome[] = ['pass', 'fail', 'needs-review', 'error', 'not-applicable'];
-  const items = [`! ${t(lang, 'level.blocking')}`, `i ${t(lang, 'level.suggestion')}`, ...outcomes.map((o) => `${OUTCOME_ICON[o]} ${t(lang, `outcome.${o}` as MessageKey)}`)];
+  const outcomes = Object.entries(OUTCOME_ICON) as [Outcome, string][];
+  const items = [`! ${t(lang, 'level.blocking')}`, `i ${t(lang, 'level.suggestion')}`, ...outcomes.map(([o, icon]) => `${icon} ${t(lang, `outcome.${o}` as MessageKey)}`)];
   return `<p class="legend"><small>${esc(t(lang, 'html.legend'))} ${items.map(esc).join(' · ')}</small></p>`;
 }
 
