@@ -44,6 +44,9 @@ describe('html report of several sites', () => {
     expect($('td').filter((_, td) => $(td).text() === 'javascript:alert(1)').find('a')).toHaveLength(0);
     expect($('td').filter((_, td) => $(td).text() === 'javascript:alert(1)')).toHaveLength(1);
     expect($('td').filter((_, td) => $(td).text() === 'data:text/html,<b>x</b>').find('a, b')).toHaveLength(0);
+    // Nor one whose user info poses as another host.
+    expect($('td').filter((_, td) => $(td).text() === 'https://bank.example@evil.example/')).toHaveLength(1);
+    expect($('a[href*="evil.example"]')).toHaveLength(0);
   });
 
   it('gives every table a header per column', () => {

@@ -15,7 +15,8 @@ export function severalSites(): AuditResult[] {
     target: 'https://incomplet.example/',
     verdict: 'incomplete',
     rules: [...(compliant as AuditResult).rules, ...extraRules],
-    pages: [...(compliant as AuditResult).pages, { url: 'javascript:alert(1)', finalUrl: 'data:text/html,<b>x</b>', status: null, role: 'other', error: 'refused' }],
+    pages: [...(compliant as AuditResult).pages, { url: 'javascript:alert(1)', finalUrl: 'data:text/html,<b>x</b>', status: null, role: 'other', error: 'refused' },
+      { url: 'https://bank.example@evil.example/', finalUrl: null, status: 200, role: 'other', error: null }],
     dns: [{ host: 'stats.incomplet.example', cname: ['a-very-long-cname-target-name.tracker-cloud.example', 'edge-42.cdn-provider.example'], addresses: ['192.0.2.7'], mx: [], ns: [], error: null, status: 'ok' },
       { host: 'missing.incomplet.example', cname: [], addresses: [], mx: [], ns: [], error: 'NXDOMAIN', status: 'nxdomain' }],
   } as AuditResult;

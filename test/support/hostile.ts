@@ -84,8 +84,8 @@ export function assertTerminal(text: string): void {
   expect([...text].filter((c) => ACTIVE_CHAR.test(c) && c !== '\t').map((c) => c.codePointAt(0)?.toString(16)), 'ESC, BEL, C1 or bidi in the terminal report').toEqual([]);
 }
 
-const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'article', 'h1', 'h2', 'p', 'span', 'small', 'details', 'summary', 'strong', 'ul', 'li', 'br', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'label', 'select', 'option', 'blockquote', 'dl', 'dt', 'dd', 'div', 'hr', 'script', 'figure', 'figcaption']);
-const HTML_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'data-rule', 'open', 'title', 'data-party', 'data-type', 'value']);
+const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'article', 'h1', 'h2', 'p', 'span', 'small', 'details', 'summary', 'strong', 'ul', 'li', 'br', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'label', 'select', 'option', 'blockquote', 'dl', 'dt', 'dd', 'div', 'hr', 'script', 'figure', 'figcaption', 'nav', 'ol', 'a']);
+const HTML_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'data-rule', 'open', 'title', 'data-party', 'data-type', 'value', 'id', 'data-outcome', 'href', 'rel']);
 
 export function assertHtml(result: AuditResult): void {
   const html = reporters.html(result, { lang: 'fr', color: false });
@@ -95,6 +95,17 @@ export function assertHtml(result: AuditResult): void {
   const attributes = new Set(elements($).flatMap((e) => Object.keys(e.attribs)));
   expect([...attributes].filter((a) => !HTML_ATTRIBUTES.has(a)), 'attributes from the site').toEqual([]);
   expect($('script'), 'only the report\'s own script').toHaveLength(1);
+  // The report's own links: its index anchors, and audited http(s) URLs without referrer.
+  const links = $('a').map((_, a) => ({ href: $(a).attr('href') ?? '', rel: $(a).attr('rel') ?? '' })).get();
+  const audited = (href: string): boolean => {
+    try {
+      const url = new URL(href);
+      return /^https?:$/.test(url.protocol) && !url.username && !url.password && url.href === href;
+    } catch {
+      return false;
+    }
+  };
+  expect(links.filter((l) => !/^#site-\d+$/.test(l.href) && !(audited(l.href) && l.rel === 'noreferrer noopener nofollow')), 'links from the site').toEqual([]);
   expect(html).not.toContain('<!--');
   for (const text of PAYLOAD_TEXT) expect($('body').text()).toContain(text);
 }
