@@ -1,5 +1,5 @@
 /**
- * .chatons-audit.yml (or --config): rule levels, extra own domains, an allowlist of third
+ * .chatons-audit.yml or .chatons-audit.yaml (or --config): rule levels, extra own domains, an allowlist of third
  * parties (each with a justification) and per-target overrides. Normalised once, when read
  * (ESLint's severities, Lighthouse CI's assertion levels): the engine only sees valid values.
  */
@@ -23,7 +23,8 @@ export interface AuditConfig extends SiteConfig {
   targets: Record<string, SiteConfig>;
 }
 
-export const DEFAULT_CONFIG_FILE = '.chatons-audit.yml';
+/** Looked for in the working directory when no --config is given; both spellings of YAML. */
+export const DEFAULT_CONFIG_FILES = ['.chatons-audit.yml', '.chatons-audit.yaml'] as const;
 const LEVELS: readonly RuleLevel[] = ['blocking', 'suggestion', 'off'];
 const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets'] as const;
 const TARGET_KEYS = ['rules', 'ownDomains', 'allowlist'] as const;
@@ -55,9 +56,16 @@ function parseSiteConfig(raw: Record<string, unknown>, prefix: string, keys: rea
   return { levels, ownDomains: ownDomains as string[], allowlist };
 }
 
+/** The default configuration present in `cwd`, if any; two of them is ambiguous, so refused. */
+function defaultConfigFile(cwd: string): string | null {
+  const present = DEFAULT_CONFIG_FILES.map((name) => resolve(cwd, name)).filter((file) => existsSync(file));
+  if (present.length > 1) throw new UsageError('error.configAmbiguous', { files: present.join(', ') });
+  return present[0] ?? null;
+}
+
 export function loadConfig(explicit: string | undefined, cwd: string, rules: readonly Rule[]): AuditConfig {
-  const file = explicit ? resolve(cwd, explicit) : resolve(cwd, DEFAULT_CONFIG_FILE);
-  if (!explicit && !existsSync(file)) return { file: null, levels: {}, ownDomains: [], allowlist: [], targets: {} };
+  const file = explicit ? resolve(cwd, explicit) : defaultConfigFile(cwd);
+  if (file === null) return { file: null, levels: {}, ownDomains: [], allowlist: [], targets: {} };
   let doc: unknown;
   try {
     doc = load(readFileSync(file, 'utf8')) ?? {};

@@ -13,6 +13,7 @@ import { startEgressProxy, type EgressProxy } from './egress-proxy.js';
 import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../limit.js';
+import { UsageError } from '../cli/usage-error.js';
 
 export interface BrowserOptions {
   executablePath: string;
@@ -150,7 +151,7 @@ export class BrowserSession {
     } catch (error) {
       home.remove();
       await sink.close();
-      throw error;
+      throw new UsageError('error.browserLaunch', { path: options.executablePath, detail: launchFailure(error) });
     }
     try {
       const browser = await chromium.connect(server.wsEndpoint());
@@ -229,6 +230,16 @@ export class BrowserSession {
     })();
     return this.closing;
   }
+}
+
+/**
+ * Playwright's launch error, reduced to what tells a user something: an executable that is not
+ * Chromium (`/bin/true`) ends the DevTools pipe at once ("Protocol error … Failed to launch").
+ */
+function launchFailure(error: unknown): string {
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  const text = first.replace(/^browserType\.launchServer:\s*/, '').replace(/^Protocol error \([^)]*\):\s*/, '').trim();
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 export function regularUserAgent(version: string): string {
