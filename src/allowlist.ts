@@ -6,7 +6,7 @@
  */
 import type { AuditResult, RuleResult } from './contracts/result.js';
 import { verdictOf } from './rules/verdict.js';
-import type { UsageError } from './cli/usage-error.js';
+import type { MessageRef, UsageError } from './cli/usage-error.js';
 
 export interface AllowEntry {
   /** A host name, or `*.domain` for every subdomain of domain (and domain itself). */
@@ -16,17 +16,17 @@ export interface AllowEntry {
 
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
-export function parseAllowlist(raw: unknown, key: string, invalid: (key: string, allowed: string) => UsageError): AllowEntry[] {
-  const shape = 'a list of { host: video.example.org | *.example.org, justification: "why this third party is accepted" }';
+export function parseAllowlist(raw: unknown, key: string, invalid: (key: string, expected: MessageRef) => UsageError): AllowEntry[] {
+  const shape: MessageRef = { key: 'config.expect.allowlist' };
   if (!Array.isArray(raw)) throw invalid(key, shape);
   return raw.map((entry: unknown, i) => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw invalid(`${key}[${i}]`, shape);
     const { host, justification, ...rest } = entry as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
-    if (extra !== undefined) throw invalid(`${key}[${i}].${extra}`, 'host, justification');
-    if (typeof host !== 'string' || !HOST_PATTERN.test(host)) throw invalid(`${key}[${i}].host`, 'a host name or *.domain');
+    if (extra !== undefined) throw invalid(`${key}[${i}].${extra}`, { key: 'config.expect.key', args: { keys: 'host, justification' } });
+    if (typeof host !== 'string' || !HOST_PATTERN.test(host)) throw invalid(`${key}[${i}].host`, { key: 'config.expect.allowHost' });
     if (typeof justification !== 'string' || justification.trim().length < 3) {
-      throw invalid(`${key}[${i}].justification`, 'a non-empty text saying why this third party is accepted (shown in every report)');
+      throw invalid(`${key}[${i}].justification`, { key: 'config.expect.justification' });
     }
     return { host: host.toLowerCase(), justification: justification.trim() };
   });

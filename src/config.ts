@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
-import { UsageError } from './cli/usage-error.js';
+import { closest } from './cli/suggest.js';
+import { UsageError, type MessageRef } from './cli/usage-error.js';
 import type { Rule, RuleLevel } from './contracts/rule.js';
 import { parseAllowlist, type AllowEntry } from './allowlist.js';
 
@@ -29,7 +30,7 @@ const LEVELS: readonly RuleLevel[] = ['blocking', 'suggestion', 'off'];
 const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets'] as const;
 const TARGET_KEYS = ['rules', 'ownDomains', 'allowlist'] as const;
 
-type Invalid = (key: string, allowed: string) => UsageError;
+type Invalid = (key: string, expected: MessageRef) => UsageError;
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,20 +38,25 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 function parseSiteConfig(raw: Record<string, unknown>, prefix: string, keys: readonly string[], rules: readonly Rule[], invalid: Invalid): SiteConfig {
   for (const key of Object.keys(raw)) {
-    if (!keys.includes(key)) throw invalid(`${prefix}${key}`, keys.join(', '));
+    if (keys.includes(key)) continue;
+    const like = closest(key, keys);
+    throw invalid(`${prefix}${key}`, like ? { key: 'config.expect.keyLike', args: { keys: keys.join(', '), name: like } } : { key: 'config.expect.key', args: { keys: keys.join(', ') } });
   }
   const levels: Record<string, RuleLevel> = {};
   const ruleIds = new Set(rules.map((r) => r.id));
   const rawRules = raw.rules ?? {};
-  if (!isMapping(rawRules)) throw invalid(`${prefix}rules`, 'rule-id: blocking | suggestion | off');
+  if (!isMapping(rawRules)) throw invalid(`${prefix}rules`, { key: 'config.expect.ruleLevels', args: { levels: LEVELS.join(' | ') } });
   for (const [id, level] of Object.entries(rawRules)) {
-    if (!ruleIds.has(id)) throw invalid(`${prefix}rules.${id}`, `a rule id (${[...ruleIds].join(', ')})`);
-    if (!LEVELS.includes(level as RuleLevel)) throw invalid(`${prefix}rules.${id}`, LEVELS.join(' | '));
+    if (!ruleIds.has(id)) {
+      const like = closest(id, ruleIds);
+      throw invalid(`${prefix}rules.${id}`, like ? { key: 'config.expect.ruleIdLike', args: { name: like } } : { key: 'config.expect.ruleId' });
+    }
+    if (!LEVELS.includes(level as RuleLevel)) throw invalid(`${prefix}rules.${id}`, { key: 'config.expect.literal', args: { values: LEVELS.join(' | ') } });
     levels[id] = level as RuleLevel;
   }
   const ownDomains = raw.ownDomains ?? [];
   if (!Array.isArray(ownDomains) || ownDomains.some((d) => typeof d !== 'string' || !/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d))) {
-    throw invalid(`${prefix}ownDomains`, 'a list of domain names');
+    throw invalid(`${prefix}ownDomains`, { key: 'config.expect.domains' });
   }
   const allowlist = parseAllowlist(raw.allowlist ?? [], `${prefix}allowlist`, invalid);
   return { levels, ownDomains: ownDomains as string[], allowlist };
@@ -72,15 +78,15 @@ export function loadConfig(explicit: string | undefined, cwd: string, rules: rea
   } catch (error) {
     throw new UsageError('error.configUnreadable', { file, detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
   }
-  const invalid: Invalid = (key, allowed) => new UsageError('error.configInvalid', { file, key, allowed });
-  if (!isMapping(doc)) throw invalid('(root)', `a mapping with ${KEYS.join(', ')}`);
+  const invalid: Invalid = (key, expected) => new UsageError('error.configInvalid', { file, key }, { allowed: expected });
+  if (!isMapping(doc)) throw new UsageError('error.configNotMapping', { file, keys: KEYS.join(', ') });
   const top = parseSiteConfig(doc, '', KEYS, rules, invalid);
   const rawTargets = doc.targets ?? {};
-  if (!isMapping(rawTargets)) throw invalid('targets', `host name: { ${TARGET_KEYS.join(', ')} }`);
+  if (!isMapping(rawTargets)) throw invalid('targets', { key: 'config.expect.targets', args: { keys: TARGET_KEYS.join(', ') } });
   const targets: Record<string, SiteConfig> = {};
   for (const [host, override] of Object.entries(rawTargets)) {
-    if (!/^[a-z0-9.-]+$/i.test(host)) throw invalid(`targets.${host}`, 'a host name, e.g. services.example.org');
-    if (!isMapping(override)) throw invalid(`targets.${host}`, `a mapping with ${TARGET_KEYS.join(', ')}`);
+    if (!/^[a-z0-9.-]+$/i.test(host)) throw invalid(`targets.${host}`, { key: 'config.expect.hostName' });
+    if (!isMapping(override)) throw invalid(`targets.${host}`, { key: 'config.expect.mapping', args: { keys: TARGET_KEYS.join(', ') } });
     targets[host.toLowerCase()] = parseSiteConfig(override, `targets.${host}.`, TARGET_KEYS, rules, invalid);
   }
   return { file, ...top, targets };

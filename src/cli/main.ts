@@ -3,9 +3,9 @@
  * process and read its output (size-limit's run(process)). Exit codes (DESIGN.md):
  * 0 nothing to fail on, 1 failed per --fail-on, 2 usage, configuration or internal error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Lang } from '../contracts/rule.js';
-import { defaultLang, isLang, t } from '../i18n/catalog.js';
+import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
 import { packageInfo } from '../paths.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { FAIL_ON } from '../rules/verdict.js';
@@ -16,6 +16,7 @@ import type { AuditCommandOptions } from './run-settings.js';
 import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
 import type { CliProcess } from './io.js';
+import { closest } from './suggest.js';
 import { UsageError } from './usage-error.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
@@ -31,23 +32,25 @@ function earlyLang(argv: readonly string[], env: CliProcess['env']): Lang {
 }
 
 function addAuditOptions(command: Command, lang: Lang): Command {
+  // Value names are only shown in the help, so they are translated like the descriptions.
+  const file = t(lang, 'cli.meta.file');
   return command
-    .option('-f, --format <name>', t(lang, 'cli.opt.format', { formats: FORMAT_NAMES.join(' | ') }))
-    .option('-o, --output <file>', t(lang, 'cli.opt.output'))
-    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
-    .option('--config <file>', t(lang, 'cli.opt.config'))
-    .option('--own-domain <domain>', t(lang, 'cli.opt.ownDomain'), collect, [])
-    .option('--map-host <mapping>', t(lang, 'cli.opt.mapHost'), collect, [])
+    .option(`-f, --format <${t(lang, 'cli.meta.name')}>`, t(lang, 'cli.opt.format', { formats: FORMAT_NAMES.join(' | ') }))
+    .option(`-o, --output <${file}>`, t(lang, 'cli.opt.output'))
+    .option('--lang <fr|en>', t(lang, 'cli.opt.lang'))
+    .option(`--config <${file}>`, t(lang, 'cli.opt.config'))
+    .option(`--own-domain <${t(lang, 'cli.meta.domain')}>`, t(lang, 'cli.opt.ownDomain'), collect, [])
+    .option(`--map-host <${t(lang, 'cli.meta.mapping')}>`, t(lang, 'cli.opt.mapHost'), collect, [])
     .option('--max-pages <n>', t(lang, 'cli.opt.maxPages'))
     .option('--timeout <ms>', t(lang, 'cli.opt.timeout'))
     .option('--quiet-window <ms>', t(lang, 'cli.opt.quietWindow'))
-    .option('--browser <path>', t(lang, 'cli.opt.browser'))
-    .option('--ca-cert <file>', t(lang, 'cli.opt.caCert'), collect, [])
-    .option('--dns-server <addr[:port]>', t(lang, 'cli.opt.dnsServer'), collect, [])
-    .option('--save-evidence <file>', t(lang, 'cli.opt.saveEvidence'))
-    .option('--fail-on <when>', t(lang, 'cli.opt.failOn', { values: FAIL_ON.join(' | ') }))
-    .option('--baseline <file>', t(lang, 'cli.opt.baseline'))
-    .option('--evidence-dir <dir>', t(lang, 'cli.opt.evidenceDir'))
+    .option(`--browser <${t(lang, 'cli.meta.path')}>`, t(lang, 'cli.opt.browser'))
+    .option(`--ca-cert <${file}>`, t(lang, 'cli.opt.caCert'), collect, [])
+    .option(`--dns-server <${t(lang, 'cli.meta.address')}[:port]>`, t(lang, 'cli.opt.dnsServer'), collect, [])
+    .option(`--save-evidence <${file}>`, t(lang, 'cli.opt.saveEvidence'))
+    .option(`--fail-on <${t(lang, 'cli.meta.when')}>`, t(lang, 'cli.opt.failOn', { values: FAIL_ON.join(' | ') }))
+    .option(`--baseline <${file}>`, t(lang, 'cli.opt.baseline'))
+    .option(`--evidence-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.evidenceDir'))
     .option('--no-redact', t(lang, 'cli.opt.noRedact'))
     .option('--debug', t(lang, 'cli.opt.debug'));
 }
@@ -59,18 +62,23 @@ export async function main(proc: CliProcess): Promise<number> {
   let exitCode = 0;
   const program = new Command('chatons-audit')
     .description(t(lang, 'cli.description'))
-    .version(packageInfo.version)
+    .version(packageInfo.version, '-V, --version', t(lang, 'cli.version'))
+    .helpOption('-h, --help', t(lang, 'cli.help'))
+    .helpCommand(`help [${t(lang, 'cli.meta.command')}]`, t(lang, 'cli.helpCommand'))
+    .usage(t(lang, 'cli.usage'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => proc.stdout.write(s), writeErr: () => undefined, outputError: () => undefined });
+  // Set before the commands are added: they inherit it.
+  program.configureHelp(translatedHelp(lang, () => audit));
 
-  addAuditOptions(program.command('audit', { isDefault: true }).description(t(lang, 'cli.audit')), lang)
+  const audit = addAuditOptions(program.command('audit', { isDefault: true }).description(t(lang, 'cli.audit')), lang)
     .argument('[urls...]', t(lang, 'cli.arg.urls'))
     .option('--candidate', t(lang, 'cli.opt.candidate'))
     .option('--allow-private', t(lang, 'cli.opt.allowPrivate'))
     .option('--chatonsinfos <url>', t(lang, 'cli.opt.chatonsinfos'))
-    .addOption(new Option('--from-evidence <file>', t(lang, 'cli.opt.fromEvidence')))
-    .option('--targets <file|url>', t(lang, 'cli.opt.targets'))
-    .option('--output-dir <dir>', t(lang, 'cli.opt.outputDir'))
+    .addOption(new Option(`--from-evidence <${t(lang, 'cli.meta.file')}>`, t(lang, 'cli.opt.fromEvidence')))
+    .option(`--targets <${t(lang, 'cli.meta.file')}|url>`, t(lang, 'cli.opt.targets'))
+    .option(`--output-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.outputDir'))
     .option('--concurrency <n>', t(lang, 'cli.opt.concurrency'))
     .option('--shard <i/n>', t(lang, 'cli.opt.shard'))
     .option('--force', t(lang, 'cli.opt.force'))
@@ -87,16 +95,17 @@ export async function main(proc: CliProcess): Promise<number> {
 
   addRulesCommands(program, lang, proc, (code) => (exitCode = code));
   program.command('merge').description(t(lang, 'cli.merge'))
-    .argument('<dirs...>', t(lang, 'cli.arg.dirs'))
-    .option('--output-dir <dir>', t(lang, 'cli.opt.outputDir'))
-    .option('-f, --format <name>', 'terminal | json')
-    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
-    .option('--fail-on <when>', t(lang, 'cli.opt.failOn', { values: 'never | blocking | incomplete | suggestion' }))
+    .argument(`<${t(lang, 'cli.meta.dirs')}...>`, t(lang, 'cli.arg.dirs'))
+    .option(`--output-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.outputDir'))
+    .option(`-f, --format <${t(lang, 'cli.meta.name')}>`, t(lang, 'cli.opt.mergeFormat'))
+    .option('--lang <fr|en>', t(lang, 'cli.opt.lang'))
+    .option(`--fail-on <${t(lang, 'cli.meta.when')}>`, t(lang, 'cli.opt.failOn', { values: 'never | blocking | incomplete | suggestion' }))
     .action((dirs: string[], options: MergeOptions) => {
       exitCode = runMergeCommand(dirs, options, proc);
     });
 
   try {
+    refuseMistypedCommand(argv, program, audit);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -108,16 +117,93 @@ function reportError(error: unknown, proc: CliProcess, lang: Lang, debug: boolea
   if (error instanceof CommanderError) {
     // --help and --version are "errors" that exit 0 in commander's exitOverride mode.
     if (error.exitCode === 0) return 0;
-    const detail = error.message.replace(/^error:\s*/i, '');
-    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.cli', terminalArgs({ detail }))}\n`);
+    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.cli', { detail: commanderMessage(error, lang) })}\n`);
     return 2;
   }
   if (error instanceof UsageError) {
-    proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, error.key, terminalArgs(error.args))}\n`);
+    proc.stderr.write(`${t(lang, 'error.prefix')} ${error.text(lang, terminalArgs)}\n`);
   } else {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.internal', terminalArgs({ message }))}\n`);
   }
   if (debug && error instanceof Error && error.stack) proc.stderr.write(`${error.stack.split('\n').map(forTerminal).join('\n')}\n`);
   return 2;
+}
+
+/** Commander's own errors, in the catalogue's words (its messages are English only). */
+const COMMANDER_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'commander.unknownOption': 'error.unknownOption',
+  'commander.missingArgument': 'error.missingArgument',
+  'commander.optionMissingArgument': 'error.optionMissingArgument',
+  'commander.excessArguments': 'error.excessArguments',
+  'commander.invalidArgument': 'error.invalidArgument',
+  'commander.unknownCommand': 'error.unknownCommand',
+  'commander.missingMandatoryOptionValue': 'error.optionMissingArgument',
+  'commander.conflictingOption': 'error.conflictingOption',
+};
+
+function commanderMessage(error: CommanderError, lang: Lang): string {
+  const message = error.message.replace(/^error:\s*/i, '');
+  // The name commander quotes ('--frobnicate', 'rule-id') and the suggestion it computed, if any.
+  const name = /'([^']+)'/.exec(message)?.[1] ?? '';
+  const like = /Did you mean (\S+)\?/.exec(message)?.[1];
+  const key = like && error.code === 'commander.unknownOption' ? 'error.unknownOptionLike' : COMMANDER_MESSAGES[error.code];
+  // What commander quotes comes from the command line: neutralised like any other argument.
+  return key ? t(lang, key, terminalArgs({ name, like: like ?? '', detail: message })) : forTerminal(message);
+}
+
+/** Operands that are values of the options before them are not commands (`--lang en`). */
+function firstOperand(argv: readonly string[], commands: readonly Command[]): string | undefined {
+  const takesValue = new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]))
+    .filter((flag): flag is string => Boolean(flag)));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return argv[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (!arg.includes('=') && takesValue.has(arg)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * A bare word close to a command name (`rule`, `explian`) is a mistyped command, not a host
+ * to audit: say which command was meant rather than "invalid address".
+ */
+function refuseMistypedCommand(argv: readonly string[], program: Command, audit: Command): void {
+  const word = firstOperand(argv, [program, audit]);
+  if (!word || !/^[a-z][a-z-]*$/i.test(word)) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(word)) return;
+  const like = closest(word, names);
+  if (like) throw new UsageError('error.mistypedCommand', { name: word, like });
+}
+
+const HELP_TITLES: Readonly<Record<string, MessageKey>> = {
+  'Usage:': 'help.usage', 'Arguments:': 'help.arguments', 'Options:': 'help.options', 'Commands:': 'help.commands', 'Global Options:': 'help.options',
+};
+
+/**
+ * Commander's help in the catalogue's words; the top-level help shows the default command's
+ * arguments and options, since `chatons-audit URL` is how the tool is used.
+ */
+function translatedHelp(lang: Lang, defaultCommand: () => Command): Partial<Help> {
+  const base = new Help();
+  return {
+    styleTitle: (title: string) => {
+      const key = HELP_TITLES[title];
+      return key ? t(lang, key) : title;
+    },
+    optionDescription: (option: Option) => {
+      const value = option.defaultValue as unknown;
+      const shown = value !== undefined && typeof value !== 'boolean' && !(Array.isArray(value) && value.length === 0);
+      return shown ? `${option.description} ${t(lang, 'cli.default', { value: option.defaultValueDescription ?? JSON.stringify(value) })}` : option.description;
+    },
+    visibleArguments: (cmd: Command) => base.visibleArguments(cmd.parent ? cmd : defaultCommand()),
+    visibleOptions: (cmd: Command) => {
+      if (cmd.parent) return base.visibleOptions(cmd);
+      const own = base.visibleOptions(cmd);
+      const flags = new Set(own.map((o) => o.long));
+      return [...base.visibleOptions(defaultCommand()).filter((o) => !flags.has(o.long)), ...own];
+    },
+  };
 }

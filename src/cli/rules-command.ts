@@ -8,6 +8,7 @@ import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
 import { rulesDir } from '../paths.js';
 import { loadRuleSet } from '../rules/loader.js';
 import type { CliProcess } from './io.js';
+import { closest } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 export interface RulesCommandOptions {
@@ -68,12 +69,15 @@ function describeCheck(rule: Rule): string {
 export function runExplainCommand(id: string, options: RulesCommandOptions, proc: CliProcess): number {
   const { lang, rules, levels } = context(options, proc);
   const rule = rules.find((r) => r.id === id);
-  if (!rule) throw new UsageError('error.unknownRule', { id });
+  if (!rule) {
+    const like = closest(id, rules.map((r) => r.id));
+    throw like ? new UsageError('error.unknownRuleLike', { id, like }) : new UsageError('error.unknownRule', { id });
+  }
   const level = levels[rule.id] ?? rule.level;
   const codes = Object.entries(rule.messages).map(([code, text]) => `  - ${code}: ${text[lang]}`);
   proc.stdout.write([
     `${rule.level === 'blocking' ? '!' : 'i'} ${rule.id} — ${rule.title[lang]}`,
-    t(lang, 'explain.level', { level: t(lang, `level.${level}` as MessageKey), checklist: rule.checklist, file: rule.file.replace(/^.*[\\/](rules[\\/])/, '$1') }),
+    t(lang, 'explain.level', { level: t(lang, `level.${level}` as MessageKey), checklist: t(lang, `section.${rule.section}`), file: rule.file.replace(/^.*[\\/](rules[\\/])/, '$1') }),
     '',
     `${t(lang, 'explain.checks')}${lang === 'fr' ? ' :' : ':'}`,
     `  ${rule.title[lang]} — ${describeCheck(rule)}`,

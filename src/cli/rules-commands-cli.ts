@@ -7,13 +7,13 @@ import { runExplainCommand, runRulesCommand, type RulesCommandOptions } from './
 
 export function addRulesCommands(program: Command, lang: Lang, proc: CliProcess, setExit: (code: number) => void): void {
   program.command('rules').description(t(lang, 'cli.rules'))
-    .option('-f, --format <name>', t(lang, 'cli.opt.rulesFormat'))
-    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
-    .option('--config <file>', t(lang, 'cli.opt.config'))
+    .option(`-f, --format <${t(lang, 'cli.meta.name')}>`, t(lang, 'cli.opt.rulesFormat'))
+    .option('--lang <fr|en>', t(lang, 'cli.opt.lang'))
+    .option(`--config <${t(lang, 'cli.meta.file')}>`, t(lang, 'cli.opt.config'))
     .action((options: RulesCommandOptions) => setExit(runRulesCommand(options, proc)));
   program.command('explain').description(t(lang, 'cli.explain'))
-    .argument('<rule-id>', t(lang, 'cli.arg.ruleId'))
-    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
-    .option('--config <file>', t(lang, 'cli.opt.config'))
+    .argument(`<${t(lang, 'cli.meta.ruleId')}>`, t(lang, 'cli.arg.ruleId'))
+    .option('--lang <fr|en>', t(lang, 'cli.opt.lang'))
+    .option(`--config <${t(lang, 'cli.meta.file')}>`, t(lang, 'cli.opt.config'))
     .action((id: string, options: RulesCommandOptions) => setExit(runExplainCommand(id, options, proc)));
 }

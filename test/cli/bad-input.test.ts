@@ -23,7 +23,7 @@ describe('bad input → exit 2 and one line', () => {
     ['ftp: scheme', ['ftp://example.org/'], /schéma « ftp: » refusé/],
     ['file: scheme', ['file:///etc/passwd'], /schéma « file: » refusé/],
     ['javascript: scheme', ['javascript:alert(1)'], /schéma « javascript: » refusé/],
-    ['unknown flag', ['--frobnicate', 'example.org'], /unknown option '--frobnicate'.*--help/],
+    ['unknown flag', ['--frobnicate', 'example.org'], /option inconnue --frobnicate.*--help/],
     ['missing browser', ['--browser', '/nonexistent/chromium', 'example.org'], /navigateur introuvable.*\/nonexistent\/chromium/],
     ['unreadable config', ['--config', join(tmp, 'missing.yml'), 'example.org'], /configuration illisible.*missing\.yml/],
     ['config with a YAML error', ['--config', badYaml, 'example.org'], /configuration illisible.*bad\.yml/],

@@ -65,3 +65,79 @@ describe('--browser that is not a Chromium', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('chatons-audit --help', () => {
+  it('shows the audit arguments and options at the top level, then the commands', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--format', '--output', '--map-host', '--fail-on', '--from-evidence', '--targets', '--output-dir', '--version', '--help']) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).toMatch(/^Utilisation : chatons-audit \[options\] \[urls\.\.\.\]/);
+    expect(run.stdout).toMatch(/Arguments :\n {2}urls/);
+    expect(run.stdout).toMatch(/Commandes :\n {2}audit /);
+    expect(run.stdout.indexOf('--format')).toBeLessThan(run.stdout.indexOf('Commandes :'));
+  });
+
+  it('speaks French without commander\'s English, and English without French', async () => {
+    const fr = await cli(['--help']);
+    for (const english of ['Usage:', 'Options:', 'Commands:', 'output the version', 'display help', '(default:', '<file>', '<name>']) {
+      expect(fr.stdout).not.toContain(english);
+    }
+    const explainFr = await cli(['explain', '--help']);
+    expect(explainFr.stdout).toContain('<id-de-règle>');
+    expect(explainFr.stdout).not.toContain('display help');
+    const en = await cli(['--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^Usage: chatons-audit \[options\] \[urls\.\.\.\]/);
+    for (const french of ['Utilisation', 'Commandes', 'fichier', 'défaut', 'afficher']) expect(en.stdout).not.toContain(french);
+    // A repeatable option starts empty: no "(default: [])".
+    expect(en.stdout).not.toContain('[]');
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    [['rule'], /commande inconnue « rule » ; vouliez-vous dire « rules » \?/],
+    [['explian', 'no-third-party-fonts'], /commande inconnue « explian » ; vouliez-vous dire « explain » \?/],
+    [['--lang', 'fr', 'demi'], /« demi » ; vouliez-vous dire « demo » \?/],
+    [['--fromat', 'json', 'example.org'], /option inconnue --fromat ; vouliez-vous dire --format \?/],
+    [['explain', 'no-third-party-font'], /règle inconnue « no-third-party-font » ; vouliez-vous dire « no-third-party-fonts » \?/],
+  ])('%j → a suggestion, one line, exit 2, not read as an address', async (args, message) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/adresse invalide|unknown|Did you mean/);
+  });
+
+  it('leaves a bare word far from every command to the address check', async () => {
+    const run = await cli(['--lang', 'en', 'zzqx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/invalid address "zzqx"/);
+    expect(run.stderr).not.toMatch(/did you mean/);
+  });
+
+  it.each([
+    ['rules: { no-third-party-font: off }\n', /« rules\.no-third-party-font ».*vouliez-vous dire « no-third-party-fonts » \?/],
+    ['ownDomain: [exemple.net]\n', /« ownDomain ».*une des clés rules, ownDomains, allowlist, targets ; vouliez-vous dire « ownDomains » \?/],
+    ['alowlist: []\n', /vouliez-vous dire « allowlist » \?/],
+    ['targets:\n  a.example:\n    rule: {}\n', /« targets\.a\.example\.rule ».*vouliez-vous dire « rules » \?/],
+  ])('configuration %j → the key and a suggestion, in French', async (text, message) => {
+    const run = await cli(['rules'], dirWith({ '.chatons-audit.yml': text }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('writes configuration errors without English in French and the other way round', async () => {
+    const cases = ['rules: { nope: off }\n', 'ownDomains: 3\n', 'allowlist:\n  - host: v.example.org\n', 'allowlist:\n  - host: "http://x/"\n    justification: fine here\n',
+      'targets:\n  "a b": {}\n', 'targets: [a]\n', '[1, 2]\n'];
+    for (const text of cases) {
+      const dir = dirWith({ '.chatons-audit.yml': text });
+      const fr = await cli(['rules'], dir);
+      expect(fr.code, text).toBe(2);
+      expect(fr.stderr, text).not.toMatch(/\b(a rule id|allowed|e\.g\.|a list of|a mapping|a host name|a non-empty|expected|\(root\))\b/);
+      const en = await cli(['rules', '--lang', 'en'], dir);
+      expect(en.stderr, text).not.toMatch(/clé|attendu|une liste|un dictionnaire|nom d'hôte|vouliez/);
+    }
+  });
+});

@@ -27,7 +27,7 @@ function refusal(text: string): string {
   try {
     loadConfig(configFile('bad.yml', text), dir, ruleSet.rules);
   } catch (error) {
-    if (error instanceof UsageError) return t('en', error.key, error.args);
+    if (error instanceof UsageError) return error.text('en');
     throw error;
   }
   throw new Error('accepted');
