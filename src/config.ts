@@ -20,6 +20,8 @@ export interface SiteConfig {
 
 export interface AuditConfig extends SiteConfig {
   file: string | null;
+  /** `trackerListsNotice: false` silences the notice about old tracker lists (CI logs). */
+  trackerListsNotice: boolean;
   /** Keyed by target host name (lower case). */
   targets: Record<string, SiteConfig>;
 }
@@ -27,7 +29,7 @@ export interface AuditConfig extends SiteConfig {
 /** Looked for in the working directory when no --config is given; both spellings of YAML. */
 export const DEFAULT_CONFIG_FILES = ['.chatons-audit.yml', '.chatons-audit.yaml'] as const;
 const LEVELS: readonly RuleLevel[] = ['blocking', 'suggestion', 'off'];
-const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets'] as const;
+const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets', 'trackerListsNotice'] as const;
 const TARGET_KEYS = ['rules', 'ownDomains', 'allowlist'] as const;
 
 type Invalid = (key: string, expected: MessageRef) => UsageError;
@@ -71,7 +73,7 @@ function defaultConfigFile(cwd: string): string | null {
 
 export function loadConfig(explicit: string | undefined, cwd: string, rules: readonly Rule[]): AuditConfig {
   const file = explicit ? resolve(cwd, explicit) : defaultConfigFile(cwd);
-  if (file === null) return { file: null, levels: {}, ownDomains: [], allowlist: [], targets: {} };
+  if (file === null) return { file: null, trackerListsNotice: true, levels: {}, ownDomains: [], allowlist: [], targets: {} };
   let doc: unknown;
   try {
     doc = load(readFileSync(file, 'utf8')) ?? {};
@@ -89,7 +91,9 @@ export function loadConfig(explicit: string | undefined, cwd: string, rules: rea
     if (!isMapping(override)) throw invalid(`targets.${host}`, { key: 'config.expect.mapping', args: { keys: TARGET_KEYS.join(', ') } });
     targets[host.toLowerCase()] = parseSiteConfig(override, `targets.${host}.`, TARGET_KEYS, rules, invalid);
   }
-  return { file, ...top, targets };
+  const notice = doc.trackerListsNotice ?? true;
+  if (typeof notice !== 'boolean') throw invalid('trackerListsNotice', { key: 'config.expect.literal', args: { values: 'true | false' } });
+  return { file, trackerListsNotice: notice, ...top, targets };
 }
 
 /** The configuration for one target: its override's levels win, domains and allowlist add up. */

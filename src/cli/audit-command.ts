@@ -16,7 +16,7 @@ import { isPrivateAddress, parseTarget } from '../domains/target.js';
 import { t } from '../i18n/catalog.js';
 import { jsonText, terminalArgs } from '../report/neutralise.js';
 import { judge } from '../judge.js';
-import { staleListsWarning } from '../trackers/staleness.js';
+import { trackerDataState, trackerListsNotice } from '../trackers/staleness.js';
 import type { CliProcess } from './io.js';
 import { finishReport, writeOutput } from './report-output.js';
 import { judgeConfigFor } from './site-settings.js';
@@ -25,6 +25,7 @@ import { UsageError } from './usage-error.js';
 
 export async function runAuditCommand(urls: string[], options: AuditCommandOptions & BatchOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);
+  noticeOldTrackerLists(settings, proc);
   if (options.fromEvidence) return rejudge(options.fromEvidence, settings, proc);
   if (wantsBatch(options, proc.env)) return runBatchCommand(urls, options, settings, proc, report);
   if (urls.length === 0) throw new UsageError('error.noTarget');
@@ -47,7 +48,6 @@ export async function auditAndReport(targets: URL[], settings: RunSettings, opti
   const evidence: Evidence[] = [];
   const results: AuditResult[] = [];
   const showProgress = targets.length > 1 || Boolean(proc.stderr.isTTY);
-  warnIfTrackerListsStale(settings, proc);
   try {
     for (const target of targets) {
       if (showProgress) proc.stderr.write(`${t(settings.lang, 'progress.auditing', terminalArgs({ target: target.href }))}\n`);
@@ -79,14 +79,15 @@ function rejudge(file: string, settings: RunSettings, proc: CliProcess): number 
   if (all.some((e) => !e || e.evidenceVersion !== 1 || !Array.isArray(e.pages) || !Array.isArray(e.requests))) {
     throw new UsageError('error.evidenceUnreadable', { file: path, detail: 'not chatons-audit evidence (evidenceVersion 1)' });
   }
-  warnIfTrackerListsStale(settings, proc);
   const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, ...judgeConfigFor(settings, e.target) }));
   return report(results, settings, proc);
 }
 
-function warnIfTrackerListsStale(settings: RunSettings, proc: CliProcess): void {
-  const warning = staleListsWarning(settings.lang);
-  if (warning) proc.stderr.write(`chatons-audit: ${warning}\n`);
+/** Once per run, whatever the number of sites (batch included), unless the configuration silences it. */
+export function noticeOldTrackerLists(settings: RunSettings, proc: CliProcess, now = new Date()): void {
+  if (!settings.config.trackerListsNotice) return;
+  const notice = trackerListsNotice(trackerDataState(), settings.lang, now);
+  if (notice) proc.stderr.write(`chatons-audit: ${notice}\n`);
 }
 
 

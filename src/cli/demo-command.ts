@@ -13,7 +13,7 @@ import { startFixtureDns } from '../fixture-internet/dns-server.js';
 import { parseDnsServer } from '../dns/servers.js';
 import { t } from '../i18n/catalog.js';
 import { fixturesDir } from '../paths.js';
-import { auditAndReport } from './audit-command.js';
+import { auditAndReport, noticeOldTrackerLists } from './audit-command.js';
 import type { CliProcess } from './io.js';
 import { resolveRunSettings, type AuditCommandOptions } from './run-settings.js';
 
@@ -29,6 +29,7 @@ export function demoSites(): DemoSite[] {
 
 export async function runDemoCommand(options: AuditCommandOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);
+  noticeOldTrackerLists(settings, proc);
   const sites = demoSites();
   const internet = await startFixtureInternet();
   // The demo's DNS is the fixture zones, so it stays offline and shows the DNS rules at work.

@@ -133,7 +133,9 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.opt.allowPrivate': "allow targets on private or local addresses",
   'cli.opt.debug': "print full error traces",
   // — issue 3 (trackers): add keys below this line —
-  'trackers.staleLists': "warning: tracker lists older than {days} days ({lists}): newly appeared trackers may go unnamed. Update with: {command}",
+  'trackers.newerSources': "warning: newer tracker lists are installed but not yet vendored ({sources}); vendor them with: npm run update-trackers",
+  'trackers.oldInClone': "warning: tracker lists vendored on {date}, {days} days ago; trackers that appeared since may go unnamed. Look for newer lists with: npm install -D third-party-web@latest @adguard/dnr-rulesets@latest && npm run update-trackers (or silence this notice: trackerListsNotice: false in .chatons-audit.yml)",
+  'trackers.oldPackage': "warning: this chatons-audit carries tracker lists vendored on {date}, {days} days ago; trackers that appeared since may go unnamed. Install a newer chatons-audit as soon as there is one (or silence this notice: trackerListsNotice: false in .chatons-audit.yml)",
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "invalid --dns-server \"{value}\"; expected an IP address[:port] (e.g. 127.0.0.1:5353)",

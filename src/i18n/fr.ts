@@ -131,7 +131,9 @@ export const fr = {
   'cli.opt.allowPrivate': "autoriser les cibles en adresse privée ou locale",
   'cli.opt.debug': "afficher la trace complète des erreurs",
   // — issue 3 (trackers): add keys below this line —
-  'trackers.staleLists': "attention : listes de pisteurs vieilles de plus de {days} jours ({lists}) : des pisteurs apparus depuis peuvent rester sans nom. Mettez-les à jour avec : {command}",
+  'trackers.newerSources': "attention : des listes de pisteurs plus récentes sont installées mais pas encore intégrées ({sources}) ; intégrez-les avec : npm run update-trackers",
+  'trackers.oldInClone': "attention : listes de pisteurs intégrées le {date}, il y a {days} jours ; des pisteurs apparus depuis peuvent rester sans nom. Cherchez des listes plus récentes avec : npm install -D third-party-web@latest @adguard/dnr-rulesets@latest && npm run update-trackers (ou taisez cet avis : trackerListsNotice: false dans .chatons-audit.yml)",
+  'trackers.oldPackage': "attention : ce chatons-audit contient des listes de pisteurs intégrées le {date}, il y a {days} jours ; des pisteurs apparus depuis peuvent rester sans nom. Installez une version plus récente de chatons-audit dès qu'il y en a une (ou taisez cet avis : trackerListsNotice: false dans .chatons-audit.yml)",
 
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "--dns-server « {value} » invalide ; forme attendue : adresse IP[:port] (ex. 127.0.0.1:5353)",

@@ -31,10 +31,6 @@ const LIST_CATEGORY: Readonly<Record<string, string>> = {
 };
 const MAX_MEMO = 50_000;
 
-/** DESIGN.md, Packaging: older than this, the audit warns and names the update command. */
-export const STALE_AFTER_DAYS = 183;
-export const UPDATE_COMMAND = 'npm run update-trackers';
-
 class TrackerKnowledge {
   private entityIndex: EntityIndex | undefined;
   private filterMatcher: FilterMatcher | undefined;
@@ -171,16 +167,6 @@ export function trackerLists(): ListInfo[] {
 
 export function warmTrackers(): void {
   knowledge().warm();
-}
-
-/** The lists older than STALE_AFTER_DAYS at `now` (their publication date, or when they were vendored). */
-export function staleTrackerLists(now: Date = new Date()): { name: string; updated: string; ageDays: number }[] {
-  return knowledge().lists().flatMap((l) => {
-    const time = Date.parse(l.updated);
-    if (Number.isNaN(time)) return [];
-    const ageDays = Math.floor((now.getTime() - time) / 86_400_000);
-    return ageDays > STALE_AFTER_DAYS ? [{ name: l.name, updated: l.updated.slice(0, 10), ageDays }] : [];
-  });
 }
 
 /** For tests and benchmarks: a fresh knowledge base from another directory. */

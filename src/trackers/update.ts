@@ -13,6 +13,7 @@ import { FiltersEngine, NetworkFilter } from '@ghostery/adblocker';
 import { packageRoot } from '../paths.js';
 import { trackersDataDir } from './data-files.js';
 import { ENGINE_CONFIG } from './engine-config.js';
+import { TRACKER_SOURCES } from './staleness.js';
 
 interface TpwEntity {
   name: string;
@@ -154,7 +155,11 @@ export async function updateTrackers(outDir = trackersDataDir): Promise<void> {
   writeFileSync(join(outDir, 'engine.bin'), engine.serialize());
   writeFileSync(join(outDir, 'filter-lists.json'), `${JSON.stringify({ provenance: 'list id → base-36 filter ids (@ghostery/adblocker) in engine.bin; any other filter is from the first list', defaultList: LISTS[0]?.id, lists: filterList })}\n`);
   writeFileSync(join(outDir, 'lists.json'), `${JSON.stringify({
-    provenance: { tool: 'npm run update-trackers', vendored: today, matcher: `@ghostery/adblocker ${packageVersion('@ghostery/adblocker').version} (MPL-2.0)` },
+    provenance: {
+      tool: 'npm run update-trackers', vendored: today, matcher: `@ghostery/adblocker ${packageVersion('@ghostery/adblocker').version} (MPL-2.0)`,
+      // What a development clone compares with its node_modules to know newer lists are at hand.
+      sources: Object.fromEntries(TRACKER_SOURCES.map((name) => [name, packageVersion(name).version])),
+    },
     lists: manifest,
   }, null, 2)}\n`);
   console.log(`rules/data/trackers updated: ${trimmed.length} entities, ${engine.getFilters().networkFilters.length} filters, ${Object.keys(cnameVendors).length} CNAME vendor domains`);

@@ -2,8 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trackersDataDir } from '../../src/trackers/data-files.js';
-import { nameRequest, staleTrackerLists, trackerForHost, trackerLists } from '../../src/trackers/index.js';
-import { staleListsWarning } from '../../src/trackers/staleness.js';
+import { nameRequest, trackerForHost, trackerLists } from '../../src/trackers/index.js';
 
 const PAGE = 'https://services.example.org/';
 
@@ -35,15 +34,6 @@ describe('tracker knowledge', () => {
     const lists = trackerLists();
     expect(lists.map((l) => l.name)).toEqual(['third-party-web', 'AdGuard Tracking Protection filter', 'AdGuard Social Media filter', 'AdGuard French filter']);
     for (const l of lists) expect(l.version).toMatch(/^\d+\.\d+/);
-  });
-
-  it('warns about lists older than 6 months, naming the update command', () => {
-    expect(staleTrackerLists(new Date('2026-03-25T00:00:00Z'))).toEqual([]);
-    expect(staleListsWarning('en', new Date('2026-03-25T00:00:00Z'))).toBeNull();
-    const stale = staleTrackerLists(new Date('2027-01-01T00:00:00Z')).map((l) => l.name);
-    expect(stale).toContain('AdGuard Tracking Protection filter');
-    expect(staleListsWarning('en', new Date('2027-01-01T00:00:00Z'))).toMatch(/older than 183 days .*npm run update-trackers/);
-    expect(staleListsWarning('fr', new Date('2027-01-01T00:00:00Z'))).toMatch(/^attention : .*npm run update-trackers/);
   });
 
   it('ships free data with its provenance, in a few MB', () => {
