@@ -3,6 +3,7 @@
  * the patterns that show them. The passages found are what a reviewer would quote.
  */
 import type { PageEvidence } from '../contracts/evidence.js';
+import type { Lang } from '../contracts/rule.js';
 import { normaliseText } from './normalise.js';
 import { compilePatterns, findPassages, shorten, type Passage } from './text.js';
 import { parsedDocument, type DataDocuments } from './vocabulary.js';
@@ -10,10 +11,12 @@ import { parsedDocument, type DataDocuments } from './vocabulary.js';
 export interface Topic {
   /** Aspect name → patterns, in file order. */
   aspects: ReadonlyMap<string, readonly RegExp[]>;
+  /** Aspect name → what reports call it, per language (an aspect name is an id, not prose). */
+  labels: ReadonlyMap<string, Readonly<Record<Lang, string>>>;
 }
 
 export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
-  const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown> }> }).topics ?? {};
+  const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown>; labels?: Record<string, unknown> }> }).topics ?? {};
   const topics = new Map<string, Topic>();
   for (const [name, topic] of Object.entries(raw)) {
     const aspects = new Map<string, RegExp[]>();
@@ -21,7 +24,12 @@ export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
       const sources = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [];
       aspects.set(aspect, compilePatterns(sources));
     }
-    topics.set(name, { aspects });
+    const labels = new Map<string, Record<Lang, string>>();
+    for (const [aspect, label] of Object.entries(topic.labels ?? {})) {
+      const { fr, en } = (label ?? {}) as Partial<Record<Lang, unknown>>;
+      if (typeof fr === 'string' && typeof en === 'string') labels.set(aspect, { fr, en });
+    }
+    topics.set(name, { aspects, labels });
   }
   return topics;
 }
@@ -35,6 +43,23 @@ export function topic(data: DataDocuments, name: string): Topic {
   const found = transparencyTopics(data).get(name);
   if (!found) throw new Error(`rules/data/transparency-topics.yaml has no topic "${name}"`);
   return found;
+}
+
+/**
+ * Message arguments naming aspects in both languages (`<name>_fr`, `<name>_en`): the engine
+ * renders `{name}` with the report language's one. Capitalised for the start of a sentence,
+ * else in lower case ("manque : lieu et fréquence").
+ */
+export function aspectLabelArgs(data: DataDocuments, topicName: string, name: string, aspects: readonly string[], capitalised: boolean): Record<string, string> {
+  const labels = topic(data, topicName).labels;
+  const label = (aspect: string, lang: Lang, i: number): string => {
+    const text = labels.get(aspect)?.[lang] ?? aspect;
+    return capitalised && i === 0 ? text : text.charAt(0).toLocaleLowerCase(lang) + text.slice(1);
+  };
+  return {
+    [`${name}_fr`]: aspects.map((a, i) => label(a, 'fr', i)).join(', '),
+    [`${name}_en`]: aspects.map((a, i) => label(a, 'en', i)).join(', '),
+  };
 }
 
 export function aspectPatterns(data: DataDocuments, topicName: string, aspect: string): readonly RegExp[] {

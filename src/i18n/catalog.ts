@@ -13,7 +13,23 @@ export type MessageKey = keyof typeof fr;
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 export function t(lang: Lang, key: MessageKey, args?: MessageArgs): string {
-  return interpolate(catalogues[lang][key], args);
+  return interpolate(catalogues[lang][key], args, lang);
+}
+
+/**
+ * Names of resource types or tracker categories in both languages, as `<name>_fr` and
+ * `<name>_en` message arguments (the rule engine renders `{name}` in the report language).
+ * A value the catalogue does not know is kept as it is.
+ */
+export function labelArgs(name: string, kind: 'resourceType' | 'category', values: readonly string[]): Record<string, string> {
+  const label = (lang: Lang, value: string): string => {
+    const key = `${kind}.${value}`;
+    return Object.prototype.hasOwnProperty.call(catalogues[lang], key) ? catalogues[lang][key as MessageKey] : value;
+  };
+  return {
+    [`${name}_fr`]: values.map((v) => label('fr', v)).join(', '),
+    [`${name}_en`]: values.map((v) => label('en', v)).join(', '),
+  };
 }
 
 /** Default report language: fr, or en when the environment's locale is English. */

@@ -20,9 +20,17 @@ export interface EngineOptions {
 
 const MAX_EXAMPLES = 3;
 
-function renderMessage(rule: Rule, code: string, args: MessageArgs, lang: Lang): string {
+/** `name_fr` / `name_en` arguments (labels an evaluator gives in both languages) become `name`. */
+function argsFor(args: MessageArgs, lang: Lang): MessageArgs {
+  const suffix = `_${lang}`;
+  const local = Object.entries(args).filter(([name]) => name.endsWith(suffix)).map(([name, value]) => [name.slice(0, -suffix.length), value]);
+  return local.length === 0 ? args : { ...args, ...Object.fromEntries(local) };
+}
+
+function renderMessage(rule: Rule, code: string, rawArgs: MessageArgs, lang: Lang): string {
+  const args = argsFor(rawArgs, lang);
   const own = rule.messages[code];
-  if (own) return interpolate(own[lang], args);
+  if (own) return interpolate(own[lang], args, lang);
   if ((COMMON_REASON_CODES as readonly string[]).includes(code)) return t(lang, `reason.${code}` as MessageKey, args);
   return code;
 }

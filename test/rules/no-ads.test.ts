@@ -16,6 +16,6 @@ describe('no-ads', () => {
   });
 
   it('says what it found', () => {
-    expect(ruleResult('no-ads', adNetwork).findings[0]?.message).toBe('Advertising: Google (Google/Doubleclick Ads) — 1 request(s) on 1 page(s).');
+    expect(ruleResult('no-ads', adNetwork).findings[0]?.message).toBe('Advertising: Google (Google/Doubleclick Ads) — 1 request on 1 page.');
   });
 });

@@ -21,7 +21,7 @@ describe('no-known-trackers', () => {
   it('reports per organisation, with services, requests and pages', () => {
     const [finding] = ruleResult('no-known-trackers', ga4).findings;
     expect(finding).toMatchObject({ code: 'trackerOrganization', subject: 'Google', count: 5, page: T });
-    expect(finding?.message).toBe('Google: Google Tag Manager, Google Analytics, Google Fonts (tag-manager, analytics, fonts) — 5 request(s) on 2 page(s).');
+    expect(finding?.message).toBe('Google: Google Tag Manager, Google Analytics, Google Fonts (tag manager, audience measurement, fonts) — 5 requests on 2 pages.');
     expect(ruleResult('no-known-trackers', ga4, 'fr').findings[0]?.message).toContain('5 requête(s) sur 2 page(s)');
     expect(LEGAL).toContain('mentions-legales');
   });

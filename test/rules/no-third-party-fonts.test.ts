@@ -19,7 +19,7 @@ describe('no-third-party-fonts', () => {
   it('renders the message in French', () => {
     const result = ruleResult('no-third-party-fonts', googleFonts, 'fr');
     expect(result.findings.find((f) => f.host === 'fonts.gstatic.com')?.message).toBe(
-      'Police ou feuille de police chargée depuis fonts.gstatic.com : 2 requête(s) (font).',
+      'Police ou feuille de police chargée depuis fonts.gstatic.com : 2 requêtes (police).',
     );
   });
 });

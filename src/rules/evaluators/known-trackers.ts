@@ -3,6 +3,7 @@
  * per organisation across every audited page ("Google: Google Fonts, Google Analytics — 14
  * requests on 3 pages"), optionally narrowed to some categories (advertising for no-ads).
  */
+import { labelArgs } from '../../i18n/catalog.js';
 import type { PageEvidence, RequestEvidence } from '../../contracts/evidence.js';
 import type { TrackerMatch } from '../../contracts/result.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
@@ -39,7 +40,7 @@ export function organizationFinding(code: string, organization: string, group: r
     urls: [...new Set(group.map((n) => n.request.url))].slice(0, MAX_EXAMPLES),
     count: group.length,
     args: {
-      organization, names: names.join(', '), categories: categories.join(', '), count: group.length, pages: pageUrls.size,
+      organization, names: names.join(', '), categories: categories.join(', '), ...labelArgs('categories', 'category', categories), count: group.length, pages: pageUrls.size,
       hosts: [...new Set(group.map((n) => n.request.host))].join(', '), rule: first.tracker.rule,
     },
   };

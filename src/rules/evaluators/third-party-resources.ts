@@ -4,6 +4,7 @@
  * named list (font services, whose CSS is a stylesheet but whose purpose is a font).
  * One finding per (page, host), with a count and a few example URLs.
  */
+import { labelArgs } from '../../i18n/catalog.js';
 import type { PageEvidence, RequestEvidence, ResourceType } from '../../contracts/evidence.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 import { hostMatchesList } from '../rule-data.js';
@@ -50,13 +51,14 @@ export const thirdPartyResources = defineEvaluator<Params, 'pages' | 'requests'>
     const findings: FindingDraft[] = [...groups.values()].map((requests) => {
       const first = requests[0] as RequestEvidence;
       const urls = [...new Set(requests.map((r) => r.url))];
+      const types = [...new Set(requests.map((r) => r.resourceType))].sort();
       return {
         code: 'thirdPartyRequest',
         page: pagesByUrl.get(first.page) ?? null,
         host: first.host,
         urls: urls.slice(0, MAX_EXAMPLES),
         count: requests.length,
-        args: { host: first.host, count: requests.length, types: [...new Set(requests.map((r) => r.resourceType))].sort().join(', ') },
+        args: { host: first.host, count: requests.length, types: types.join(', '), ...labelArgs('types', 'resourceType', types) },
       };
     });
     return { outcome: findings.length > 0 ? 'fail' : 'pass', findings };

@@ -6,7 +6,7 @@
  * still reads the quotes: a pattern is not a policy.
  */
 import { isReadable, passageArgs } from '../../documents/pages.js';
-import { topicEvidence, transparencyTopics } from '../../documents/topics.js';
+import { aspectLabelArgs, topicEvidence, transparencyTopics } from '../../documents/topics.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 
 interface Params {
@@ -32,13 +32,13 @@ export const topicPassages = defineEvaluator<Params, 'pages'>({
     for (const { aspect, passages } of aspects) {
       for (const passage of passages) {
         const page = byUrl.get(passage.page) ?? null;
-        findings.push({ code: 'passage', page, subject: aspect, urls: [passage.page], args: passageArgs(passage, aspect) });
+        findings.push({ code: 'passage', page, subject: aspect, urls: [passage.page], args: { ...passageArgs(passage, aspect), ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) } });
       }
     }
     const missing = aspects.filter((a) => a.passages.length === 0).map((a) => a.aspect);
     if (missing.length === aspects.length) return { outcome: 'fail', findings: [{ code: 'notFound', args: { pages: pages.length } }] };
     if (missing.length === 0) return { outcome: 'pass', findings };
-    for (const aspect of missing) findings.push({ code: 'missingAspect', subject: aspect, args: { aspect } });
-    return { outcome: 'needs-review', findings, reason: { code: 'partial', args: { missing: missing.join(', ') } } };
+    for (const aspect of missing) findings.push({ code: 'missingAspect', subject: aspect, args: { aspect, ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) } });
+    return { outcome: 'needs-review', findings, reason: { code: 'partial', args: { missing: missing.join(', '), ...aspectLabelArgs(data, params.topic, 'missing', missing, false) } } };
   },
 });
