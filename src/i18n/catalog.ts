@@ -21,14 +21,16 @@ export function t(lang: Lang, key: MessageKey, args?: MessageArgs): string {
  * `<name>_en` message arguments (the rule engine renders `{name}` in the report language).
  * A value the catalogue does not know is kept as it is.
  */
+/** A resource type or tracker category in words; a value the catalogue does not know is kept. */
+export function codeName(lang: Lang, kind: 'resourceType' | 'category', value: string): string {
+  const key = `${kind}.${value}`;
+  return Object.prototype.hasOwnProperty.call(catalogues[lang], key) ? catalogues[lang][key as MessageKey] : value;
+}
+
 export function labelArgs(name: string, kind: 'resourceType' | 'category', values: readonly string[]): Record<string, string> {
-  const label = (lang: Lang, value: string): string => {
-    const key = `${kind}.${value}`;
-    return Object.prototype.hasOwnProperty.call(catalogues[lang], key) ? catalogues[lang][key as MessageKey] : value;
-  };
   return {
-    [`${name}_fr`]: values.map((v) => label('fr', v)).join(', '),
-    [`${name}_en`]: values.map((v) => label('en', v)).join(', '),
+    [`${name}_fr`]: values.map((v) => codeName('fr', kind, v)).join(', '),
+    [`${name}_en`]: values.map((v) => codeName('en', kind, v)).join(', '),
   };
 }
 

@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditResult, Finding, Outcome, RuleResult, Verdict } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
-import { t, type MessageKey } from '../i18n/catalog.js';
+import { codeName, t, type MessageKey } from '../i18n/catalog.js';
 import { viewing, type Reporter } from './reporter.js';
 import { allowedHosts } from './findings-view.js';
 
@@ -56,7 +56,7 @@ function ruleLines(rule: RuleResult, lang: Lang, c: ChalkInstance): string[] {
   if (rule.outcome !== 'fail' && rule.outcome !== 'needs-review') return lines;
   const { groups, others } = groupByHost(rule.findings);
   for (const g of groups.slice(0, MAX_HOSTS)) {
-    lines.push(`      ${t(lang, 'report.findingLine', { host: c.bold(g.host), count: g.count, pages: g.pages.size, types: [...g.types].join(', ') })}`);
+    lines.push(`      ${t(lang, 'report.findingLine', { host: c.bold(g.host), count: g.count, pages: g.pages.size, types: [...g.types].map((type) => codeName(lang, 'resourceType', type)).join(', ') })}`);
     if (g.example) lines.push(`        ${c.gray(g.example)}`);
   }
   if (groups.length > MAX_HOSTS) lines.push(`      ${t(lang, 'report.more', { count: groups.length - MAX_HOSTS })}`);

@@ -21,8 +21,8 @@ describe('terminal report', () => {
     const fontLines = text.split('\n').filter((l) => l.includes('fonts.gstatic.com —'));
     // Once under no-third-party-requests, once under no-third-party-fonts.
     expect(fontLines).toEqual([
-      '      fonts.gstatic.com — 14 requête(s) sur 2 page(s) [font]',
-      '      fonts.gstatic.com — 14 requête(s) sur 2 page(s) [font]',
+      '      fonts.gstatic.com — 14 requêtes sur 2 pages [police]',
+      '      fonts.gstatic.com — 14 requêtes sur 2 pages [police]',
     ]);
     expect(text).not.toContain('f13.woff2');
   });

@@ -22,7 +22,7 @@ describe('no-known-trackers', () => {
     const [finding] = ruleResult('no-known-trackers', ga4).findings;
     expect(finding).toMatchObject({ code: 'trackerOrganization', subject: 'Google', count: 5, page: T });
     expect(finding?.message).toBe('Google: Google Tag Manager, Google Analytics, Google Fonts (tag manager, audience measurement, fonts) — 5 requests on 2 pages.');
-    expect(ruleResult('no-known-trackers', ga4, 'fr').findings[0]?.message).toContain('5 requête(s) sur 2 page(s)');
+    expect(ruleResult('no-known-trackers', ga4, 'fr').findings[0]?.message).toContain('5 requêtes sur 2 pages');
     expect(LEGAL).toContain('mentions-legales');
   });
 
