@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startFixtureInternet } from '../../dist/fixture-internet/server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const sites = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example'];
+// The last two are judged with every rule by the review-text tests (test/report/review-text.test.ts).
+const sites = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'];
 const internet = await startFixtureInternet();
 try {
   for (const site of sites) {

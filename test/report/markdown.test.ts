@@ -38,55 +38,73 @@ function withRule(base: AuditResult, rule: Partial<RuleResult> & { id: string })
 
 describe('markdown review', () => {
   it('puts the verdict first, then sections A and B, each failure with its evidence and remedy', () => {
-    const tokens = marked.lexer(markdownReporter(goldenResult('google-fonts.example'), { lang: 'fr', color: false }));
+    const text = markdownReporter(goldenResult('google-fonts.example'), { lang: 'fr', color: false });
+    const tokens = marked.lexer(text);
     expect(tokens[0]).toMatchObject({ type: 'heading', depth: 2 });
     expect((tokens[0] as Tokens.Heading).text).toContain('https://google-fonts.example/');
     const verdict = tokens.find((t) => t.type === 'paragraph') as Tokens.Paragraph;
     expect(verdict.text).toMatch(/Verdict : ❌ non conforme/);
-    expect(headings(tokens, 3)).toEqual(['A. Vérifications préalables', 'B. Publicité, pisteurs et appels tiers', 'Pages']);
-    const fonts = sectionAfter(tokens, /no-third-party-fonts/);
-    const items = listItems(fonts);
-    expect(items.some((i) => i.includes('`fonts.googleapis.com`') && /portail/.test(i))).toBe(true);
-    expect(items.some((i) => i.includes('`fonts.gstatic.com`'))).toBe(true);
-    expect(fonts.some((t) => t.type === 'paragraph' && t.raw.startsWith('**Correctif :**'))).toBe(true);
+    expect(headings(tokens, 3)).toEqual(['A. Vérifications préalables', 'B. Publicité, pisteurs et appels tiers', 'Tiers contactés (2)']);
+    // The two font hosts are listed once each, with the rule they break besides the obvious one.
+    const hosts = listItems(sectionAfter(tokens, /^Tiers contactés/));
+    expect(hosts).toEqual([
+      expect.stringMatching(/^`fonts\.gstatic\.com` — Google Fonts \(Google\) — 2 requêtes \(police\) — `no-third-party-fonts`$/),
+      expect.stringMatching(/^`fonts\.googleapis\.com` — .* 1 requête \(feuille de style\) — `no-third-party-fonts`$/),
+    ]);
+    const sectionB = sectionAfter(tokens, /^B\. /).map((t) => t.raw).join('');
+    expect(sectionB).toMatch(/\(`no-third-party-fonts`\)[^\n]*2 tiers, voir « Tiers contactés »/);
+    expect(sectionB).toMatch(/\*\*Correctif :\*\* Téléchargez les polices/);
     const legend = tokens.find((t) => t.type === 'blockquote') as Tokens.Blockquote;
     expect(legend.text).toMatch(/\*\*!\*\* bloquant · \*\*i\*\* suggestion/);
+    // No heading carries emphasis markers.
+    expect(text).not.toMatch(/^#+ .*\*\*/m);
   });
 
-  it('marks each rule line with ! or i and lists every rule of its section', () => {
+  it('marks each failing rule with ! or i, and sums up the passing ones in one line', () => {
     const result = withRule(goldenResult('services.bonchaton.example'), { id: 'some-suggestion', level: 'suggestion', section: 'D', title: 'Une suggestion', findings: [finding('cdn.example')] });
     const tokens = marked.lexer(markdownReporter(result, { lang: 'fr', color: false }));
-    const sectionD = firstList(sectionAfter(tokens, /^D\. /));
-    expect(sectionD).toEqual([expect.stringMatching(/^\*\*i\*\* ❌ Une suggestion — ÉCHEC$/)]);
-    expect(firstList(sectionAfter(tokens, /^A\. /))).toEqual([expect.stringMatching(/^\*\*!\*\* ✅ .* — OK$/)]);
+    expect(firstList(sectionAfter(tokens, /^D\. /))[0]).toMatch(/^\*\*i\*\* ❌ Une suggestion \(`some-suggestion`\)\n\n- 1 request\(s\) to cdn\.example/);
+    expect(firstList(sectionAfter(tokens, /^A\. /))).toEqual([expect.stringMatching(/^✅ OK : Le site du candidat répond$/)]);
   });
 
-  it('folds long lists of hosts in <details>', () => {
+  it('folds long lists of findings in <details>', () => {
     const hosts = Array.from({ length: 8 }, (_, i) => finding(`h${i}.cdn.example`, 8 - i));
     const md = markdownReporter(withRule(goldenResult('asso-apres.example'), { id: 'no-third-party-requests', findings: hosts }), { lang: 'en', color: false });
-    const section = sectionAfter(marked.lexer(md), /no-third-party-requests/);
-    const lists = section.filter((t): t is Tokens.List => t.type === 'list');
-    expect(lists[0]?.items).toHaveLength(5);
-    expect(section.some((t) => t.type === 'html' && /<details><summary>… and 3 more<\/summary>/.test(t.raw))).toBe(true);
-    expect(lists[1]?.items.map((i) => i.text.split(' ')[0])).toEqual(['`h5.cdn.example`', '`h6.cdn.example`', '`h7.cdn.example`']);
+    const item = md.slice(md.indexOf('(`no-third-party-requests`)'));
+    const [shown, folded] = item.split('<details><summary>… and 3 more</summary>');
+    expect(shown?.match(/to h\d\.cdn\.example/g)).toEqual(['to h0.cdn.example', 'to h1.cdn.example', 'to h2.cdn.example', 'to h3.cdn.example', 'to h4.cdn.example']);
+    expect(folded?.slice(0, folded.indexOf('</details>')).match(/to h\d\.cdn\.example/g)).toEqual(['to h5.cdn.example', 'to h6.cdn.example', 'to h7.cdn.example']);
   });
 
-  it('asks the questions a machine cannot answer, with the reason', () => {
+  it('says what a person must check, with the reason, in its section', () => {
     const result = withRule(goldenResult('services.bonchaton.example'), {
       id: 'legal-notice', section: 'C', outcome: 'needs-review', title: 'Mentions légales', reason: 'Lien trouvé mais page vide.',
     });
     const tokens = marked.lexer(markdownReporter(result, { lang: 'fr', color: false }));
-    expect(listItems(sectionAfter(tokens, /^Questions pour un humain$/))).toEqual([expect.stringContaining('Lien trouvé mais page vide.')]);
-    expect((tokens.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toContain('1 question(s)');
+    expect(firstList(sectionAfter(tokens, /^C\. /))[0]).toMatch(/^\*\*!\*\* ❓ Mentions légales \(`legal-notice`\)\n\nLien trouvé mais page vide\./);
+    expect((tokens.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toContain('1 point à vérifier par une personne');
   });
 
   it('shows every allowlisted host with its justification', () => {
     const result = goldenResult('asso-avant.example', 'fr', [{ host: 'video.autre-chaton.example', justification: 'PeerTube des Tisserands hébergé par un autre chaton' }]);
-    const tokens = marked.lexer(markdownReporter(result, { lang: 'fr', color: false }));
+    const text = markdownReporter(result, { lang: 'fr', color: false });
+    const tokens = marked.lexer(text);
     expect(listItems(sectionAfter(tokens, /Exceptions acceptées/))).toEqual([
       '`video.autre-chaton.example` (`no-third-party-requests`) : PeerTube des Tisserands hébergé par un autre chaton',
     ]);
-    expect(listItems(sectionAfter(tokens, /no-third-party-requests/)).some((i) => i.includes('autorisé par la configuration : PeerTube'))).toBe(true);
+    expect(text).toContain('autorisé par la configuration : PeerTube');
+  });
+
+  it('lists a third party once, with every rule it breaks, and repeats no URL on a line', () => {
+    const result = goldenResult('asso-avant.example');
+    const text = markdownReporter(result, { lang: 'fr', color: false });
+    for (const host of new Set(result.requests.filter((r) => r.party === 'third').map((r) => r.host))) {
+      expect(text.match(new RegExp(`\`${host.replace(/\./g, '\\.')}\``, 'g')), host).toHaveLength(1);
+    }
+    for (const line of text.split('\n')) {
+      const urls = line.match(/https?:\/\/[^\s<>)»"]+/g) ?? [];
+      expect(new Set(urls).size, line).toBe(urls.length);
+    }
   });
 
   it('masks phone numbers and street addresses unless redaction is off', () => {
