@@ -141,3 +141,12 @@ describe('did you mean', () => {
     }
   });
 });
+
+describe('explain in English', () => {
+  it('names the checklist section in English', async () => {
+    const run = await cli(['explain', 'https-hardening', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/section D\. Technical hygiene/);
+    expect(run.stdout).not.toMatch(/Hygiène|Publicité|Documents de transparence/);
+  });
+});
