@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
+import { closest } from '../cli/suggest.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { MessageArgs } from '../contracts/result.js';
 import { parseTarget } from '../domains/target.js';
@@ -57,31 +58,37 @@ function parseYamlList(text: string, file: string): BatchTarget[] {
   } catch (error) {
     throw new UsageError('error.targetsInvalid', { file, line: '?', detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
   }
-  if (!Array.isArray(doc)) throw new UsageError('error.targetsInvalid', { file, line: '?', detail: 'expected a list' });
+  if (!Array.isArray(doc)) throw new UsageError('error.targetsInvalid', { file, line: '?' }, { detail: { key: 'targets.expect.list' } });
   return doc.map((item: unknown, i): BatchTarget => {
     const where = `#${i + 1}`;
     if (typeof item === 'string') return { url: parseAt(item, file, where), overrides: {} };
     if (!item || typeof item !== 'object' || typeof (item as { url?: unknown }).url !== 'string') {
-      throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'expected a URL or { url: ... }' });
+      throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.entry' } });
     }
     const entry = item as Record<string, unknown>;
     const unknownKey = Object.keys(entry).find((k) => !(OPTION_KEYS as readonly string[]).includes(k));
-    if (unknownKey) throw new UsageError('error.targetsInvalid', { file, line: where, detail: `unknown key "${unknownKey}" (allowed: ${OPTION_KEYS.join(', ')})` });
+    if (unknownKey) {
+      const like = closest(unknownKey, OPTION_KEYS);
+      const keys = OPTION_KEYS.join(', ');
+      throw new UsageError('error.targetsInvalid', { file, line: `${where} (${unknownKey})` }, {
+        detail: like ? { key: 'config.expect.keyLike', args: { keys, name: like } } : { key: 'config.expect.key', args: { keys } },
+      });
+    }
     const overrides: TargetOverrides = {};
     if (entry.maxPages !== undefined) {
       if (!Number.isInteger(entry.maxPages) || (entry.maxPages as number) < 1 || (entry.maxPages as number) > 100) {
-        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'maxPages: an integer from 1 to 100' });
+        throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.maxPages' } });
       }
       overrides.maxPages = entry.maxPages as number;
     }
     if (entry.ownDomains !== undefined) {
       if (!Array.isArray(entry.ownDomains) || !entry.ownDomains.every((d) => typeof d === 'string')) {
-        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'ownDomains: a list of domains' });
+        throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.ownDomains' } });
       }
       overrides.ownDomains = entry.ownDomains as string[];
     }
     if (entry.candidate !== undefined) {
-      if (typeof entry.candidate !== 'boolean') throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'candidate: true or false' });
+      if (typeof entry.candidate !== 'boolean') throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.candidate' } });
       overrides.candidate = entry.candidate;
     }
     if (entry.chatonsinfos !== undefined) {

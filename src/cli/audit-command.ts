@@ -77,7 +77,7 @@ function rejudge(file: string, settings: RunSettings, proc: CliProcess): number 
   }
   const all = (Array.isArray(parsed) ? parsed : [parsed]) as Evidence[];
   if (all.some((e) => !e || e.evidenceVersion !== 1 || !Array.isArray(e.pages) || !Array.isArray(e.requests))) {
-    throw new UsageError('error.evidenceUnreadable', { file: path, detail: 'not chatons-audit evidence (evidenceVersion 1)' });
+    throw new UsageError('error.evidenceUnreadable', { file: path }, { detail: { key: 'error.notEvidence' } });
   }
   const results = all.map((e) => judge(e, settings.ruleSet, { lang: settings.lang, ...judgeConfigFor(settings, e.target) }));
   return report(results, settings, proc);
