@@ -119,7 +119,7 @@ describe('did you mean', () => {
 
   it.each([
     ['rules: { no-third-party-font: off }\n', /« rules\.no-third-party-font ».*vouliez-vous dire « no-third-party-fonts » \?/],
-    ['ownDomain: [exemple.net]\n', /« ownDomain ».*une des clés rules, ownDomains, allowlist, targets ; vouliez-vous dire « ownDomains » \?/],
+    ['ownDomain: [exemple.net]\n', /« ownDomain ».*une des clés rules, ownDomains, allowlist, targets, trackerListsNotice ; vouliez-vous dire « ownDomains » \?/],
     ['alowlist: []\n', /vouliez-vous dire « allowlist » \?/],
     ['targets:\n  a.example:\n    rule: {}\n', /« targets\.a\.example\.rule ».*vouliez-vous dire « rules » \?/],
   ])('configuration %j → the key and a suggestion, in French', async (text, message) => {

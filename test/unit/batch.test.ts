@@ -2,6 +2,7 @@
  * Batch pieces without a browser: targets files, shards, output file names, the runner's
  * concurrency bound and crash recovery (with a fake auditor), unsafe targets.
  */
+import type { UsageError } from '../../src/cli/usage-error.js';
 import { describe, expect, it } from 'vitest';
 import { siteFileName } from '../../src/batch/output-dir.js';
 import { runBatch, type SiteAuditor, type SiteOutcome } from '../../src/batch/runner.js';
@@ -24,7 +25,7 @@ describe('targets file', () => {
   });
 
   it.each([
-    ['a refused scheme, with its line', 'a.example\nfile:///etc/passwd\n', /"line":"2".*file:/],
+    ['a refused scheme, with its line', 'a.example\nfile:///etc/passwd\n', /line 2: "file:/],
     ['an unknown YAML key', '- url: a.example\n  colour: blue\n', /colour/],
     ['a bad maxPages', '- url: a.example\n  maxPages: 0\n', /maxPages/],
     ['a chatonsinfos that is not an http(s) URL', '- url: a.example\n  chatonsinfos: file:///etc/passwd\n', /chatonsinfos/],
@@ -33,7 +34,7 @@ describe('targets file', () => {
     try {
       parseTargetsText(text, 't');
     } catch (error) {
-      expect(JSON.stringify((error as { args: unknown }).args)).toMatch(detail);
+      expect((error as UsageError).text('en')).toMatch(detail);
     }
   });
 
