@@ -174,7 +174,7 @@ describe('merge', () => {
     const merged = await runCli(['merge', 'shard-1', 'shard-2', '--output-dir', 'all', '--lang', 'en'], {}, work);
     expect(merged.code, merged.stderr).toBe(1);
     expect(merged.stdout).toMatch(/bad\.example.*non-compliant.*no-third-party-fonts/);
-    expect(merged.stdout).toMatch(/^3 site\(s\): /m);
+    expect(merged.stdout).toMatch(/^3 sites: /m);
     const summary = JSON.parse(readFileSync(join(work, 'all', 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.sites.map((s) => s.target)).toEqual([bad, ok, gone]);
     expect(summary.sites.map((s) => s.verdict)).toEqual([badResult.verdict, okResult.verdict, null]);
