@@ -53,7 +53,7 @@ export function loadBaseline(path: string): AuditResult[] {
     throw new UsageError('error.baselineUnreadable', { file: path, detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
   }
   if (results.some((r) => typeof r !== 'object' || r === null || (r as AuditResult).schemaVersion !== 1 || !Array.isArray((r as AuditResult).rules))) {
-    throw new UsageError('error.baselineUnreadable', { file: path, detail: 'not a chatons-audit JSON result (schemaVersion 1)' });
+    throw new UsageError('error.baselineUnreadable', { file: path }, { detail: { key: 'error.notResult' } });
   }
   return results as AuditResult[];
 }

@@ -93,7 +93,7 @@ function parseYamlList(text: string, file: string): BatchTarget[] {
     }
     if (entry.chatonsinfos !== undefined) {
       if (typeof entry.chatonsinfos !== 'string' || !/^https?:\/\/[^/]/i.test(entry.chatonsinfos)) {
-        throw new UsageError('error.targetsInvalid', { file, line: where, detail: 'chatonsinfos: an http(s):// URL' });
+        throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.chatonsinfos' } });
       }
       overrides.chatonsinfos = entry.chatonsinfos;
     }

@@ -103,7 +103,7 @@ describe('federation file', () => {
     const run = await runCli([...world(), '--targets', 'https://collectif.example/chatons.properties', '--output-dir', 'out'], {}, work);
     // google-fonts.example is non-compliant; the members that could not be audited do not make it exit 2.
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toContain('federation https://collectif.example/chatons.properties: reading the organisation files of 6 member(s)');
+    expect(run.stderr).toContain('federation https://collectif.example/chatons.properties: reading the organisation files of 6 members');
     // The collective's own file follows the format: no warning about it.
     expect(run.stderr).not.toContain('federation https://collectif.example/chatons.properties: the mandatory field');
     expect(run.stderr).toMatch(/membres\/disparu\.properties: organisation file unreadable \(HTTP 404\); member not audited/);
