@@ -61,6 +61,7 @@ describe('the forum review, French and English', () => {
       const { result, text } = review('pisteurs.example', lang);
       expect(result.pages).toHaveLength(1);
       expect(text.length, lang).toBeLessThan(8_000);
+      expect(Buffer.byteLength(text), lang).toBeLessThan(8_000);
       const hosts = new Set(result.requests.filter((r) => r.party === 'third').map((r) => r.host));
       expect(hosts.size).toBeGreaterThanOrEqual(12);
       for (const host of hosts) expect(text.split(`\`${host}\``).length - 1, host).toBe(1);
