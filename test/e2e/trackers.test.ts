@@ -104,7 +104,7 @@ describe('naming trackers (real Chromium)', () => {
     const a = await audit(SITE);
     expect(rule(a, 'no-known-trackers')?.outcome).toBe('fail');
     const google = rule(a, 'no-known-trackers')?.findings.find((f) => f.subject === 'Google');
-    expect(google?.message).toMatch(/^Google: Google Fonts, .*Google Analytics.* — \d+ request\(s\) on 1 page\(s\)\.$/);
+    expect(google?.message).toMatch(/^Google: Google Fonts, .*Google Analytics.* — \d+ requests on 1 page\.$/);
     expect(google?.args.names).toContain('YouTube');
     expect(rule(a, 'no-ads')?.findings.map((f) => f.subject)).toEqual(['Meta']);
     expect(rule(a, 'consent-free-analytics')?.outcome).toBe('fail');
