@@ -33,7 +33,7 @@ function ownWords(text: string): string {
     .replace(/<?https?:\/\/[^\s<>]+>?/g, 'URL').replace(/`[^`\n]+`/g, '`code`').replace(/\b[\w-]+(\.[\w-]+)+\b/g, 'HOST');
 }
 
-const ASPECT_IDS = [...transparencyTopics().values()].flatMap((topic) => [...topic.aspects.keys()]);
+const ASPECT_IDS = [...transparencyTopics(ruleSet.data).values()].flatMap((topic) => [...topic.aspects.keys()]);
 /** Words of the other language that only a machine would leave there. */
 // ("font" is also French, and "default-src" a CSP keyword: neither is listed.)
 const ENGLISH_IN_FRENCH = /\b(request|requests|found|missing|not found|stylesheet|fonts|advertising|analytics|tag-manager|session-replay|allowed|unknown|the|and|of|with|without|none|e\.g\.|Fix)\b/;
