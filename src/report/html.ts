@@ -67,7 +67,7 @@ function ruleBlock(rule: RuleResult, lang: Lang): string {
   const outcome = t(lang, `outcome.${rule.outcome}` as MessageKey);
   const level = t(lang, `level.${rule.level}` as MessageKey);
   const open = rule.outcome === 'fail' || rule.outcome === 'needs-review' ? ' open' : '';
-  const items = showsFindings(rule) ? groupFindings(rule.findings).map((g) => `<li>${g.key ? `<code>${esc(g.key)}</code> — ` : ''}${esc(g.message)}`
+  const items = showsFindings(rule) ? groupFindings(rule.findings).map((g) => `<li>${g.key && g.keyIsHost ? `<code>${esc(g.key)}</code> — ` : ''}${esc(g.message)}`
     + `${g.baseline === 'new' ? ` <span class="new">${esc(t(lang, 'baseline.new'))}</span>` : ''}`
     + `${g.pages.length ? `<br><small>${g.pages.map(urlLink).join(' · ')}</small>` : ''}`
     + `${g.examples.length ? `<br><small>${g.examples.map(urlLink).join('<br>')}</small>` : ''}`

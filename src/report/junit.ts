@@ -15,7 +15,7 @@ function evidenceText(rule: RuleResult, lang: Lang): string {
   const lines: string[] = [];
   if (rule.reason) lines.push(rule.reason);
   for (const g of groupFindings(rule.findings)) {
-    lines.push(`- ${g.key ? `${g.key}: ` : ''}${g.message}${g.pages.length ? ` [${g.pages.join(' ')}]` : ''}${g.baseline === 'new' ? ` (${t(lang, 'baseline.new')})` : ''}`);
+    lines.push(`- ${g.key && g.keyIsHost ? `${g.key}: ` : ''}${g.message}${g.pages.length ? ` [${g.pages.join(' ')}]` : ''}${g.baseline === 'new' ? ` (${t(lang, 'baseline.new')})` : ''}`);
     if (g.allowed) lines.push(`  ${t(lang, 'report.allowed', { justification: g.allowed })}`);
   }
   if (rule.outcome === 'fail' && rule.help) lines.push('', t(lang, 'report.help', { help: rule.help }));

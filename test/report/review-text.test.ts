@@ -12,6 +12,8 @@ import type { AuditResult } from '../../src/contracts/result.js';
 import type { Lang } from '../../src/contracts/rule.js';
 import { transparencyTopics } from '../../src/documents/topics.js';
 import { judge } from '../../src/judge.js';
+import { htmlReporter } from '../../src/report/html.js';
+import { junitReporter } from '../../src/report/junit.js';
 import { markdownReporter } from '../../src/report/markdown.js';
 import { terminalReporter } from '../../src/report/terminal.js';
 import { GOLDEN_DIR, goldenResult } from '../support/golden.js';
@@ -85,6 +87,17 @@ describe('the forum review, French and English', () => {
         const urls = line.match(/https?:\/\/[^\s<>)»"]+/g) ?? [];
         expect(new Set(urls).size, line).toBe(urls.length);
       }
+    }
+  });
+
+  it('shows no aspect id as a key in the HTML and JUnit reports either', () => {
+    const { result } = review('pisteurs.example', 'fr');
+    const html = htmlReporter(result, { lang: 'fr', color: false });
+    const junit = junitReporter(result, { lang: 'fr', color: false });
+    expect(result.rules.find((r) => r.id === 'in-person-meetings')?.findings.some((f) => f.subject === 'meeting')).toBe(true);
+    for (const id of ASPECT_IDS) {
+      expect(html, id).not.toContain(`<code>${id}</code>`);
+      expect(junit, id).not.toContain(`- ${id}: `);
     }
   });
 
