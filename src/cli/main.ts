@@ -77,6 +77,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .option('--allow-private', t(lang, 'cli.opt.allowPrivate'))
     .option('--chatonsinfos <url>', t(lang, 'cli.opt.chatonsinfos'))
     .addOption(new Option(`--from-evidence <${t(lang, 'cli.meta.file')}>`, t(lang, 'cli.opt.fromEvidence')))
+    // 29 options: the batch ones under a heading of their own.
+    .optionsGroup(t(lang, 'help.batchOptions'))
     .option(`--targets <${t(lang, 'cli.meta.file')}|url>`, t(lang, 'cli.opt.targets'))
     .option(`--output-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.outputDir'))
     .option('--concurrency <n>', t(lang, 'cli.opt.concurrency'))

@@ -146,6 +146,7 @@ export const en: Record<keyof typeof fr, string> = {
   'help.usage': "Usage:",
   'help.arguments': "Arguments:",
   'help.options': "Options:",
+  'help.batchOptions': "Several sites (batches, resume, shards):",
   'help.commands': "Commands:",
   'cli.audit': "audit one or more sites (default command)",
   'cli.demo': "serve the embedded demo sites and audit them (offline)",

@@ -144,6 +144,7 @@ export const fr = {
   'help.usage': "Utilisation :",
   'help.arguments': "Arguments :",
   'help.options': "Options :",
+  'help.batchOptions': "Plusieurs sites (lots, reprise, tranches) :",
   'help.commands': "Commandes :",
   'cli.audit': "auditer un ou plusieurs sites (commande par défaut)",
   'cli.demo': "servir les sites de démonstration embarqués et les auditer (hors ligne)",

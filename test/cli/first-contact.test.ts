@@ -77,6 +77,9 @@ describe('chatons-audit --help', () => {
     expect(run.stdout).toMatch(/Arguments :\n {2}urls/);
     expect(run.stdout).toMatch(/Commandes :\n {2}audit /);
     expect(run.stdout.indexOf('--format')).toBeLessThan(run.stdout.indexOf('Commandes :'));
+    // The batch options under their own heading, after the others.
+    expect(run.stdout).toMatch(/Plusieurs sites \(lots, reprise, tranches\) :\n {2}--targets/);
+    expect(run.stdout.indexOf('--version')).toBeLessThan(run.stdout.indexOf('Plusieurs sites'));
   });
 
   it('speaks French without commander\'s English, and English without French', async () => {
