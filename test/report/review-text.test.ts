@@ -28,9 +28,12 @@ function review(site: string, lang: Lang): { result: AuditResult; text: string }
   return { result, text: markdownReporter(result, { lang, color: false }) };
 }
 
+/** The text a reader sees: Markdown escapes (`pisteurs\.example`, `\@font-face`) removed. */
+const unescaped = (text: string): string => text.replace(/\\(.)/g, '$1');
+
 /** What the tool wrote, without what it quotes from the site (quotes, URLs, host names in code). */
 function ownWords(text: string): string {
-  return text
+  return unescaped(text)
     .replace(/«[^»]*»/g, '«»').replace(/"[^"\n]*"/g, '""').replace(/“[^”]*”/g, '“”')
     .replace(/<?https?:\/\/[^\s<>]+>?/g, 'URL').replace(/`[^`\n]+`/g, '`code`').replace(/\b[\w-]+(\.[\w-]+)+\b/g, 'HOST');
 }
@@ -68,7 +71,7 @@ describe('the forum review, French and English', () => {
       expect(hosts.size).toBeGreaterThanOrEqual(12);
       for (const host of hosts) expect(text.split(`\`${host}\``).length - 1, host).toBe(1);
       // The fix that covers every third party is kept; the rest point to explain.
-      expect(text).toContain(ruleSet.rules.find((r) => r.id === 'no-third-party-requests')?.help[lang]);
+      expect(unescaped(text)).toContain(ruleSet.rules.find((r) => r.id === 'no-third-party-requests')?.help[lang]);
       expect(text).toMatch(/chatons-audit explain/);
     }
   });
@@ -77,7 +80,8 @@ describe('the forum review, French and English', () => {
     const result = goldenResult('google-fonts.example', 'fr');
     const text = markdownReporter(result, { lang: 'fr', color: false });
     expect(result.rules.filter((r) => r.outcome === 'fail')).toHaveLength(2);
-    for (const rule of result.rules.filter((r) => r.outcome === 'fail')) expect(text, rule.id).toContain(rule.help);
+    // (An "@word" is quoted as code so that the forum does not notify someone.)
+    for (const rule of result.rules.filter((r) => r.outcome === 'fail')) expect(unescaped(text).replace(/`/g, ''), rule.id).toContain(rule.help);
     expect(text).not.toMatch(/chatons-audit explain/);
   });
 
