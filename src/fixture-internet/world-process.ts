@@ -2,7 +2,8 @@
  * A fixture world as a process of its own, for tests that place it inside a network namespace
  * (where the audited names resolve through the system's resolver, as in production): web
  * servers, the DNS server and canaries at the addresses given as JSON in argv[2]. Prints one
- * JSON line `{ "ready": ... }`, then one `{ "hit": ... }` per canary hit and one
+ * JSON line `{ "ready": ... }` (with the CA certificate file of the first web server, which is
+ * the one that serves TLS), then one `{ "hit": ... }` per canary hit and one
  * `{ "served": host }` per request served; exits when its stdin closes.
  */
 import { startCanaries } from './canaries.js';
@@ -29,7 +30,7 @@ const flush = (): void => {
   });
 };
 const timer = setInterval(flush, 50);
-say({ ready: { canaries: canaries.listening, canaryPort: canaries.port, dns: dns.server, web: webs.map((w) => w.port) } });
+say({ ready: { canaries: canaries.listening, canaryPort: canaries.port, dns: dns.server, web: webs.map((w) => w.port), caCertFile: webs[0]?.caCertFile } });
 process.stdin.resume();
 process.stdin.on('end', () => {
   clearInterval(timer);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../src/contracts/result.js';
-import { fixturesDir, packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/paths.js';
 
 const NS = `chatons-egress-${process.pid}`;
 const WEB = '203.0.113.10';
@@ -46,7 +46,7 @@ function ip(...args: string[]): void {
 let world: ChildProcessWithoutNullStreams;
 const hits: string[] = [];
 const served: string[] = [];
-let ready: { canaries: string[]; canaryPort: number } | null = null;
+let ready: { canaries: string[]; canaryPort: number; caCertFile: string } | null = null;
 let cli: { code: number | null; stderr: string };
 const results = new Map<string, AuditResult>();
 let work: string;
@@ -85,7 +85,7 @@ describe.skipIf(reason !== '')(`egress gate in a network namespace: real name re
     writeFileSync(list, `${TARGETS.join('\n')}\n`);
     cli = await new Promise((resolve) => {
       const child = spawn('ip', ['netns', 'exec', NS, process.execPath, join(packageRoot, 'bin/chatons-audit.js'),
-        '--targets', list, '--output-dir', join(work, 'out'), '--ca-cert', join(fixturesDir, 'tls', 'ca.crt'),
+        '--targets', list, '--output-dir', join(work, 'out'), '--ca-cert', ready?.caCertFile ?? '',
         '--timeout', '10000', '--quiet-window', '500', '--concurrency', '2', '--max-pages', '4', '--lang', 'en'], {
         // No --dns-server, no fixture DNS from the test run: the system's resolver, as in production.
         env: { ...process.env, CHATONS_AUDIT_DNS_SERVER: '', NO_COLOR: '1' },
