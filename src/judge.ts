@@ -27,6 +27,7 @@ function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary
       party: r.host ? derived.party.partyOf(r.host) : 'first',
       status: r.status, failure: r.failure,
     };
+    if (r.phase) summary.phase = r.phase;
     const cname = r.host ? derived.party.cnameOf(r.host) : [];
     if (cname.length > 0) summary.cname = [...cname];
     // Tracker knowledge names third parties only: a first-party matomo.js is the site itself.

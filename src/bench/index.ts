@@ -10,7 +10,7 @@ import { findBrowser } from '../collect/browser-discovery.js';
 import { chromiumArgs, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
-import { scrollToBottom } from '../collect/page.js';
+import { scrollToBottom } from '../collect/visitor.js';
 import { PAGES_AT_ONCE } from '../collect/site.js';
 import { limiter } from '../limit.js';
 import { loadExtraTrust } from '../collect/trust.js';

@@ -10,6 +10,7 @@
 import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright-core';
 import type { EgressGate } from './egress-gate.js';
 import { startEgressProxy, type EgressProxy } from './egress-proxy.js';
+import { desktopArgs, desktopContextOptions } from './desktop.js';
 import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../limit.js';
@@ -131,7 +132,7 @@ export class BrowserSession {
   }
 
   static async launch(options: BrowserOptions): Promise<BrowserSession> {
-    const args = [...chromiumArgs(options.trust), ...WEBRTC_PROXIED_ONLY, NO_NAME_RESOLUTION];
+    const args = [...chromiumArgs(options.trust), ...WEBRTC_PROXIED_ONLY, NO_NAME_RESOLUTION, ...desktopArgs(options.locale)];
     const ownTraffic: BrowserOwnConnection[] = [];
     const sink = await startEgressProxy(async (host, port, url) => {
       if (ownTraffic.length < MAX_OWN_TRAFFIC) ownTraffic.push({ url, host, port, at: Date.now() });
@@ -187,8 +188,13 @@ export class BrowserSession {
     return this.browser.isConnected();
   }
 
+  /** The pages' locale (their Intl locale is set per page: desktop.ts). */
+  get locale(): string {
+    return this.options.locale;
+  }
+
   /**
-   * A reviewer's ordinary browser (no "HeadlessChrome" in the user agent, French locale) whose
+   * A reviewer's ordinary desktop browser (no "HeadlessChrome" in the user agent: desktop.ts) whose
    * every connection, of any frame or worker, goes through `gate` (a proxy of its own, closed
    * with the context).
    */
@@ -203,9 +209,7 @@ export class BrowserSession {
       const context = await this.browser.newContext({
         // Playwright's own HAR (evidence pack): written when the context closes.
         ...(recordHarPath ? { recordHar: { path: recordHarPath } } : {}),
-        userAgent: regularUserAgent(this.browser.version()),
-        locale: this.options.locale,
-        viewport: { width: 1280, height: 800 },
+        ...desktopContextOptions(regularUserAgent(this.browser.version())),
         acceptDownloads: false,
         serviceWorkers: 'allow',
         proxy: { server: proxy.url },

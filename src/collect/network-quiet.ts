@@ -21,6 +21,11 @@ export class NetworkQuietTracker<K> {
     this.lastActivity = Date.now();
   }
 
+  /** Something happened that may start requests (the page was left): the quiet window restarts. */
+  touch(): void {
+    this.lastActivity = Date.now();
+  }
+
   done(key: K): void {
     if (this.inflight.delete(key)) this.lastActivity = Date.now();
   }

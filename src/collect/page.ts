@@ -1,16 +1,20 @@
 /**
  * Visits one page the way a reviewer would (nothing clicked, no consent given), records every
- * request of every frame and worker, scrolls once to the bottom so lazy content loads, and
- * waits for the network to go quiet. Never throws: failures land in the evidence.
+ * request of every frame and worker with the moment of the visit it started in, looks around
+ * (pointer, wheel, Tab, scroll to the bottom), waits for the network to go quiet, then leaves
+ * (hidden, unloaded) with a short grace for what the page sends on its way out. Never throws:
+ * failures land in the evidence.
  */
 import type { BrowserContext, Page, Request, Response, WebSocket } from 'playwright-core';
-import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, ResourceType } from '../contracts/evidence.js';
+import type { CollectError, LinkEvidence, PageEvidence, PageIncident, PageRole, RedirectHop, RequestEvidence, RequestPhase, ResourceType } from '../contracts/evidence.js';
 import { hostOf } from '../domains/party.js';
 import { spyOnCookieWrites, watchCookiesAndStorage, type CookieStorageWatch } from './cookies-storage.js';
 import { NetworkQuietTracker } from './network-quiet.js';
 import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
 import type { EgressGate } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
+import { leavePage, lookAround } from './visitor.js';
+import { localizePage, presentAsDesktop } from './desktop.js';
 
 export interface PlannedPage {
   url: string;
@@ -36,6 +40,12 @@ export interface CollectedPage {
   incidents: PageIncident[];
 }
 
+/**
+ * What a page may still send once left (beacons, keepalive fetches): a short quiet window within
+ * a hard cap, whatever the page budget (they are sent at once, or not at all).
+ */
+const LEAVE_QUIET_MS = 500;
+const LEAVE_CAP_MS = 2_500;
 /** Past this, the stored DOM is cut: rules need the text, not a 50 MB page. */
 const MAX_HTML_CHARS = 2_000_000;
 const MAX_LINKS = 2_000;
@@ -66,6 +76,8 @@ export interface PageHooks {
    * URL, status, links; no HTML yet): the site plans its next pages from it meanwhile.
    */
   onSettling?: ((early: PageEvidence) => void) | undefined;
+  /** The page's Intl locale (BrowserSession.locale); Chromium's own when absent. */
+  locale?: string | undefined;
 }
 
 /**
@@ -74,11 +86,11 @@ export interface PageHooks {
  * extra browser round trips before its visit.
  */
 export async function instrumentSiteContext(context: BrowserContext): Promise<void> {
-  await Promise.all([preventWindowOpen(context), spyOnCookieWrites(context)]);
+  await Promise.all([preventWindowOpen(context), spyOnCookieWrites(context), presentAsDesktop(context)]);
 }
 
 export async function collectPage(
-  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling }: PageHooks = {},
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling, locale }: PageHooks = {},
 ): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
@@ -105,8 +117,10 @@ export async function collectPage(
   }
 
   const cookieWatch: CookieStorageWatch = watchCookiesAndStorage(page);
+  if (locale) await withTimeout(localizePage(context, page, locale), remaining(), 'locale').catch((error: unknown) => fail('browser', error));
 
   let ownNavigationSeen = false;
+  let phase: RequestPhase = 'load';
   const record = (request: Request): void => {
     const url = request.url();
     if (!NETWORK_SCHEMES.test(url)) return;
@@ -129,7 +143,7 @@ export async function collectPage(
     records.set(request, {
       url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
       page: planned.url, frameUrl, isMainFrame, status: null, failure: null,
-      redirectedFrom: redirectChain(request), startMs: Date.now() - startedAt,
+      redirectedFrom: redirectChain(request), startMs: Date.now() - startedAt, phase,
     });
     tracker.started(request);
   };
@@ -169,7 +183,7 @@ export async function collectPage(
   page.on('websocket', (ws) => {
     records.set(ws, {
       url: ws.url(), host: hostOf(ws.url()) ?? '', method: 'GET', resourceType: 'websocket', page: planned.url,
-      frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - startedAt,
+      frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - startedAt, phase,
     });
   });
   // A reviewer's browser would show dialogs; a headless audit must not wait on them, nor open
@@ -205,11 +219,13 @@ export async function collectPage(
       const settleDeadline = Math.min(deadline - 1_000, Date.now() + timing.settleCapMs);
       const settleLeft = (): number => Math.max(1, settleDeadline - Date.now());
       await page.waitForLoadState('load', { timeout: settleLeft() }).catch(() => undefined);
-      await withTimeout(page.evaluate(scrollToBottom), settleLeft(), 'scroll').catch((error: unknown) => fail('settle', error));
+      phase = 'interaction';
+      await lookAround(page, settleLeft()).catch((error: unknown) => fail('settle', error));
       if (onSettling) {
         const links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), settleLeft(), 'links').catch(() => []);
         onSettling({ ...pageEvidence, finalUrl: pageEvidence.finalUrl ?? page.url(), links });
       }
+      phase = 'late';
       const quiet = await tracker.waitForQuiet({ quietMs: timing.quietMs, capMs: settleLeft(), staleMs: 3_000 });
       pageEvidence.settleCapped = !quiet;
       Object.assign(pageEvidence, await cookieWatch.collect(context, Math.min(5_000, remaining())).catch((error: unknown) => {
@@ -222,6 +238,12 @@ export async function collectPage(
         if ((error as Error | null)?.name === 'TimeoutError') incidents.add('loadIncomplete', errorText(error), planned.url);
       });
       if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
+      phase = 'leave';
+      const leaveCap = Math.min(LEAVE_CAP_MS, Math.max(500, remaining()));
+      const leftAt = Date.now();
+      await leavePage(page, leaveCap).catch((error: unknown) => fail('settle', error));
+      tracker.touch();
+      await tracker.waitForQuiet({ quietMs: LEAVE_QUIET_MS, capMs: Math.max(1, leaveCap - (Date.now() - leftAt)), staleMs: 3_000 });
     }
   } finally {
     pageEvidence.loadMs = Date.now() - startedAt;
@@ -280,15 +302,6 @@ async function extract(page: Page, evidence: PageEvidence, remaining: () => numb
   evidence.title = (await withTimeout(page.title(), remaining(), 'title')) || null;
   evidence.links = await withTimeout(page.evaluate(readLinks, MAX_LINKS), remaining(), 'links');
   if (!evidence.finalUrl) evidence.finalUrl = page.url();
-}
-
-/** Runs in the page: step down one viewport at a time so native lazy loading triggers. */
-export async function scrollToBottom(): Promise<void> {
-  const step = Math.max(200, window.innerHeight);
-  for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
-    window.scrollBy(0, step);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Runs in the page: the serialised document (as page.content() gives it), cut at `max`. */

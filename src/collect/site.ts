@@ -118,7 +118,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling });
+      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling, locale: session.locale });
     }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
       errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
       return null;

@@ -103,7 +103,16 @@ export interface RequestEvidence {
   redirectedFrom: string[];
   /** Milliseconds after the page's navigation started. */
   startMs: number;
+  /** When in the visit it started; absent in evidence saved before phases were recorded. */
+  phase?: RequestPhase;
 }
+
+/**
+ * The moment of a page visit a request started in: `load` (until the load event), `interaction`
+ * (while the visitor moves, scrolls and tabs), `late` (the quiet window after), `leave` (the
+ * page hidden, then navigated away: beacons and keepalive requests).
+ */
+export type RequestPhase = 'load' | 'interaction' | 'late' | 'leave';
 
 export interface CollectError {
   stage: 'plan' | 'browser' | 'navigate' | 'settle' | 'extract' | 'dns' | 'fetch' | 'collect';

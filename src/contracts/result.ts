@@ -2,7 +2,7 @@
  * RuleResult and AuditResult: what judgement produces and reporters print.
  * The JSON form is a public contract (schemaVersion; JSON Schema in audit-result.schema.json).
  */
-import type { CollectError, DnsRecord, DnsStatus, PageRole, ResourceType, ToolInfo } from './evidence.js';
+import type { CollectError, DnsRecord, DnsStatus, PageRole, RequestPhase, ResourceType, ToolInfo } from './evidence.js';
 import type { ChecklistSection, Lang, RuleLevel } from './rule.js';
 
 export type Outcome = 'pass' | 'fail' | 'needs-review' | 'not-applicable' | 'error';
@@ -73,6 +73,8 @@ export interface RequestSummary {
   party: Party;
   status: number | null;
   failure: string | null;
+  /** When in the page visit it started (load, interaction, late, leave). */
+  phase?: RequestPhase;
   cname?: string[];
   tracker?: TrackerMatch;
 }
