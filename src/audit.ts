@@ -18,6 +18,7 @@ import { DnsResolver } from './dns/resolver.js';
 import { systemDnsServers, type DnsServer } from './dns/servers.js';
 import type { AllowEntry } from './allowlist.js';
 import { siteConfigFor, type SiteConfig } from './config.js';
+import { UsageError } from './cli/usage-error.js';
 
 export interface AuditSettings {
   lang: Lang;
@@ -93,6 +94,8 @@ export class Auditor {
       allowlist: this.settings.allowlist ?? [], targets: this.settings.targets ?? {},
     }, target.href);
     const chatonsinfos = overrides.chatonsinfos ?? this.settings.chatonsinfos;
+    // A fresh resolver per site: its cache is this audit's.
+    const resolver = new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() });
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: overrides.maxPages ?? this.settings.maxPages,
@@ -100,13 +103,13 @@ export class Auditor {
         ownDomains: site.ownDomains, candidate: overrides.candidate ?? this.settings.candidate,
         ...(chatonsinfos ? { chatonsinfos } : {}),
       },
-      // A fresh resolver per site: its cache is this audit's.
-      resolver: new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() }),
+      resolver,
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
       guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
       lexicon: lexiconOf(this.ruleSet.data),
     });
+    refuseOfflineAudit(evidence, resolver);
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
     const packProblem = writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
     if (packProblem) result.errors = [...result.errors, { stage: 'collect', page: target.href, message: packProblem }];
@@ -116,4 +119,22 @@ export class Auditor {
   async close(): Promise<void> {
     await this.session.close();
   }
+}
+
+/**
+ * Chromium's errors that say the auditor's machine has no network. A name that does not
+ * resolve, a refused connection, a TLS or HTTP error are the site's and stay findings.
+ */
+const NO_NETWORK = /^net::ERR_(INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED|NETWORK_IO_SUSPENDED)$/;
+
+/**
+ * The auditor's own failures are not the candidate's: when the audit's resolver answered nothing
+ * at all, or the browser had no network, no verdict is given (one line, exit 2; an error in a batch).
+ */
+function refuseOfflineAudit(evidence: Evidence, resolver: DnsResolver): void {
+  if (resolver.silent) {
+    throw new UsageError('error.auditorDnsSilent', { servers: resolver.servers.map((s) => `${s.address}:${s.port}`).join(', ') });
+  }
+  const noNetwork = evidence.pages.find((p) => p.role === 'portal' && p.error && NO_NETWORK.test(p.error));
+  if (noNetwork?.error) throw new UsageError('error.auditorNoNetwork', { error: noNetwork.error });
 }

@@ -60,13 +60,21 @@ export class DnsResolver {
   private readonly queries = new Map<string, Promise<QueryResult>>();
   private readonly hosts = new Map<string, Promise<DnsRecord>>();
   private answered = 0;
-  private silent = 0;
+  private unanswered = 0;
 
   constructor(options: ResolverOptions) {
     this.servers = options.servers;
     this.timeoutMs = options.timeoutMs ?? 2_000;
     this.maxHops = options.maxHops ?? 10;
     this.limit = limiter(options.concurrency ?? 16);
+  }
+
+  /**
+   * No server has answered anything (not even NXDOMAIN or SERVFAIL) and some were asked: the
+   * auditor's own network or resolver is down, which says nothing about the audited site.
+   */
+  get silent(): boolean {
+    return this.answered === 0 && this.unanswered > 0;
   }
 
   /** One question, asked once per audit (cached), to each server in turn until one answers. */
@@ -84,8 +92,8 @@ export class DnsResolver {
     if (this.servers.length === 0) return { kind: 'error', message: 'no DNS server configured (empty /etc/resolv.conf; use --dns-server)' };
     // A server that has never answered after a few tries is taken as down: the other questions
     // fail at once instead of each waiting for its own timeout (the audit keeps its time bound).
-    if (this.answered === 0 && this.silent >= SILENT_SERVER_LIMIT) {
-      return { kind: 'timeout', message: `DNS server silent (${this.silent} queries unanswered), not asked` };
+    if (this.answered === 0 && this.unanswered >= SILENT_SERVER_LIMIT) {
+      return { kind: 'timeout', message: `DNS server silent (${this.unanswered} queries unanswered), not asked` };
     }
     let last: QueryResult = { kind: 'error', message: 'no answer' };
     for (const server of this.servers) {
@@ -101,7 +109,7 @@ export class DnsResolver {
           : { kind: 'error', message: `${server.address}:${server.port}: ${err.message}` };
       }
     }
-    if (last.kind === 'timeout') this.silent++;
+    if (last.kind === 'timeout') this.unanswered++;
     return last;
   }
 

@@ -176,6 +176,8 @@ export const en: Record<keyof typeof fr, string> = {
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "invalid --dns-server \"{value}\"; expected an IP address[:port] (e.g. 127.0.0.1:5353)",
   'cli.opt.dnsServer': "DNS server for the DNS checks (default: the ones in /etc/resolv.conf)",
+  'error.auditorDnsSilent': "the audit's DNS server ({servers}) answered no query at all: this machine has no working network or resolver, so nothing was judged. Check the network or --dns-server, then run again",
+  'error.auditorNoNetwork': "the audit's browser has no network ({error}): nothing was judged. Check the network, then run again",
 
   // — issue 5 (transparency documents): add keys below this line —
   'cli.opt.chatonsinfos': "URL of a ChatonsInfos (.properties) file to read instead of looking in /.well-known/chatonsinfos/",

@@ -174,6 +174,8 @@ export const fr = {
   // — issue 4 (domains, DNS, HTTPS): add keys below this line —
   'error.badDnsServer': "--dns-server « {value} » invalide ; forme attendue : adresse IP[:port] (ex. 127.0.0.1:5353)",
   'cli.opt.dnsServer': "serveur DNS des vérifications DNS (défaut : ceux de /etc/resolv.conf)",
+  'error.auditorDnsSilent': "le serveur DNS de l'audit ({servers}) n'a répondu à aucune requête : cette machine n'a pas de réseau ou de résolveur en état de marche, rien n'a donc été jugé. Vérifiez le réseau ou --dns-server, puis relancez",
+  'error.auditorNoNetwork': "le navigateur de l'audit n'a pas de réseau ({error}) : rien n'a été jugé. Vérifiez le réseau, puis relancez",
 
   // — issue 5 (transparency documents): add keys below this line —
   'cli.opt.chatonsinfos': "URL d'un fichier ChatonsInfos (.properties) à lire au lieu de le chercher dans /.well-known/chatonsinfos/",

@@ -1,0 +1,61 @@
+/**
+ * The auditor's own failures are not the candidate's. A machine whose DNS server never answers
+ * (a UDP socket that reads queries and never replies): one line, exit 2, no verdict, never
+ * "non-compliant". A resolver that does answer, even NXDOMAIN for everything, still judges.
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/contracts/result.js';
+import { runCli, lines } from '../support/cli.js';
+import { CLOSED_PORT } from '../support/fixture-audit.js';
+import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+
+let deaf: Socket;
+let deafServer: string;
+let dns: FixtureDns;
+let queriesHeard = 0;
+beforeAll(async () => {
+  deaf = createSocket('udp4');
+  deaf.on('message', () => void (queriesHeard += 1));
+  await new Promise<void>((done) => deaf.bind(0, '127.0.0.1', done));
+  deafServer = `127.0.0.1:${deaf.address().port}`;
+  dns = await startFixtureDns();
+});
+afterAll(async () => {
+  deaf?.close();
+  await dns?.close();
+});
+
+/** The browser reaches nothing either: every host maps to a closed port. */
+const offline = (server: string): string[] => ['--map-host', `*=127.0.0.1:${CLOSED_PORT}`, '--dns-server', server, '--lang', 'en'];
+
+describe('an auditor without network', () => {
+  it('says so in one line and exits 2, without a verdict', async () => {
+    const run = await runCli([...offline(deafServer), '--format', 'json', 'https://example.org/']);
+    expect(run.code).toBe(2);
+    expect(queriesHeard).toBeGreaterThan(0);
+    // One error line (a tracker-list staleness warning may precede it).
+    expect(lines(run.stderr).filter((l) => !l.includes('warning:'))).toEqual([expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)]);
+    expect(run.stdout).toBe('');
+  });
+
+  it('in a batch: the site is an error without a verdict, and the run exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chatons-offline-'));
+    writeFileSync(join(dir, 'targets.txt'), 'example.org\n');
+    const run = await runCli([...offline(deafServer), '--targets', 'targets.txt', '--output-dir', 'out'], {}, dir);
+    expect(run.code).toBe(2);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { sites: { verdict: string | null; error: string | null }[] };
+    expect(summary.sites.map((s) => [s.verdict, s.error])).toEqual([[null, expect.stringContaining('auditorDnsSilent')]]);
+  });
+
+  it('a resolver that answers (NXDOMAIN) and a refused connection stay the site\'s: a verdict', async () => {
+    const run = await runCli([...offline(dns.server), '--format', 'json', 'https://example.org/']);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as AuditResult;
+    expect(result.verdict).toBe('non-compliant');
+    expect(result.pages[0]?.error).toBe('net::ERR_CONNECTION_REFUSED');
+  });
+});
