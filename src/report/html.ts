@@ -85,12 +85,12 @@ function requestsTable(result: AuditResult, lang: Lang): string {
   const rows = result.requests.map((r) => `<tr class="${r.party}" data-party="${r.party}" data-type="${esc(r.resourceType)}">`
     + `<td>${esc(t(lang, `html.party.${r.party}` as MessageKey))}</td><td>${esc(r.resourceType)}</td><td>${esc(r.host)}</td>`
     + `<td class="url">${urlLink(r.url)}</td><td>${esc(r.status ?? r.failure ?? '')}</td><td>${esc(r.tracker ? `${r.tracker.name} (${r.tracker.organization})` : '')}</td>`
-    + `<td class="url">${urlLink(r.page)}</td></tr>`).join('\n');
+    + `<td class="url">${urlLink(r.page)}</td><td>${esc(r.phase ? t(lang, `html.phase.${r.phase}` as MessageKey) : '')}</td></tr>`).join('\n');
   return `<h2>${esc(t(lang, 'html.requests'))}</h2>
 <p><label>${esc(t(lang, 'html.party'))} <select class="f-party"><option value="">${esc(t(lang, 'html.all'))}</option>${options(['first', 'third'], (v) => t(lang, `html.party.${v}` as MessageKey))}</select></label>
 <label>${esc(t(lang, 'html.type'))} <select class="f-type"><option value="">${esc(t(lang, 'html.all'))}</option>${options(types, (v) => v)}</select></label>
 <span class="f-count">${result.requests.length}</span> / ${result.requests.length}</p>
-<div class="scroll"><table class="requests"><thead><tr><th>${esc(t(lang, 'html.party'))}</th><th>${esc(t(lang, 'html.type'))}</th><th>${esc(t(lang, 'html.host'))}</th><th>URL</th><th>${esc(t(lang, 'html.status'))}</th><th>${esc(t(lang, 'html.tracker'))}</th><th>${esc(t(lang, 'html.page'))}</th></tr></thead>
+<div class="scroll"><table class="requests"><thead><tr><th>${esc(t(lang, 'html.party'))}</th><th>${esc(t(lang, 'html.type'))}</th><th>${esc(t(lang, 'html.host'))}</th><th>URL</th><th>${esc(t(lang, 'html.status'))}</th><th>${esc(t(lang, 'html.tracker'))}</th><th>${esc(t(lang, 'html.page'))}</th><th>${esc(t(lang, 'html.phase'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>`;

@@ -21,6 +21,15 @@ describe('html report', () => {
     expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/^default-src 'none'/);
   });
 
+  it('says when in the visit each request was sent (a beacon on leaving the page)', () => {
+    const base = goldenResult('asso-apres.example');
+    const beacon = { url: 'https://collect.example/b', host: 'collect.example', page: base.target, resourceType: 'ping', party: 'third', status: 204, failure: null, phase: 'leave' } as const;
+    const $ = load(htmlReporter({ ...base, requests: [...base.requests, beacon] }, { lang: 'en', color: false }));
+    const row = $('table.requests tbody tr').filter((_, e) => $(e).find('td.url').first().text() === beacon.url);
+    expect(row.find('td').last().text()).toBe('leaving the page');
+    expect($('table.requests thead th').last().text()).toBe('When');
+  });
+
   it('leaves out screenshots that are not data: images', () => {
     const result = goldenResult('asso-apres.example');
     const html = htmlReporter(result, { lang: 'en', color: false, screenshots: { [result.pages[0]?.url ?? '']: 'https://evil.example/x.png' } });
