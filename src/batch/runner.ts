@@ -1,10 +1,12 @@
 /**
  * Runs many site audits with bounded concurrency on one browser. A site whose audit finds the
- * browser gone (crashed, killed) gets the browser relaunched and is retried once; a site that
- * still fails is reported as failed and the batch goes on.
+ * browser gone (crashed, killed) or stalled (no context or page within its bound) gets the
+ * browser relaunched and is retried once; a site that still fails is reported as failed, with
+ * no verdict, and the batch goes on.
  */
 import type { AuditResult } from '../contracts/result.js';
 import type { BatchTarget, TargetOverrides } from './targets.js';
+import { BrowserStalled } from '../collect/timeout.js';
 
 /** What the runner needs of an Auditor (a fake in unit tests). */
 export interface SiteAuditor {
@@ -25,6 +27,7 @@ export interface BatchRunOptions {
   onStart?(target: BatchTarget): void;
 }
 
+/** The browser crashed or stalled: relaunch it and retry the site. */
 class BrowserCrashed extends Error {}
 
 export async function runBatch(targets: readonly BatchTarget[], options: BatchRunOptions): Promise<void> {
@@ -49,7 +52,7 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
       if (!on.connected) throw new BrowserCrashed('the browser stopped during this site');
       return result;
     } catch (error) {
-      if (!on.connected && !(error instanceof BrowserCrashed)) throw new BrowserCrashed(message(error));
+      if (error instanceof BrowserStalled || (!on.connected && !(error instanceof BrowserCrashed))) throw new BrowserCrashed(message(error));
       throw error;
     }
   };

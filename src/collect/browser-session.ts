@@ -15,6 +15,7 @@ import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../limit.js';
 import { UsageError } from '../cli/usage-error.js';
+import { withTimeout } from './timeout.js';
 
 export interface BrowserOptions {
   executablePath: string;
@@ -84,6 +85,15 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES, ...OWN_REQUEST_FEATURES];
 
+/**
+ * Playwright switches we drop. --disable-ipc-flooding-protection lifts Chromium's rate limit on
+ * history.pushState / location changes: a page looping on them then floods the browser and the
+ * DevTools connection, and every other site of the batch waits behind it.
+ */
+const KEPT_PROTECTIONS = ['--disable-ipc-flooding-protection'];
+/** How long closing may take before Chromium is killed (a hung browser must not keep the run alive). */
+const CLOSE_BOUND_MS = 5_000;
+
 /** The switches we add to Playwright's (the proxies aside). */
 export function chromiumArgs(trust: ExtraTrust): string[] {
   const args = [...QUIET_BROWSER_ARGS, `--disable-features=${DISABLED_FEATURES.join(',')}`];
@@ -148,6 +158,7 @@ export class BrowserSession {
     try {
       server = await chromium.launchServer({
         executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env, proxy: { server: sink.url },
+        ignoreDefaultArgs: KEPT_PROTECTIONS,
       });
     } catch (error) {
       home.remove();
@@ -227,8 +238,8 @@ export class BrowserSession {
   /** Once, however many callers: Chromium has exited (its temporary files gone) when it resolves. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.browser.close().catch(() => undefined);
-      await this.server.close().catch(() => undefined);
+      await withTimeout(this.browser.close(), CLOSE_BOUND_MS, 'browser.close').catch(() => undefined);
+      await withTimeout(this.server.close(), CLOSE_BOUND_MS, 'server.close').catch(() => this.server.kill()).catch(() => undefined);
       this.home.remove();
       await this.sink.close();
     })();

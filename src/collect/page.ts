@@ -38,6 +38,8 @@ export interface CollectedPage {
   requests: RequestEvidence[];
   errors: CollectError[];
   incidents: PageIncident[];
+  /** The browser did not open the page (the tool's failure: the site was not visited). */
+  stalled?: true;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function collectPage(
   } catch (error) {
     fail('browser', error);
     pageEvidence.error = errorText(error);
-    return { page: pageEvidence, requests: [], errors, incidents: [] };
+    return { page: pageEvidence, requests: [], errors, incidents: [], stalled: true };
   }
 
   const cookieWatch: CookieStorageWatch = watchCookiesAndStorage(page);

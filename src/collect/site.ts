@@ -15,7 +15,7 @@ import { canonicalHost, EgressGate, resolverLookup, type EgressPath, type GateRe
 import type { HostMapping } from './map-host.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
-import { errorText, withTimeout } from './timeout.js';
+import { BrowserStalled, errorText, withTimeout } from './timeout.js';
 import type { DnsResolver } from '../dns/resolver.js';
 import { neighboursOf } from '../domains/parent-www.js';
 import type { DocumentLexicon } from '../documents/lexicon.js';
@@ -99,7 +99,8 @@ export async function collectSite(session: BrowserSession, target: URL, options:
   try {
     context = await withTimeout(openSiteContext(session, gate, pack?.harPath), options.timing.timeoutMs, 'newContext');
   } catch (error) {
-    errors.push({ stage: 'browser', page: target.href, message: errorText(error) });
+    // No context, no visit: the browser's failure, not the site's, which is never judged on it.
+    throw new BrowserStalled(errorText(error));
   }
   if (context) {
     const siteContext = context;
@@ -187,6 +188,11 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     // Planned again from the settled portal: links a script added late are visited too (the
     // pages already visited are not visited twice), and the planners that wait for it.
     if (portal && !first.settled) await planAndVisit(portal.page, true);
+    const stalled = [portal, ...followUps].find((c) => c?.stalled);
+    if (stalled) {
+      await withTimeout(context.close(), 5_000, 'closeContext').catch(() => undefined);
+      throw new BrowserStalled(`${stalled.page.url}: ${stalled.page.error ?? 'no page'}`);
+    }
     for (const collected of portal ? [portal, ...followUps] : followUps) {
       incidents.push(...collected.incidents);
       pages.push(collected.page);

@@ -6,6 +6,18 @@ export class TimeoutError extends Error {
   }
 }
 
+/**
+ * The browser could not open a context or a page for a site (within its bound, or at all): the
+ * tool's failure, never the site's. The batch relaunches the browser and retries the site; a
+ * site that still gets no page is reported as an error, without a verdict.
+ */
+export class BrowserStalled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BrowserStalled';
+  }
+}
+
 export async function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

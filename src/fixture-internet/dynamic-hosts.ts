@@ -1,6 +1,6 @@
 /**
- * Fixture hosts whose behaviour a static file cannot express: a body that never ends, a 50 MB
- * page, a TLS handshake that fails, a connection reset, a redirect into the auditor's own
+ * Fixture hosts whose behaviour a static file cannot express: a body that never ends, headers
+ * sent one byte at a time (slowloris), a 50 MB page, a TLS handshake that fails, a connection reset, a redirect into the auditor's own
  * machine. Keyed by host name; the server asks this registry before its static files.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -40,6 +40,18 @@ const behaviours = new Map<string, DynamicHost>([
     respond(_req, res) {
       res.writeHead(200, { 'content-type': HTML });
       res.write(page('Chargement…', '<p>Bienvenue, la suite arrive'));
+    },
+  }],
+  ['slowloris.hostile.example', {
+    // The status line and headers one byte at a time, never finished: the connection stays busy.
+    respond(req, res) {
+      const head = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\nx-padding: ' + 'a'.repeat(10_000));
+      let sent = 0;
+      const drip = setInterval(() => {
+        if (sent >= head.length || req.socket.destroyed) return void clearInterval(drip);
+        req.socket.write(head.subarray(sent, ++sent));
+      }, 200);
+      res.on('close', () => clearInterval(drip));
     },
   }],
   ['huge.hostile.example', {

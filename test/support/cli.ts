@@ -7,9 +7,12 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Set when the run was killed for lasting longer than `hardTimeoutMs`. */
+  timedOut?: boolean;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = packageRoot): Promise<CliRun> {
+/** `hardTimeoutMs`: a run still alive then is killed (SIGKILL) and reported as timed out. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = packageRoot, hardTimeoutMs?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(packageRoot, 'bin/chatons-audit.js'), ...args], {
       cwd, env: { ...process.env, NO_COLOR: '1', LANG: 'fr_FR.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -18,8 +21,16 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = p
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let timedOut = false;
+    const timer = hardTimeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, hardTimeoutMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+    });
   });
 }
 
