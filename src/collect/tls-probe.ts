@@ -75,13 +75,19 @@ export async function probeHttp(host: string, options: GatedProbeOptions): Promi
   if (typeof endpoint === 'string') return { host, url, status: null, location: null, error: endpoint };
   const { address, port } = endpoint;
   return new Promise((resolve) => {
-    const req = request({ host: address, port, path: '/', method: 'GET', headers: { host, 'user-agent': 'chatons-audit' }, timeout: options.timeoutMs }, (res) => {
-      res.resume();
+    const req = request({ host: address, port, path: '/', method: 'GET', headers: { host, 'user-agent': 'chatons-audit' } }, (res) => {
+      clearTimeout(timer);
+      res.destroy();
       const location = res.headers.location ? new URL(res.headers.location, url).href : null;
       resolve({ host, url, status: res.statusCode ?? null, location, error: null });
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ host, url, status: null, location: null, error: error.code ?? error.message }));
+    // A bound on the whole answer, not on idleness: headers sent a byte at a time (slowloris)
+    // would keep an idle timeout from ever firing, and the open socket would keep the run alive.
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ host, url, status: null, location: null, error: error.code ?? error.message });
+    });
     req.end();
   });
 }
