@@ -9,6 +9,7 @@ import { runBatch, type SiteAuditor, type SiteOutcome } from '../../src/batch/ru
 import { parseShard, selectShard, shardFrom } from '../../src/batch/shard.js';
 import { dedupeTargets, parseTargetsText, type BatchTarget } from '../../src/batch/targets.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
+import { BrowserStalled } from '../../src/collect/timeout.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { refusePrivateTargets } from '../../src/domains/target-safety.js';
 
@@ -154,6 +155,37 @@ describe('batch runner', () => {
       onSite: (o) => void outcomes.push(o),
     });
     expect(outcomes.map((o) => [o.target.url.host, 'error' in o])).toEqual([['s0.example', true], ['s1.example', false], ['s2.example', false]]);
+  });
+
+  it('relaunches a browser that is connected but stalled (no context or page in its bound) and retries the site once', async () => {
+    let launches = 0;
+    const closed: boolean[] = [];
+    const outcomes: SiteOutcome[] = [];
+    await runBatch(targets(3), {
+      concurrency: 1,
+      launch: async () => {
+        launches += 1;
+        const first = launches === 1;
+        const auditor = new FakeAuditor(async (target) => {
+          // The first browser stalls on s1; so does the second on s2, which then stays an error.
+          if ((first && target.host === 's1.example') || target.host === 's2.example') throw new BrowserStalled('newContext did not finish within 6000 ms');
+        });
+        const close = auditor.close.bind(auditor);
+        auditor.close = async () => {
+          closed.push(true);
+          await close();
+        };
+        return auditor;
+      },
+      onSite: (o) => void outcomes.push(o),
+    });
+    expect(outcomes.map((o) => [o.target.url.host, 'result' in o, o.retried])).toEqual([
+      ['s0.example', true, false], ['s1.example', true, true], ['s2.example', false, true],
+    ]);
+    expect(outcomes[2]).toMatchObject({ error: 'newContext did not finish within 6000 ms' });
+    // s1 and s2 each relaunched the browser once; every browser is closed in the end.
+    expect(launches).toBe(4);
+    expect(closed).toHaveLength(4);
   });
 
   it('does not retry a site whose audit threw while the browser is fine', async () => {
