@@ -2,15 +2,17 @@
  * `npm run bench`: figures, never assertions. Compares, in one run on this machine, the audit of
  * each demo site with Chromium alone loading the same pages under the same settle policy
  * (same quiet window and cap) and the same schedule (the portal, then the other pages a few at
- * once from its load on), without our request records, extraction, DNS or rules.
+ * once from its load on), the same visitor (gestures, then leaving the page with its grace) and
+ * the same desktop presentation, without our request records, extraction, DNS or rules.
  */
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
 import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
 import { findBrowser } from '../collect/browser-discovery.js';
-import { chromiumArgs, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
+import { chromiumArgs, KEPT_PROTECTIONS, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
-import { scrollToBottom } from '../collect/visitor.js';
+import { LEAVE_GRACE, leavePage, lookAround } from '../collect/visitor.js';
+import { desktopArgs, desktopContextOptions, localizePage, presentAsDesktop } from '../collect/desktop.js';
 import { PAGES_AT_ONCE } from '../collect/site.js';
 import { limiter } from '../limit.js';
 import { loadExtraTrust } from '../collect/trust.js';
@@ -26,15 +28,20 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Chromium alone on one page, with the audit's settle policy; `onLoaded` where the audit plans. */
 async function loadAlone(context: BrowserContext, url: string, onLoaded?: () => void): Promise<void> {
   const page = await context.newPage();
+  await localizePage(context, page, 'fr-FR');
   const tracker = new NetworkQuietTracker<Request>();
   page.on('request', (r) => tracker.started(r));
   page.on('response', (r) => tracker.done(r.request()));
   page.on('requestfailed', (r) => tracker.done(r));
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: DEFAULT_TIMING.timeoutMs }).catch(() => undefined);
   await page.waitForLoadState('load', { timeout: DEFAULT_TIMING.settleCapMs }).catch(() => undefined);
-  await page.evaluate(scrollToBottom).catch(() => undefined);
+  await lookAround(page, DEFAULT_TIMING.settleCapMs).catch(() => undefined);
   onLoaded?.();
   await tracker.waitForQuiet({ quietMs: DEFAULT_TIMING.quietMs, capMs: DEFAULT_TIMING.settleCapMs, staleMs: 3_000 });
+  // The audit's leaving: the events, then the same grace.
+  await leavePage(page, LEAVE_GRACE.capMs).catch(() => undefined);
+  tracker.touch();
+  await tracker.waitForQuiet({ quietMs: LEAVE_GRACE.quietMs, capMs: LEAVE_GRACE.capMs, staleMs: 3_000 });
   await page.close();
 }
 
@@ -58,7 +65,8 @@ async function main(): Promise<void> {
     // The same switches as the audit's browser: the ratio is our work (the egress gate included),
     // not Chromium's process model. Without the gate, Chromium itself maps the hosts.
     executablePath: browserPath, headless: true,
-    args: [...chromiumArgs(trust), ...WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`],
+    args: [...chromiumArgs(trust), ...WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`, ...desktopArgs('fr-FR')],
+    ignoreDefaultArgs: KEPT_PROTECTIONS,
   });
 
   const rows: string[][] = [];
@@ -74,7 +82,8 @@ async function main(): Promise<void> {
         pages = evidence.pages.map((p) => p.url);
 
         const t1 = performance.now();
-        const context = await plain.newContext({ userAgent: regularUserAgent(plain.version()), locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+        const context = await plain.newContext(desktopContextOptions(regularUserAgent(plain.version())));
+        await presentAsDesktop(context);
         // The audit's schedule: the portal, and once it has loaded, the other pages a few at once.
         const [portal, ...others] = pages;
         let rest: Promise<unknown> = Promise.resolve();

@@ -90,7 +90,7 @@ export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEAT
  * history.pushState / location changes: a page looping on them then floods the browser and the
  * DevTools connection, and every other site of the batch waits behind it.
  */
-const KEPT_PROTECTIONS = ['--disable-ipc-flooding-protection'];
+export const KEPT_PROTECTIONS = ['--disable-ipc-flooding-protection'];
 /** How long closing may take before Chromium is killed (a hung browser must not keep the run alive). */
 const CLOSE_BOUND_MS = 5_000;
 

@@ -13,7 +13,7 @@ import { NetworkQuietTracker } from './network-quiet.js';
 import { describeContentType, IncidentLog, preventWindowOpen, watchHostileBehaviour } from './page-incidents.js';
 import type { EgressGate } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
-import { leavePage, lookAround } from './visitor.js';
+import { LEAVE_GRACE, leavePage, lookAround } from './visitor.js';
 import { localizePage, presentAsDesktop } from './desktop.js';
 
 export interface PlannedPage {
@@ -42,12 +42,6 @@ export interface CollectedPage {
   stalled?: true;
 }
 
-/**
- * What a page may still send once left (beacons, keepalive fetches): a short quiet window within
- * a hard cap, whatever the page budget (they are sent at once, or not at all).
- */
-const LEAVE_QUIET_MS = 500;
-const LEAVE_CAP_MS = 2_500;
 /** Past this, the stored DOM is cut: rules need the text, not a 50 MB page. */
 const MAX_HTML_CHARS = 2_000_000;
 const MAX_LINKS = 2_000;
@@ -241,11 +235,11 @@ export async function collectPage(
       });
       if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
       phase = 'leave';
-      const leaveCap = Math.min(LEAVE_CAP_MS, Math.max(500, remaining()));
+      const leaveCap = Math.min(LEAVE_GRACE.capMs, Math.max(LEAVE_GRACE.quietMs, remaining()));
       const leftAt = Date.now();
       await leavePage(page, leaveCap).catch((error: unknown) => fail('settle', error));
       tracker.touch();
-      await tracker.waitForQuiet({ quietMs: LEAVE_QUIET_MS, capMs: Math.max(1, leaveCap - (Date.now() - leftAt)), staleMs: 3_000 });
+      await tracker.waitForQuiet({ quietMs: LEAVE_GRACE.quietMs, capMs: Math.max(1, leaveCap - (Date.now() - leftAt)), staleMs: 3_000 });
     }
   } finally {
     pageEvidence.loadMs = Date.now() - startedAt;

@@ -40,6 +40,12 @@ export async function scrollToBottom(): Promise<void> {
 }
 
 /**
+ * What a page may still send once left (beacons, keepalive fetches): a short quiet window within
+ * a hard cap, whatever the page budget (they are sent at once, or not at all).
+ */
+export const LEAVE_GRACE = { quietMs: 500, capMs: 2_500 } as const;
+
+/**
  * The visitor leaves: the tab goes to the background (`document.visibilityState` becomes
  * "hidden", `visibilitychange`), then the page is unloaded (`beforeunload`, `pagehide`,
  * `unload`), in every frame. The events are dispatched by us in the live document rather than
