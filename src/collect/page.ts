@@ -72,6 +72,11 @@ export interface PageHooks {
    * URL, status, links; no HTML yet): the site plans its next pages from it meanwhile.
    */
   onSettling?: ((early: PageEvidence) => void) | undefined;
+  /**
+   * Called once the page has settled and been read, before the visitor leaves it: the site plans
+   * the pages that need the settled portal meanwhile, instead of after the leaving grace.
+   */
+  onSettled?: ((settled: PageEvidence) => void) | undefined;
   /** The page's Intl locale (BrowserSession.locale); Chromium's own when absent. */
   locale?: string | undefined;
 }
@@ -86,7 +91,7 @@ export async function instrumentSiteContext(context: BrowserContext): Promise<vo
 }
 
 export async function collectPage(
-  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling, locale }: PageHooks = {},
+  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling, onSettled, locale }: PageHooks = {},
 ): Promise<CollectedPage> {
   const startedAt = Date.now();
   const deadline = startedAt + timing.timeoutMs;
@@ -234,6 +239,7 @@ export async function collectPage(
         if ((error as Error | null)?.name === 'TimeoutError') incidents.add('loadIncomplete', errorText(error), planned.url);
       });
       if (capture) await withTimeout(capture(page, pageEvidence), remaining(), 'capture').catch((error: unknown) => fail('extract', error));
+      onSettled?.({ ...pageEvidence });
       phase = 'leave';
       const leaveCap = Math.min(LEAVE_GRACE.capMs, Math.max(LEAVE_GRACE.quietMs, remaining()));
       const leftAt = Date.now();

@@ -112,14 +112,14 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     };
     // collectPage records its failures instead of throwing; should that ever change, a page lost
     // is one error, not the site's collection aborted with its context open.
-    const visitOne = (planned: PlannedPage, onSettling?: (early: PageEvidence) => void): Promise<CollectedPage | null> => session.pageSlots(async () => {
+    const visitOne = (planned: PlannedPage, onSettling?: (early: PageEvidence) => void, onSettled?: (settled: PageEvidence) => void): Promise<CollectedPage | null> => session.pageSlots(async () => {
       const left = pagesDeadline - Date.now();
       if (left < 1_000) {
         errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling, locale: session.locale });
+      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling, onSettled, locale: session.locale });
     }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
       errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
       return null;
@@ -162,7 +162,9 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     const early = new Promise<PageEvidence>((resolve) => (settling = resolve));
     const portalPlanned: PlannedPage = { url: target.href, role: 'portal' };
     visited.add(portalPlanned.url);
-    const portalVisit = visitOne(portalPlanned, settling);
+    let readBeforeLeaving: (settled: PageEvidence) => void = () => undefined;
+    const read = new Promise<PageEvidence>((resolve) => (readBeforeLeaving = resolve));
+    const portalVisit = visitOne(portalPlanned, settling, readBeforeLeaving);
     const first = await Promise.race([
       early.then((page) => ({ page, settled: false })),
       portalVisit.then((c) => ({ page: c?.page ?? null, settled: true })),
@@ -184,10 +186,12 @@ export async function collectSite(session: BrowserSession, target: URL, options:
       }
       await planAndVisit(portalSoFar, first.settled);
     }
+    // Planned again from the settled portal (read before the visitor leaves it): links a script
+    // added late are visited too (the pages already visited are not visited twice), and the
+    // planners that wait for it.
+    const settledPortal = first.settled ? null : await Promise.race([read, portalVisit.then((c) => c?.page ?? null)]);
+    if (settledPortal) await planAndVisit(settledPortal, true);
     const portal = await portalVisit;
-    // Planned again from the settled portal: links a script added late are visited too (the
-    // pages already visited are not visited twice), and the planners that wait for it.
-    if (portal && !first.settled) await planAndVisit(portal.page, true);
     const stalled = [portal, ...followUps].find((c) => c?.stalled);
     if (stalled) {
       await withTimeout(context.close(), 5_000, 'closeContext').catch(() => undefined);
