@@ -24,7 +24,7 @@ import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
 import { BatchProgress } from './progress.js';
-import { runBatch, type SiteAuditor } from './runner.js';
+import { errorLine, runBatch, type SiteAuditor } from './runner.js';
 import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
 import { federationMembers, fetchTargetsText, isFederationText, quoted, type FederationNetwork } from './federation.js';
@@ -198,6 +198,8 @@ export async function runBatchCommand(
     await runBatch(todo, {
       concurrency,
       launch,
+      // A failure the user can act on (the auditor's own network is down) is told in their language.
+      describeError: (error) => (error instanceof UsageError ? t(settings.lang, error.key, error.args) : errorLine(error)),
       onStart: (target) => progress.started(target.url.href),
       onSite: (outcome) => {
         const href = outcome.target.url.href;

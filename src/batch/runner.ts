@@ -25,6 +25,8 @@ export interface BatchRunOptions {
   /** Called as each site ends, in completion order (write its file here). */
   onSite(outcome: SiteOutcome): void | Promise<void>;
   onStart?(target: BatchTarget): void;
+  /** How a site's failure is told in its outcome (default: the error's first line). */
+  describeError?(error: unknown): string;
 }
 
 /** The browser crashed or stalled: relaunch it and retry the site. */
@@ -46,13 +48,14 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
     return relaunching;
   };
 
+  const describe = options.describeError ?? errorLine;
   const attempt = async (target: BatchTarget, on: SiteAuditor): Promise<AuditResult> => {
     try {
       const { result } = await on.audit(target.url, target.overrides);
       if (!on.connected) throw new BrowserCrashed('the browser stopped during this site');
       return result;
     } catch (error) {
-      if (error instanceof BrowserStalled || (!on.connected && !(error instanceof BrowserCrashed))) throw new BrowserCrashed(message(error));
+      if (error instanceof BrowserStalled || (!on.connected && !(error instanceof BrowserCrashed))) throw new BrowserCrashed(errorLine(error));
       throw error;
     }
   };
@@ -63,12 +66,12 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
     try {
       return { target, result: await attempt(target, on), retried: false };
     } catch (error) {
-      if (!(error instanceof BrowserCrashed)) return { target, error: message(error), retried: false };
+      if (!(error instanceof BrowserCrashed)) return { target, error: describe(error), retried: false };
       try {
         return { target, result: await attempt(target, await relaunch(on)), retried: true };
       } catch (second) {
         if (second instanceof BrowserCrashed) await relaunch(auditor).catch(() => undefined);
-        return { target, error: message(second), retried: true };
+        return { target, error: describe(second), retried: true };
       }
     }
   };
@@ -87,6 +90,6 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
   }
 }
 
-function message(error: unknown): string {
+export function errorLine(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
