@@ -131,7 +131,7 @@ const NO_NETWORK = /^net::ERR_(INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED|NETWO
  * The auditor's own failures are not the candidate's: when the audit's resolver answered nothing
  * at all, or the browser had no network, no verdict is given (one line, exit 2; an error in a batch).
  */
-function refuseOfflineAudit(evidence: Evidence, resolver: DnsResolver): void {
+export function refuseOfflineAudit(evidence: Evidence, resolver: Pick<DnsResolver, 'silent' | 'servers'>): void {
   if (resolver.silent) {
     throw new UsageError('error.auditorDnsSilent', { servers: resolver.servers.map((s) => `${s.address}:${s.port}`).join(', ') });
   }
