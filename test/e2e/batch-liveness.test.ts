@@ -79,6 +79,13 @@ describe('batch liveness with hostile neighbours (real CLI)', () => {
     }
   });
 
+  it('audits the pushState storm itself in full: the browser keeps its navigation rate limit', () => {
+    const storm = result('mixed', 'pushstate-storm.hostile.example');
+    expect(storm?.pages[0]?.status).toBe(200);
+    // Flooded, the page could not even be read (content, links): errors of the extract stage.
+    expect(storm?.errors.filter((e) => e.stage === 'extract' || e.stage === 'settle')).toEqual([]);
+  });
+
   it('never gives a verdict to a site the browser could not open a page for', () => {
     const summary = JSON.parse(readFileSync(join(runs.mixed.dir, 'out', 'summary.json'), 'utf8')) as { sites: { target: string; verdict: string | null; error?: string | null }[] };
     for (const host of HOSTILE) {
