@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING } from '../../src/audit.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { BrowserSession } from '../../src/collect/browser-session.js';
+import { EgressGate } from '../../src/collect/egress-gate.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { collectPage, instrumentSiteContext, type CollectedPage } from '../../src/collect/page.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
@@ -20,8 +21,7 @@ let session: BrowserSession;
 beforeAll(async () => {
   internet = await startFixtureInternet();
   session = await BrowserSession.launch({
-    executablePath: findBrowser(undefined, process.env), mappings: [parseHostMapping(internet.mapHost)],
-    trust: loadExtraTrust([internet.caCertFile]), locale: 'fr-FR', pagesAtOnce: 2,
+    executablePath: findBrowser(undefined, process.env), trust: loadExtraTrust([internet.caCertFile]), locale: 'fr-FR', pagesAtOnce: 2,
   });
 });
 afterAll(async () => {
@@ -29,9 +29,12 @@ afterAll(async () => {
   await internet?.close();
 });
 
+/** Every host of the fixture internet, through the site's egress gate as in an audit. */
+const siteContext = (): Promise<BrowserContext> => session.newSiteContext(new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false }));
+
 /** One page in a fresh site context, as collectSite visits it. */
 async function visit(url: string, quietMs = 500): Promise<CollectedPage> {
-  const context: BrowserContext = await session.newSiteContext();
+  const context = await siteContext();
   try {
     await instrumentSiteContext(context);
     return await collectPage(context, { url, role: 'portal' }, { timeoutMs: 20_000, settleCapMs: 6_000, quietMs }, { locale: session.locale });
@@ -100,7 +103,7 @@ describe('not recognisable as automation', () => {
   }
 
   it('sends an Accept-Language that agrees with navigator.languages', async () => {
-    const context = await session.newSiteContext();
+    const context = await siteContext();
     try {
       const page = await context.newPage();
       const header = new Promise<string | undefined>((resolve) => page.on('request', (r) => void r.allHeaders().then((h) => resolve(h['accept-language']))));
