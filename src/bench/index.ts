@@ -115,8 +115,20 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(line(row));
 }
 
-await main();
-await (await import('./dns.js')).run();
-await (await import('./batch.js')).run();
-await (await import('./documents.js')).run();
-await (await import("./trackers.js")).run();
+/** The parts of the bench, in the order they run; BENCH_ONLY=demo,dns… runs some of them. */
+const PARTS: Readonly<Record<string, () => Promise<void>>> = {
+  demo: main,
+  dns: async () => (await import('./dns.js')).run(),
+  batch: async () => (await import('./batch.js')).run(),
+  documents: async () => (await import('./documents.js')).run(),
+  trackers: async () => (await import('./trackers.js')).run(),
+};
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const unknown = only.filter((p) => !(p in PARTS));
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(PARTS)) {
+  if (only.length === 0 || only.includes(name)) await run();
+}
