@@ -31,9 +31,9 @@ export interface AuditSettings {
   trust: ExtraTrust;
   levels: Readonly<Record<string, RuleLevel>>;
   locale: string;
-  /** --dns-server (issue 4); default: the nameservers of /etc/resolv.conf. */
+  /** --dns-server; default: the nameservers of /etc/resolv.conf. */
   dnsServers?: DnsServer[];
-  /** issue 5: --chatonsinfos URL. */
+  /** --chatonsinfos URL. */
   chatonsinfos?: string;
   /** Accepted third parties (configuration), each with its justification. */
   allowlist?: AllowEntry[];

@@ -52,7 +52,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const internet = await startFixtureInternet();
-  // Issue 4: the audit's DNS checks ask the fixture zones, so the bench stays offline.
+  // The audit's DNS checks ask the fixture zones, so the bench stays offline.
   const fixtureDns = await startFixtureDns();
   const mappings = [parseHostMapping(internet.mapHost)];
   const trust = loadExtraTrust([internet.caCertFile]);

@@ -1,5 +1,5 @@
 /**
- * Tracker knowledge figures (issue 3 targets): engine load time (< 100 ms), matching throughput
+ * Tracker knowledge figures (with their targets): engine load time (< 100 ms), matching throughput
  * on one core (≥ 100,000 URLs/s), and the time tracker work adds to each audited page (< 50 ms):
  * cookie/storage collection in the browser plus naming and the tracker rules at judgement.
  */

@@ -31,7 +31,7 @@ export interface AuditCommandOptions {
   quietWindow?: string;
   browser?: string;
   caCert: string[];
-  /** Issue 4: --dns-server addr[:port] (repeatable; tried in order). */
+  /** --dns-server addr[:port] (repeatable; tried in order). */
   dnsServer?: string[];
   saveEvidence?: string;
   fromEvidence?: string;
@@ -39,7 +39,7 @@ export interface AuditCommandOptions {
   debug?: boolean;
   candidate?: boolean;
   allowPrivate?: boolean;
-  /** issue 5: a ChatonsInfos properties file to read instead of probing. */
+  /** A ChatonsInfos properties file to read instead of probing. */
   chatonsinfos?: string;
   baseline?: string;
   evidenceDir?: string;
@@ -58,7 +58,7 @@ export interface RunSettings {
   trust: ExtraTrust;
   timing: PageTiming;
   maxPages: number;
-  /** Issue 4: undefined → the nameservers of /etc/resolv.conf. */
+  /** undefined → the nameservers of /etc/resolv.conf. */
   dnsServers?: DnsServer[];
   /** Absolute path of --baseline, or null. */
   baseline: string | null;

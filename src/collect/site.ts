@@ -29,7 +29,7 @@ export interface SiteCollectOptions {
   evidenceOptions: EvidenceOptions;
   /** Defaults to the registered planners; tests may pass their own. */
   planners?: readonly PagePlanner[];
-  /** Issue 4: the audit's DNS resolver (fresh per site: its cache is the audit's). */
+  /** The audit's DNS resolver (fresh per site: its cache is the audit's). */
   resolver?: DnsResolver | null;
   /** How the auditor's own connections (TLS/HTTP probes, ChatonsInfos) reach hosts: --map-host, --ca-cert. */
   probe: ProbeOptions;
@@ -172,7 +172,7 @@ export async function collectSite(session: BrowserSession, target: URL, options:
     let infos: Promise<Awaited<ReturnType<typeof collectChatonsInfos>> | null> | null = null;
     if (first.page) {
       const portalSoFar = first.page;
-      // issue 5: ChatonsInfos files, fetched by the auditor itself while the pages load (all it
+      // ChatonsInfos files, fetched by the auditor itself while the pages load (all it
       // needs is the portal's address).
       if (portalSoFar.status !== null || options.evidenceOptions.chatonsinfos) {
         // Never left rejecting unobserved while the pages load: failures become errors here.

@@ -122,7 +122,7 @@ export interface CollectError {
 
 /**
  * Something a page did to the visitor, or that the audit refused, recorded so the report says
- * what happened (issue 7: hostile and broken sites).
+ * what happened (hostile and broken sites).
  */
 export type IncidentKind =
   | 'privateAddress' | 'dialog' | 'popup' | 'download' | 'navigatedAway' | 'notHtml' | 'loadIncomplete' | 'htmlTruncated';
@@ -160,11 +160,11 @@ export interface EvidenceOptions {
   /** Extra first-party registrable domains (from --own-domain and config). */
   ownDomains: string[];
   candidate: boolean;
-  /** URL of a ChatonsInfos properties file given with --chatonsinfos (issue 5). */
+  /** URL of a ChatonsInfos properties file given with --chatonsinfos. */
   chatonsinfos?: string;
 }
 
-/** One fetched ChatonsInfos properties file (issue 5). */
+/** One fetched ChatonsInfos properties file. */
 export interface ChatonsInfosFile {
   url: string;
   /** How it was found: a well-known location, --chatonsinfos, or a subs.* line of another file. */
@@ -188,7 +188,7 @@ export interface ChatonsInfosUrlCheck {
   error: string | null;
 }
 
-/** ChatonsInfos as collected (issue 5): what was probed, read and checked. */
+/** ChatonsInfos as collected: what was probed, read and checked. */
 export interface ChatonsInfosEvidence {
   /** Well-known URLs tried, in order, with what they answered. */
   probed: { url: string; status: number | null; error: string | null }[];
@@ -196,7 +196,7 @@ export interface ChatonsInfosEvidence {
   checks: ChatonsInfosUrlCheck[];
 }
 
-/** How a host's DNS resolution ended (issue 4). */
+/** How a host's DNS resolution ended. */
 export type DnsStatus = 'ok' | 'nxdomain' | 'nodata' | 'servfail' | 'refused' | 'timeout' | 'loop' | 'too-long' | 'error';
 
 /** The audit's own resolution of one host (A/AAAA at the end of its CNAME chain; MX/NS for domains). */
@@ -245,17 +245,17 @@ export interface Evidence {
   pages: PageEvidence[];
   requests: RequestEvidence[];
   errors: CollectError[];
-  /** Issue 4: DNS of every host seen (absent in evidence from older versions). */
+  /** DNS of every host seen (absent in evidence from older versions). */
   dns?: DnsRecord[];
-  /** Issue 4: TLS validation of every audited page's host. */
+  /** TLS validation of every audited page's host. */
   tls?: TlsProbe[];
-  /** Issue 4: plain-HTTP answer of every audited page's host. */
+  /** plain-HTTP answer of every audited page's host. */
   httpProbes?: HttpProbe[];
-  /** ChatonsInfos files and checks (issue 5); absent in evidence saved before it existed. */
+  /** ChatonsInfos files and checks; absent in evidence saved before it existed. */
   chatonsinfos?: ChatonsInfosEvidence;
   /** Set when --evidence-dir was given: the files written for this site. */
   pack?: EvidencePackIndex;
-  /** Absent in evidence saved before issue 7: read as []. */
+  /** Absent in evidence saved by older versions: read as []. */
   incidents?: PageIncident[];
   /**
    * Connections the browser tried for itself (component updates and the like) while this site

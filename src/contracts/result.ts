@@ -100,7 +100,7 @@ export interface AuditResult {
   dns: DnsSummary[];
   rules: RuleResult[];
   errors: CollectError[];
-  /** Questions no tool can answer, for the reviewer (issue 5; CHARTER.md, last section). */
+  /** Questions no tool can answer, for the reviewer (CHARTER.md, last section). */
   questions?: string[];
   /** Where the evidence pack (--evidence-dir) put this site's files. */
   evidencePack?: EvidencePackIndex;

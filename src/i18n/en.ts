@@ -168,18 +168,18 @@ export const en: Record<keyof typeof fr, string> = {
   'cli.opt.failOn': "when to exit with code 1: {values}",
   'cli.opt.allowPrivate': "allow targets on private or local addresses",
   'cli.opt.debug': "print full error traces",
-  // — issue 3 (trackers): add keys below this line —
+  // — trackers —
   'trackers.newerSources': "warning: newer tracker lists are installed but not yet vendored ({sources}); vendor them with: npm run update-trackers",
   'trackers.oldInClone': "warning: tracker lists vendored on {date}, {days} days ago; trackers that appeared since may go unnamed. Look for newer lists with: npm install -D third-party-web@latest @adguard/dnr-rulesets@latest && npm run update-trackers (or silence this notice: trackerListsNotice: false in .chatons-audit.yml)",
   'trackers.oldPackage': "warning: this chatons-audit carries tracker lists vendored on {date}, {days} days ago; trackers that appeared since may go unnamed. Install a newer chatons-audit as soon as there is one (or silence this notice: trackerListsNotice: false in .chatons-audit.yml)",
 
-  // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+  // — domains, DNS, HTTPS —
   'error.badDnsServer': "invalid --dns-server \"{value}\"; expected an IP address[:port] (e.g. 127.0.0.1:5353)",
   'cli.opt.dnsServer': "DNS server for the DNS checks (default: the ones in /etc/resolv.conf)",
   'error.auditorDnsSilent': "the audit's DNS server ({servers}) answered no query at all: this machine has no working network or resolver, so nothing was judged. Check the network or --dns-server, then run again",
   'error.auditorNoNetwork': "the audit's browser has no network ({error}): nothing was judged. Check the network, then run again",
 
-  // — issue 5 (transparency documents): add keys below this line —
+  // — transparency documents —
   'cli.opt.chatonsinfos': "URL of a ChatonsInfos (.properties) file to read instead of looking in /.well-known/chatonsinfos/",
   'report.questions': "Questions no tool can answer (to ask the structure)",
   'question.rootAccess': "Do members of the structure have root (administrator) access to the servers hosting the services?",
@@ -189,7 +189,7 @@ export const en: Record<keyof typeof fr, string> = {
   'question.freeContributions': "Are the structure's contributions (code, documentation, content) published under free licences?",
   'question.respect': "Does the structure commit to respectful behaviour toward the collective's members and the people using its services?",
 
-  // — issue 6 (reports, config, baseline): add keys below this line —
+  // — reports, config, baseline —
   'md.onPages': 'on {count} {count:page|pages} ({roles})',
   'md.new': '🆕 **new**',
   'md.allowed': '↳ allowed by the configuration: {justification}',
@@ -251,7 +251,7 @@ export const en: Record<keyof typeof fr, string> = {
   'explain.why.C': "The charter asks for transparency: legal notice (LCEN), terms of use and personal-data policy must be published and readable.",
   'explain.why.D': "The charter asks for technical hygiene that protects users (encryption, security headers, up-to-date free software).",
 
-  // — issue 7 (batch, hostile sites): add keys below this line —
+  // — batch, hostile sites —
   'error.targetsUnreadable': "cannot read the targets file {file} ({detail})",
   'error.targetsInvalid': "targets file {file}, line {line}: {detail}; one URL per line (# for comments) or a YAML list of URLs or { url, maxPages, ownDomains, candidate, chatonsinfos }, or a ChatonsInfos federation file (subs.* lines)",
   'batch.federationReading': "federation {file}: reading the organisation files of {total} {total:member|members}",

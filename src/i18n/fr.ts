@@ -166,18 +166,18 @@ export const fr = {
   'cli.opt.failOn': "quand sortir avec le code 1 : {values}",
   'cli.opt.allowPrivate': "autoriser les cibles en adresse privée ou locale",
   'cli.opt.debug': "afficher la trace complète des erreurs",
-  // — issue 3 (trackers): add keys below this line —
+  // — trackers —
   'trackers.newerSources': "attention : des listes de pisteurs plus récentes sont installées mais pas encore intégrées ({sources}) ; intégrez-les avec : npm run update-trackers",
   'trackers.oldInClone': "attention : listes de pisteurs intégrées le {date}, il y a {days} jours ; des pisteurs apparus depuis peuvent rester sans nom. Cherchez des listes plus récentes avec : npm install -D third-party-web@latest @adguard/dnr-rulesets@latest && npm run update-trackers (ou taisez cet avis : trackerListsNotice: false dans .chatons-audit.yml)",
   'trackers.oldPackage': "attention : ce chatons-audit contient des listes de pisteurs intégrées le {date}, il y a {days} jours ; des pisteurs apparus depuis peuvent rester sans nom. Installez une version plus récente de chatons-audit dès qu'il y en a une (ou taisez cet avis : trackerListsNotice: false dans .chatons-audit.yml)",
 
-  // — issue 4 (domains, DNS, HTTPS): add keys below this line —
+  // — domains, DNS, HTTPS —
   'error.badDnsServer': "--dns-server « {value} » invalide ; forme attendue : adresse IP[:port] (ex. 127.0.0.1:5353)",
   'cli.opt.dnsServer': "serveur DNS des vérifications DNS (défaut : ceux de /etc/resolv.conf)",
   'error.auditorDnsSilent': "le serveur DNS de l'audit ({servers}) n'a répondu à aucune requête : cette machine n'a pas de réseau ou de résolveur en état de marche, rien n'a donc été jugé. Vérifiez le réseau ou --dns-server, puis relancez",
   'error.auditorNoNetwork': "le navigateur de l'audit n'a pas de réseau ({error}) : rien n'a été jugé. Vérifiez le réseau, puis relancez",
 
-  // — issue 5 (transparency documents): add keys below this line —
+  // — transparency documents —
   'cli.opt.chatonsinfos': "URL d'un fichier ChatonsInfos (.properties) à lire au lieu de le chercher dans /.well-known/chatonsinfos/",
   'report.questions': "Questions qu'aucun outil ne peut trancher (à poser à la structure)",
   'question.rootAccess': "Les membres de la structure ont-ils un accès root (administrateur) aux serveurs qui hébergent les services ?",
@@ -187,7 +187,7 @@ export const fr = {
   'question.freeContributions': "Les contributions de la structure (code, documentation, contenus) sont-elles publiées sous licences libres ?",
   'question.respect': "La structure s'engage-t-elle à un comportement respectueux envers les membres du collectif et les personnes qui utilisent ses services ?",
 
-  // — issue 6 (reports, config, baseline): add keys below this line —
+  // — reports, config, baseline —
   'md.onPages': 'sur {count} {count:page|pages} ({roles})',
   'md.new': '🆕 **nouveau**',
   'md.allowed': '↳ autorisé par la configuration : {justification}',
@@ -249,7 +249,7 @@ export const fr = {
   'explain.why.C': "La charte demande la transparence : mentions légales (LCEN), conditions d'utilisation et données personnelles doivent être publiées et lisibles.",
   'explain.why.D': "La charte demande une hygiène technique qui protège les utilisateurs (chiffrement, en-têtes de sécurité, logiciels libres à jour).",
 
-  // — issue 7 (batch, hostile sites): add keys below this line —
+  // — batch, hostile sites —
   'error.targetsUnreadable': "impossible de lire la liste de cibles {file} ({detail})",
   'error.targetsInvalid': "liste de cibles {file}, ligne {line} : {detail} ; une URL par ligne (# pour commenter) ou une liste YAML d'URL ou de { url, maxPages, ownDomains, candidate, chatonsinfos }, ou un fichier de fédération ChatonsInfos (lignes subs.*)",
   'batch.federationReading': "fédération {file} : lecture des fichiers d'organisation de {total} {total:membre|membres}",

@@ -102,7 +102,7 @@ export const terminalReporter: Reporter = viewing((result, { lang, color }) => {
     pages: result.pages.length, requests: result.requests.length, third,
     seconds: (result.durationMs / 1000).toFixed(1),
   })));
-  // issue 5: what no tool can answer comes last, so no clean audit reads as a complete one.
+  // What no tool can answer comes last, so no clean audit reads as a complete one.
   if (result.questions && result.questions.length > 0) {
     out.push('', c.underline(t(lang, 'report.questions')));
     for (const q of result.questions) out.push(`  ? ${q}`);

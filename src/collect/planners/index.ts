@@ -5,9 +5,9 @@ import { documentsPlanner } from './documents.js';
 import { servicesPlanner } from './services.js';
 
 export const planners: readonly PagePlanner[] = [
-  // issue 4 (parent domain and www) registers its planner here
+  // the parent domain and www. first: they are pages the checklist always asks about
   parentWwwPlanner,
-  // issue 5 (legal documents, services) registers its planners here
+  // then the transparency documents, then the services
   documentsPlanner,
   servicesPlanner,
 ];

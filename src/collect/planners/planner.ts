@@ -14,7 +14,7 @@ export interface PlanContext {
   portal: PageEvidence;
   /** The candidate's own registrable domains, as far as known after the portal. */
   ownDomains: readonly string[];
-  /** The audit's own resolver (issue 4): whether a discovered host exists. Absent: no DNS. */
+  /** The audit's own resolver: whether a discovered host exists. Absent: no DNS. */
   dns?: { lookup(host: string): Promise<DnsRecord> };
   /** --map-host rules: an explicitly mapped host is visited whatever DNS says. */
   mappings?: readonly HostMapping[];

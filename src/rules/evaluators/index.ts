@@ -2,18 +2,18 @@
 import type { RegisteredEvaluator } from '../evaluator.js';
 import { siteOnline } from './site-online.js';
 import { thirdPartyResources } from './third-party-resources.js';
-// issue 3 imports
+// third parties and trackers
 import { consentFreeAnalytics } from './consent-free-analytics.js';
 import { knownTrackers } from './known-trackers.js';
 import { socialAlternative } from './social-alternative.js';
 import { thirdPartyMarkup } from './third-party-markup.js';
-// issue 4 imports
+// domains, DNS, HTTPS, infrastructure
 import { cnameCloaking } from './cname-cloaking.js';
 import { https } from './https.js';
 import { infrastructureProviders } from './infrastructure-providers.js';
 import { parentDomain } from './parent-domain.js';
 import { securityHeaders } from './security-headers.js';
-// issue 5 imports
+// transparency documents and services
 import { documentLinked } from './document-linked.js';
 import { legalNoticeContent } from './legal-notice-content.js';
 import { privacyClause } from './privacy-clause.js';
@@ -22,20 +22,20 @@ import { charterStatement } from './charter-statement.js';
 import { membershipClaim } from './membership-claim.js';
 import { serviceTestable } from './service-testable.js';
 import { chatonsInfos } from './chatonsinfos.js';
-// issue 7 imports
+// page behaviour and private addresses
 import { pageBehaviour, privateAddresses } from './page-incidents.js';
 
 const all: RegisteredEvaluator[] = [
   siteOnline,
   thirdPartyResources,
-  // issue 3 evaluators
+  // third parties and trackers
   knownTrackers,
   consentFreeAnalytics,
   socialAlternative,
   thirdPartyMarkup,
-  // issue 4 evaluators
+  // domains, DNS, HTTPS, infrastructure
   cnameCloaking, https, securityHeaders, infrastructureProviders, parentDomain,
-  // issue 5 evaluators
+  // transparency documents and services
   documentLinked,
   legalNoticeContent,
   privacyClause,
@@ -44,7 +44,7 @@ const all: RegisteredEvaluator[] = [
   membershipClaim,
   serviceTestable,
   chatonsInfos,
-  // issue 7 evaluators
+  // page behaviour and private addresses
   pageBehaviour,
   privateAddresses,
 ];
