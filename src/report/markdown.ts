@@ -7,7 +7,7 @@ import type { AuditResult, Finding, RuleResult } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { codeName, t, type MessageKey } from '../i18n/catalog.js';
 import { allowedHosts, groupFindings, redactPersonal, thirdPartyHosts, type FindingGroup, type ThirdPartyHost } from './findings-view.js';
-import { changeSiteText, mdCode as code, mdLink as link, mdText as md } from './neutralise.js';
+import { changeSiteText, mdCode as code, mdLink as link, mdText as md, mdToolText } from './neutralise.js';
 import { viewing, type Reporter } from './reporter.js';
 import { OUTCOME_ICON as ICON, VERDICT_ICON } from './symbols.js';
 
@@ -61,7 +61,7 @@ function ruleItem(rule: RuleResult, lang: Lang, view: View, alike: readonly Rule
   const more = rule.level === 'blocking' && groups.length > SHOWN_GROUPS
     ? ['', `<details><summary>${t(lang, 'report.more', { count: groups.length - SHOWN_GROUPS })}</summary>`, '', ...groups.slice(SHOWN_GROUPS).flatMap((g) => groupLine(g, lang).split('\n')), '', '</details>']
     : [];
-  const fix = view.fixes.has(rule.id) ? `**${t(lang, 'md.fix')}** ${md(rule.help)}` : null;
+  const fix = view.fixes.has(rule.id) ? `**${t(lang, 'md.fix')}** ${mdToolText(rule.help)}` : null;
   // A tight item (findings right under the title) unless it holds paragraphs.
   if (!rule.reason && !fix && more.length === 0) return [head, ...nest(lines)];
   const body = [...(rule.reason ? ['', md(rule.reason)] : []), ...(lines.length > 0 ? ['', ...lines] : []), ...more, ...(fix ? ['', fix] : [])];

@@ -137,6 +137,31 @@ export function mdLink(value: unknown): string {
   return `<${href}>`;
 }
 
+/** A URL in the tool's own prose, without the punctuation that ends its sentence. */
+const TOOL_URL = /https?:\/\/[^\s<>()]*[^\s<>().,;:!?]/g;
+
+/**
+ * The tool's own prose (a rule's help, from the rule files): the addresses it names (the
+ * charter, documentation) are live links, as the tool writes them; the rest is quoted like
+ * site text. Never for text that carries a site's words: a finding's message interpolates them.
+ */
+export function mdToolText(value: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  const prose = (text: string): string => {
+    // mdText trims: keep the spaces that separate the prose from a link.
+    const lead = /^\s/.test(text) ? ' ' : '';
+    const trail = /\s$/.test(text) && text.trim() !== '' ? ' ' : '';
+    return `${lead}${mdText(text)}${trail}`;
+  };
+  for (const m of value.matchAll(TOOL_URL)) {
+    parts.push(prose(value.slice(last, m.index)), mdLink(m[0]));
+    last = m.index + m[0].length;
+  }
+  parts.push(prose(value.slice(last)));
+  return parts.join('').trim();
+}
+
 // HTML, XML, JSON ----------------------------------------------------------------------------
 
 /** Text or attribute value in HTML: no element, attribute or entity can come from the site. */

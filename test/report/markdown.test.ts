@@ -119,4 +119,18 @@ describe('markdown review', () => {
     expect(marked.parse(markdownReporter(result, { lang: 'fr', color: false }), { async: false })).toContain('[numéro masqué]');
     expect(markdownReporter(result, { lang: 'fr', color: false, redact: false })).toContain('06 12 34 56 78, domicile 12 bis rue des Lilas');
   });
+
+  it('links the addresses the tool\'s own help names, and none that a finding quotes', () => {
+    const result = withRule(goldenResult('google-fonts.example'), {
+      id: 'charter-statement', section: 'A', level: 'suggestion', title: 'Charter',
+      help: 'Link to https://www.chatons.org/charte.',
+      findings: [finding('evil.example', 1, { host: undefined, subject: 'charter', message: 'The page says https://evil.example/charte.' })],
+    });
+    const html = marked.parse(markdownReporter(result, { lang: 'en', color: false }), { async: false });
+    const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toContain('https://www.chatons.org/charte');
+    expect(links.filter((href) => href?.includes('evil.example'))).toEqual([]);
+    // The sentence around the link reads as written: a space before it, the full stop after it.
+    expect(html).toMatch(/Link to <a href="https:\/\/www\.chatons\.org\/charte">https:\/\/www\.chatons\.org\/charte<\/a>\./);
+  });
 });
