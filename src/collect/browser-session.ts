@@ -26,6 +26,13 @@ export interface BrowserOptions {
 }
 
 /**
+ * Chromium sends loopback addresses past any proxy unless told `<-loopback>`. Playwright adds it
+ * by default, but an environment variable turns that off: said here, it holds whatever the
+ * environment says, so loopback never reaches a socket without the gate.
+ */
+const PROXY_LOOPBACK_TOO = '<-loopback>';
+
+/**
  * Chromium's own traffic (updates, sync, safe browsing) is not the site's and would reach
  * real hosts: switched off.
  */
@@ -157,7 +164,7 @@ export class BrowserSession {
     let server: BrowserServer;
     try {
       server = await chromium.launchServer({
-        executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env, proxy: { server: sink.url },
+        executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env, proxy: { server: sink.url, bypass: PROXY_LOOPBACK_TOO },
         ignoreDefaultArgs: KEPT_PROTECTIONS,
       });
     } catch (error) {
@@ -223,7 +230,7 @@ export class BrowserSession {
         ...desktopContextOptions(regularUserAgent(this.browser.version())),
         acceptDownloads: false,
         serviceWorkers: 'allow',
-        proxy: { server: proxy.url },
+        proxy: { server: proxy.url, bypass: PROXY_LOOPBACK_TOO },
       });
       context.on('close', () => void proxy.close());
       return context;

@@ -86,6 +86,7 @@ function isLocalName(host: string): boolean {
 const NET_ERRORS: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED', ECONNRESET: 'net::ERR_CONNECTION_RESET', ETIMEDOUT: 'net::ERR_CONNECTION_TIMED_OUT',
   EHOSTUNREACH: 'net::ERR_ADDRESS_UNREACHABLE', ENETUNREACH: 'net::ERR_ADDRESS_UNREACHABLE', EADDRNOTAVAIL: 'net::ERR_ADDRESS_INVALID',
+  ERR_INVALID_HTTP_RESPONSE: 'net::ERR_INVALID_HTTP_RESPONSE',
 };
 /** What Chromium said when the page's own requests were refused before the gate existed, kept for reports. */
 export const BLOCKED = 'net::ERR_BLOCKED_BY_CLIENT';

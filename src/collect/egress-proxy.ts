@@ -111,9 +111,19 @@ export async function startEgressProxy(decide: ProxyDecision, failed: ProxyFailu
     const timer = setTimeout(() => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
     upstream.once('socket', (socket: Socket) => socket.once('connect', () => clearTimeout(timer)));
     upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.rawHeaders));
-      answer.pipe(res);
       answer.on('error', () => res.destroy());
+      try {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.rawHeaders));
+      } catch {
+        // Node's parser accepts status lines and headers that writeHead refuses (a status under
+        // 100, a control byte in the reason): the site's answer is unusable, never a crash.
+        answer.destroy();
+        upstream.destroy();
+        failed(host, port, 'ERR_INVALID_HTTP_RESPONSE');
+        req.socket.destroy();
+        return;
+      }
+      answer.pipe(res);
     });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);

@@ -68,6 +68,16 @@ export async function probeTls(host: string, options: GatedProbeOptions): Promis
   });
 }
 
+/** A Location header as an absolute URL; one that does not parse is kept as the site wrote it. */
+function locationOf(header: string | undefined, base: string): string | null {
+  if (!header) return null;
+  try {
+    return new URL(header, base).href;
+  } catch {
+    return header;
+  }
+}
+
 /** GET http://host/ without following redirects: does plain HTTP send visitors to HTTPS? */
 export async function probeHttp(host: string, options: GatedProbeOptions): Promise<HttpProbe> {
   const url = urlOf('http', host);
@@ -78,8 +88,7 @@ export async function probeHttp(host: string, options: GatedProbeOptions): Promi
     const req = request({ host: address, port, path: '/', method: 'GET', headers: { host, 'user-agent': 'chatons-audit' } }, (res) => {
       clearTimeout(timer);
       res.destroy();
-      const location = res.headers.location ? new URL(res.headers.location, url).href : null;
-      resolve({ host, url, status: res.statusCode ?? null, location, error: null });
+      resolve({ host, url, status: res.statusCode ?? null, location: locationOf(res.headers.location, url), error: null });
     });
     // A bound on the whole answer, not on idleness: headers sent a byte at a time (slowloris)
     // would keep an idle timeout from ever firing, and the open socket would keep the run alive.

@@ -38,6 +38,20 @@ describe('Chromium feature lists', () => {
     expect(featureList(launched, 'disable')).toEqual([...DISABLED_FEATURES]);
     expect(featureList(launched, 'enable')).toEqual(featureList(playwrightArgs, 'enable'));
   });
+
+  it('sends loopback through the proxy even where the environment tells Playwright not to', async () => {
+    // Chromium lets loopback bypass a proxy unless `<-loopback>` is said; Playwright stops
+    // saying it when this variable is set. The egress gate must not depend on that.
+    process.env.PLAYWRIGHT_DISABLE_FORCED_CHROMIUM_PROXIED_LOOPBACK = '1';
+    try {
+      const session = await BrowserSession.launch({ executablePath, trust: { pems: [], spkiHashes: [] }, locale: 'fr-FR', pagesAtOnce: 1 });
+      const launched = session.process.args;
+      await session.close();
+      expect(launched.filter((a) => a.startsWith('--proxy-bypass-list='))).toEqual(['--proxy-bypass-list=<-loopback>']);
+    } finally {
+      delete process.env.PLAYWRIGHT_DISABLE_FORCED_CHROMIUM_PROXIED_LOOPBACK;
+    }
+  });
 });
 
 /** Every process under `root`, not `root` itself. */

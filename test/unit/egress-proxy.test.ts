@@ -4,7 +4,7 @@
  * failed connection reported to the gate in Chromium's words.
  */
 import { request, type IncomingMessage } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressGate } from '../../src/collect/egress-gate.js';
 import { startEgressProxy, type EgressProxy } from '../../src/collect/egress-proxy.js';
@@ -82,5 +82,34 @@ describe('egress proxy', () => {
   it('reports a connection the gate allowed but nothing accepted', async () => {
     expect(await tunnel('closed.example:443')).toBe('HTTP/1.1 502 Bad Gateway');
     expect(gate.explain('closed.example', 443)).toEqual({ error: 'net::ERR_CONNECTION_REFUSED', address: null });
+  });
+
+  it('survives an answer Node parses but cannot pass on (status under 100, control byte in the reason)', async () => {
+    for (const statusLine of ['HTTP/1.1 099 OK', 'HTTP/1.1 200 O\x01K']) {
+      const site = createServer((socket) => socket.once('data', () => socket.end(`${statusLine}\r\ncontent-length: 2\r\n\r\nhi`)));
+      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+      const sitePort = (site.address() as AddressInfo).port;
+      const hostileGate = new EgressGate({ mappings: [parseHostMapping(`bad-answer.example=127.0.0.1:${sitePort}`)], allowPrivate: false });
+      const hostile = await startEgressProxy(async (host, port) => {
+        const decision = await hostileGate.decide(host, port);
+        return decision.allowed ? decision.endpoint : null;
+      }, (host, port, code) => hostileGate.noteFailure(host, port, code));
+      try {
+        const answer = await new Promise<string>((resolve) => {
+          const req = request({ host: '127.0.0.1', port: Number(new URL(hostile.url).port), path: 'http://bad-answer.example/' }, (res) => {
+            res.resume();
+            resolve(`status ${res.statusCode}`);
+          });
+          req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+          req.end();
+        });
+        // The browser sees a connection that ended without an answer, never the auditor crashing.
+        expect(answer, statusLine).toMatch(/ECONNRESET|socket hang up/);
+        expect(hostileGate.explain('bad-answer.example', 80)).toEqual({ error: 'net::ERR_INVALID_HTTP_RESPONSE', address: null });
+      } finally {
+        await hostile.close();
+        await new Promise((resolve) => site.close(resolve));
+      }
+    }
   });
 });

@@ -2,6 +2,7 @@
  * Node-side TLS validation and the plain-HTTP probe against the fixture internet (no browser):
  * real validation, the test CA trusted only through --ca-cert.
  */
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { EgressGate } from '../../src/collect/egress-gate.js';
@@ -49,6 +50,17 @@ describe('HTTP probe', () => {
     ['vieuxchaton.example', 200, null],
   ] as const)('http://%s/ → %s', async (host, status, location) => {
     expect(await probeHttp(host, withCa)).toMatchObject({ status, location });
+  });
+
+  it('keeps a Location that is not a URL as the site wrote it, instead of crashing', async () => {
+    const site = createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 301 Moved\r\nlocation: http://[\r\ncontent-length: 0\r\n\r\n')));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const gate = new EgressGate({ mappings: [parseHostMapping(`bad-location.example=127.0.0.1:${(site.address() as AddressInfo).port}`)], allowPrivate: false });
+      expect(await probeHttp('bad-location.example', { ...withCa, gate })).toMatchObject({ status: 301, location: 'http://[', error: null });
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
 
