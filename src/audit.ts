@@ -109,7 +109,7 @@ export class Auditor {
       guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
       lexicon: lexiconOf(this.ruleSet.data),
     });
-    refuseOfflineAudit(evidence, resolver);
+    await refuseOfflineAudit(evidence, resolver);
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
     const packProblem = writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
     if (packProblem) result.errors = [...result.errors, { stage: 'collect', page: target.href, message: packProblem }];
@@ -129,10 +129,10 @@ const NO_NETWORK = /^net::ERR_(INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED|NETWO
 
 /**
  * The auditor's own failures are not the candidate's: when the audit's resolver answered nothing
- * at all, or the browser had no network, no verdict is given (one line, exit 2; an error in a batch).
+ * at all, not even a question about no site, or the browser had no network, no verdict is given (one line, exit 2; an error in a batch).
  */
-export function refuseOfflineAudit(evidence: Evidence, resolver: Pick<DnsResolver, 'silent' | 'servers'>): void {
-  if (resolver.silent) {
+export async function refuseOfflineAudit(evidence: Evidence, resolver: Pick<DnsResolver, 'silent' | 'servers' | 'answersControlQuestion'>): Promise<void> {
+  if (resolver.silent && !(await resolver.answersControlQuestion())) {
     throw new UsageError('error.auditorDnsSilent', { servers: resolver.servers.map((s) => `${s.address}:${s.port}`).join(', ') });
   }
   const noNetwork = evidence.pages.find((p) => p.role === 'portal' && p.error && NO_NETWORK.test(p.error));

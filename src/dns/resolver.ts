@@ -77,6 +77,24 @@ export class DnsResolver {
     return this.answered === 0 && this.unanswered > 0;
   }
 
+  /**
+   * Whether a server answers anything to a question no audited site controls (the root's name
+   * servers). Tells an auditor whose resolver is down from a site whose own name servers never
+   * answer: the recursive resolver then times out on the site's names only, and that is the site's.
+   */
+  async answersControlQuestion(): Promise<boolean> {
+    for (const server of this.servers) {
+      const client = DNS.UDPClient({ dns: server.address, port: server.port, timeout: this.timeoutMs, retryOverTCP: false });
+      try {
+        await client('.', 'NS');
+        return true;
+      } catch {
+        // The next server, if any.
+      }
+    }
+    return false;
+  }
+
   /** One question, asked once per audit (cached), to each server in turn until one answers. */
   query(name: string, type: RecordType): Promise<QueryResult> {
     const key = `${type} ${normaliseHost(name)}`;

@@ -17,15 +17,29 @@ let deaf: Socket;
 let deafServer: string;
 let dns: FixtureDns;
 let queriesHeard = 0;
+/** Answers only a question about the root (empty first label), as a resolver does when the site's own name servers are dead. */
+let rootOnly: Socket;
+let rootOnlyServer: string;
 beforeAll(async () => {
   deaf = createSocket('udp4');
   deaf.on('message', () => void (queriesHeard += 1));
   await new Promise<void>((done) => deaf.bind(0, '127.0.0.1', done));
   deafServer = `127.0.0.1:${deaf.address().port}`;
+  rootOnly = createSocket('udp4');
+  rootOnly.on('message', (query, from) => {
+    if (query.length < 13 || query[12] !== 0) return;
+    const answer = Buffer.from(query);
+    answer[2] = 0x81; // a response, recursion desired
+    answer[3] = 0x80; // recursion available, NOERROR
+    rootOnly.send(answer, from.port, from.address);
+  });
+  await new Promise<void>((done) => rootOnly.bind(0, '127.0.0.1', done));
+  rootOnlyServer = `127.0.0.1:${rootOnly.address().port}`;
   dns = await startFixtureDns();
 });
 afterAll(async () => {
   deaf?.close();
+  rootOnly?.close();
   await dns?.close();
 });
 
@@ -49,6 +63,12 @@ describe('an auditor without network', () => {
     expect(run.code).toBe(2);
     const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { sites: { verdict: string | null; error: string | null }[] };
     expect(summary.sites.map((s) => [s.verdict, s.error])).toEqual([[null, expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)]]);
+  });
+
+  it('a site whose own names never get an answer, from a resolver that answers otherwise, is judged', async () => {
+    const run = await runCli([...offline(rootOnlyServer), '--format', 'json', 'https://example.org/']);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as AuditResult).verdict).toBe('non-compliant');
   });
 
   it('a resolver that answers (NXDOMAIN) and a refused connection stay the site\'s: a verdict', async () => {
