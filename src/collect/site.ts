@@ -265,12 +265,18 @@ function refusalIncidents(gate: EgressGate, requests: readonly RequestEvidence[]
     if (known) known.count += 1;
     else incidents.set(key, { kind: 'privateAddress', page, url, detail: address, count: 1, via });
   };
-  const byEndpoint = new Map<string, GateRefusal>();
-  for (const refusal of gate.browserRefusals()) byEndpoint.set(`${refusal.host}:${refusal.port}`, refusal);
+  const byEndpoint = new Map<string, GateRefusal[]>();
+  for (const refusal of gate.browserRefusals()) {
+    const key = `${refusal.host}:${refusal.port}`;
+    byEndpoint.set(key, [...(byEndpoint.get(key) ?? []), refusal]);
+  }
   const reported = new Set<GateRefusal>();
   for (const request of requests) {
     const endpoint = endpointOf(request.url);
-    const refusal = endpoint ? byEndpoint.get(endpoint) : undefined;
+    const candidates = endpoint ? byEndpoint.get(endpoint) ?? [] : [];
+    // A plain-HTTP refusal names its request's URL: only that request is it (a worker's request
+    // to the same endpoint is another one). A tunnel's (CONNECT) names only the endpoint.
+    const refusal = candidates.find((r) => r.url === request.url) ?? candidates.find((r) => r.url.startsWith('https:'));
     if (!refusal || request.status !== null) continue;
     reported.add(refusal);
     add(request.page, request.url, refusal.address, request.isMainFrame || request.resourceType === 'websocket' ? 'page' : request.frameUrl ? 'frame' : 'worker');
