@@ -23,8 +23,14 @@ export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(reporters, name);
 }
 
+/** The file extension each format is written with. */
+export const FILE_EXTENSIONS: Readonly<Record<FormatName, string>> = {
+  json: '.json', terminal: '.txt', markdown: '.md', html: '.html', sarif: '.sarif', junit: '.xml',
+};
+
 const EXTENSIONS: Readonly<Record<string, FormatName>> = {
-  '.json': 'json', '.txt': 'terminal', '.md': 'markdown', '.html': 'html', '.htm': 'html', '.sarif': 'sarif', '.xml': 'junit',
+  ...Object.fromEntries(FORMAT_NAMES.map((format) => [FILE_EXTENSIONS[format], format])),
+  '.htm': 'html',
 };
 
 /** --output report.json implies --format json (.md markdown, .html html, .sarif sarif, .xml junit). */

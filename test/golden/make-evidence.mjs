@@ -1,7 +1,7 @@
 // Regenerates the golden evidence files by running the real audit (built CLI, real Chromium)
 // on the fixture internet with --save-evidence. Run after `npm run build`:
 //   node test/golden/make-evidence.mjs
-// Then UPDATE_GOLDEN=1 npx vitest run test/report/golden.test.ts rewrites the expected reports.
+// Then `npm run golden:update` rewrites the expected reports from it.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';

@@ -1,48 +1,45 @@
 /**
- * Golden reports: each format rendered from saved evidence and compared whole with
- * test/golden/expected/. The evidence is fixed, so nothing here depends on time; the JSON
- * comparison leaves out the run's date and duration anyway. UPDATE_GOLDEN=1 rewrites them.
+ * Golden reports: every golden evidence file (test/golden/*.evidence.json), judged by every rule
+ * of rules/, rendered in every format and language, compared whole with test/golden/expected/.
+ * The evidence is fixed, so nothing here depends on time. This test only reads: the expected
+ * files are written by `npm run golden:update` (test/golden/write-expected.mjs), never by a
+ * comparing run.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reporters, type FormatName } from '../../src/report/index.js';
-import { GOLDEN_DIR, GOLDEN_SITES, goldenResult } from '../support/golden.js';
+import { LANGS } from '../../src/contracts/rule.js';
+import { FILE_EXTENSIONS, FORMAT_NAMES, reporters } from '../../src/report/index.js';
+import { GOLDEN_DIR, GOLDEN_SITES, judgedByEveryRule } from '../support/golden.js';
+import { ruleSet } from '../support/rules.js';
 
-const EXT: Record<Exclude<FormatName, 'terminal'>, string> = { markdown: 'md', html: 'html', sarif: 'sarif', junit: 'xml', json: 'json' };
 const expectedDir = join(GOLDEN_DIR, 'expected');
-
-function compare(name: string, actual: string): void {
-  const file = join(expectedDir, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
-    mkdirSync(expectedDir, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectedFiles = readdirSync(expectedDir).sort();
+const cases = GOLDEN_SITES.flatMap((site) => LANGS.flatMap((lang) => FORMAT_NAMES.map((format) => ({ site, lang, format, file: `${site}.${lang}${FILE_EXTENSIONS[format]}` }))));
 
 describe('golden reports from saved evidence', () => {
-  for (const site of GOLDEN_SITES) {
-    for (const [format, ext] of Object.entries(EXT) as [Exclude<FormatName, 'terminal'>, string][]) {
-      it(`${site} as ${format}`, () => {
-        const result = goldenResult(site, 'fr');
-        let text = reporters[format](result, { lang: 'fr', color: false });
-        if (format === 'json') {
-          const { startedAt: _s, durationMs: _d, ...stable } = JSON.parse(text) as Record<string, unknown>;
-          text = `${JSON.stringify(stable, null, 2)}\n`;
-        }
-        compare(`${site}.${ext}`, text);
-      });
-    }
-  }
-
-  it('renders the English review too', () => {
-    compare('google-fonts.example.en.md', reporters.markdown(goldenResult('google-fonts.example', 'en'), { lang: 'en', color: false }));
+  it('has one expected file per golden site, language and format, and no other', () => {
+    const evidenceSites = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.evidence.json')).map((f) => f.slice(0, -'.evidence.json'.length)).sort();
+    expect(evidenceSites).toEqual([...GOLDEN_SITES].sort());
+    expect(expectedFiles).toEqual(cases.map((c) => c.file).sort());
   });
 
+  it('judges every rule of rules/ in them', () => {
+    const judged = new Set(GOLDEN_SITES.flatMap((site) => judgedByEveryRule(site).rules.map((r) => r.id)));
+    expect(ruleSet.rules.filter((r) => !judged.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(judged.size).toBeGreaterThan(25);
+  });
+
+  for (const { site, lang, format, file } of cases) {
+    it(`${site} in ${lang} as ${format}`, () => {
+      const actual = reporters[format](judgedByEveryRule(site, lang), { lang, color: false });
+      expect(actual).toBe(readFileSync(join(expectedDir, file), 'utf8'));
+    });
+  }
+
   it('is the same twice (stable ordering)', () => {
-    const a = reporters.sarif(goldenResult('asso-apres.example'), { lang: 'fr', color: false });
-    const b = reporters.sarif(goldenResult('asso-apres.example'), { lang: 'fr', color: false });
+    const a = reporters.sarif(judgedByEveryRule('asso-apres.example'), { lang: 'fr', color: false });
+    const b = reporters.sarif(judgedByEveryRule('asso-apres.example'), { lang: 'fr', color: false });
     expect(a).toBe(b);
   });
 });

@@ -74,7 +74,8 @@ describe('SARIF 2.1.0', () => {
     const ids = (JSON.parse(text) as { runs: { automationDetails?: { id: string } }[] }).runs.map((r) => r.automationDetails?.id);
     expect(ids).toEqual([
       'chatons-audit/services.bonchaton.example/', 'chatons-audit/google-fonts.example/', 'chatons-audit/asso-avant.example/',
-      'chatons-audit/asso-apres.example/', 'chatons-audit/google-fonts.example/other/', 'chatons-audit/google-fonts.example/other-2/',
+      'chatons-audit/asso-apres.example/', 'chatons-audit/gravatar-cdn.example/', 'chatons-audit/pisteurs.example/',
+      'chatons-audit/google-fonts.example/other/', 'chatons-audit/google-fonts.example/other-2/',
     ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^chatons-audit\/[^/].*\/$/);

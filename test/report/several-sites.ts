@@ -9,7 +9,8 @@ const extraRules: RuleResult[] = [
 ];
 
 export function severalSites(): AuditResult[] {
-  const [compliant, ...others] = GOLDEN_SITES.map((site) => goldenResult(site));
+  // The four sites without DNS evidence: the one DNS table is the incomplete site's.
+  const [compliant, ...others] = GOLDEN_SITES.slice(0, 4).map((site) => goldenResult(site));
   const incomplete: AuditResult = {
     ...(compliant as AuditResult),
     target: 'https://incomplet.example/',

@@ -1,7 +1,8 @@
 /**
  * Golden evidence (test/golden/*.evidence.json, made by test/golden/make-evidence.mjs with the
- * real audit on the fixture internet) judged without a browser. Only the rules that existed when
- * the goldens were made are judged, so rules added later do not change the expected reports.
+ * real audit on the fixture internet) judged without a browser.
+ * - `judgedByEveryRule`: every rule of rules/, the input of the golden reports (test/report/golden.test.ts).
+ * - `goldenResult`: the four oldest rules only, a small and stable input for the format unit tests.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import type { RuleSet } from '../../src/rules/loader.js';
 import { ruleSet } from './rules.js';
 
 export const GOLDEN_DIR = join(packageRoot, 'test/golden');
-export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example'] as const;
+export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'] as const;
 export type GoldenSite = (typeof GOLDEN_SITES)[number];
 export const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
 
@@ -27,4 +28,8 @@ export function goldenEvidence(site: GoldenSite): Evidence {
 
 export function goldenResult(site: GoldenSite, lang: Lang = 'fr', allowlist: AllowEntry[] = []): AuditResult {
   return judge(goldenEvidence(site), goldenRuleSet, { lang, levels: {}, allowlist });
+}
+
+export function judgedByEveryRule(site: GoldenSite, lang: Lang = 'fr'): AuditResult {
+  return judge(goldenEvidence(site), ruleSet, { lang, levels: {}, allowlist: [] });
 }
