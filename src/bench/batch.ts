@@ -8,15 +8,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
-import { runBatch } from '../batch/runner.js';
-import type { BatchTarget } from '../batch/targets.js';
+import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/auditor.js';
+import { runBatch } from '../audit/batch/runner.js';
+import type { BatchTarget } from '../audit/batch/targets.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet } from '../rules/loader.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet } from '../judge/loader.js';
 import { processTree } from './process-tree.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 50);

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
-import { DnsResolver } from '../dns/resolver.js';
-import { parseDnsServer } from '../dns/servers.js';
+import { DnsResolver } from '../collect/dns/resolver.js';
+import { parseDnsServer } from '../collect/dns/servers.js';
 import { startFixtureDns } from '../fixture-internet/dns-server.js';
 
 const HOSTS = 50;

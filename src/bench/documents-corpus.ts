@@ -17,9 +17,9 @@ import type { Outcome } from '../contracts/result.js';
 import { analyseLegalNotice, LEGAL_FIELDS, legalVocabulary, type LegalField } from '../documents/lcen.js';
 import { lexiconOf, type DocumentLexicon } from '../documents/lexicon.js';
 import { bestDocumentLinks, ROLE_OF_KIND } from '../documents/site-links.js';
-import { judge } from '../judge.js';
-import { packageRoot } from '../paths.js';
-import type { RuleSet } from '../rules/loader.js';
+import { judge } from '../judge/judge.js';
+import { packageRoot } from '../util/paths.js';
+import type { RuleSet } from '../judge/loader.js';
 
 export const CORPUS_DIR = join(packageRoot, 'test', 'corpus', 'documents');
 export const JUDGED_RULES = ['legal-notice', 'terms-of-use', 'privacy-clause', 'no-premature-membership'] as const;

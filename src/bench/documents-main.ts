@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet } from '../rules/loader.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet } from '../judge/loader.js';
 import { CORPUS_DIR, formatFigures, loadCorpus, scoreCorpus } from './documents-corpus.js';
 
 const { figures, disagreements } = scoreCorpus(loadCorpus(), loadRuleSet(process.env.CHATONS_AUDIT_RULES_DIR ?? rulesDir));

@@ -6,8 +6,8 @@ import type { PageEvidence } from '../contracts/evidence.js';
 import { analyseLegalNotice, legalVocabulary } from '../documents/lcen.js';
 import { blocksOf } from '../documents/text.js';
 import { topicEvidence } from '../documents/topics.js';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet } from '../rules/loader.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet } from '../judge/loader.js';
 import { formatFigures, loadCorpus, scoreCorpus } from './documents-corpus.js';
 
 const SECTION = `<section><h2>Hébergeur</h2><div><div><p>Le site est hébergé par Exemple SAS, 3 rue de la Paix, 75002 Paris, 01 23 45 67 89.

@@ -6,7 +6,7 @@
  * the same desktop presentation, without our request records, extraction, DNS or rules.
  */
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
-import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
+import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/auditor.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { chromiumArgs, KEPT_PROTECTIONS, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
 import { parseHostMapping } from '../collect/map-host.js';
@@ -14,14 +14,14 @@ import { NetworkQuietTracker } from '../collect/network-quiet.js';
 import { LEAVE_GRACE, leavePage, lookAround } from '../collect/visitor.js';
 import { desktopArgs, desktopContextOptions, localizePage, presentAsDesktop } from '../collect/desktop.js';
 import { PAGES_AT_ONCE } from '../collect/site.js';
-import { limiter } from '../limit.js';
+import { limiter } from '../util/limit.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { demoSites } from '../cli/demo-command.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet } from '../rules/loader.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet } from '../judge/loader.js';
 import { startFixtureDns } from '../fixture-internet/dns-server.js';
-import { parseDnsServer } from '../dns/servers.js';
+import { parseDnsServer } from '../collect/dns/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 

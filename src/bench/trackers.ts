@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { Auditor, DEFAULT_TIMING } from '../audit.js';
+import { Auditor, DEFAULT_TIMING } from '../audit/auditor.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { spyOnCookieWrites, watchCookiesAndStorage } from '../collect/cookies-storage.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import type { Evidence } from '../contracts/evidence.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
-import { judge } from '../judge.js';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet, type RuleSet } from '../rules/loader.js';
+import { judge } from '../judge/judge.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet, type RuleSet } from '../judge/loader.js';
 import { trackersDataDir } from '../trackers/data-files.js';
 import { createTrackerKnowledge } from '../trackers/index.js';
 

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Auditor } from '../audit.js';
-import { auditSettingsOf } from './audit-settings.js';
-import { runBatchCommand, wantsBatch, type BatchOptions } from '../batch/command.js';
-import { refusePrivateTargets } from '../domains/target-safety.js';
+import { Auditor } from '../audit/auditor.js';
+import { auditSettingsOf } from '../audit/audit-settings.js';
+import { runBatchCommand, wantsBatch, type BatchOptions } from '../audit/batch/command.js';
+import { refusePrivateTargets } from '../collect/target-safety.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { findMapping } from '../collect/map-host.js';
 import type { Evidence } from '../contracts/evidence.js';
@@ -15,13 +15,13 @@ import type { AuditResult } from '../contracts/result.js';
 import { isPrivateAddress, parseTarget } from '../domains/target.js';
 import { t } from '../i18n/catalog.js';
 import { jsonText, terminalArgs } from '../report/neutralise.js';
-import { judge } from '../judge.js';
+import { judge } from '../judge/judge.js';
 import { trackerDataState, trackerListsNotice } from '../trackers/staleness.js';
-import type { CliProcess } from './io.js';
-import { finishReport, writeOutput } from './report-output.js';
-import { judgeConfigFor } from './site-settings.js';
-import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from './run-settings.js';
-import { UsageError } from './usage-error.js';
+import type { CliProcess } from '../util/io.js';
+import { finishReport, writeOutput } from '../audit/report-output.js';
+import { judgeConfigFor } from '../audit/site-settings.js';
+import { resolveRunSettings, type AuditCommandOptions, type RunSettings } from '../audit/run-settings.js';
+import { UsageError } from '../errors.js';
 
 export async function runAuditCommand(urls: string[], options: AuditCommandOptions & BatchOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);

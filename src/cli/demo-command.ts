@@ -10,12 +10,12 @@ import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
 import { startFixtureDns } from '../fixture-internet/dns-server.js';
-import { parseDnsServer } from '../dns/servers.js';
+import { parseDnsServer } from '../collect/dns/servers.js';
 import { t } from '../i18n/catalog.js';
-import { fixturesDir } from '../paths.js';
+import { fixturesDir } from '../util/paths.js';
 import { auditAndReport, noticeOldTrackerLists } from './audit-command.js';
-import type { CliProcess } from './io.js';
-import { resolveRunSettings, type AuditCommandOptions } from './run-settings.js';
+import type { CliProcess } from '../util/io.js';
+import { resolveRunSettings, type AuditCommandOptions } from '../audit/run-settings.js';
 
 interface DemoSite {
   name: string;

@@ -6,21 +6,21 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Lang } from '../contracts/rule.js';
 import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
-import { packageInfo } from '../paths.js';
+import { packageInfo } from '../util/paths.js';
 import { FORMAT_NAMES } from '../report/index.js';
-import { FAIL_ON } from '../rules/verdict.js';
+import { FAIL_ON } from '../judge/verdict.js';
 import { runAuditCommand } from './audit-command.js';
-import type { BatchOptions } from '../batch/command.js';
-import { runMergeCommand, type MergeOptions } from '../batch/merge-command.js';
-import type { AuditCommandOptions } from './run-settings.js';
+import type { BatchOptions } from '../audit/batch/command.js';
+import { runMergeCommand, type MergeOptions } from './merge-command.js';
+import type { AuditCommandOptions } from '../audit/run-settings.js';
 import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
-import type { CliProcess } from './io.js';
-import { closest } from './suggest.js';
-import { UsageError } from './usage-error.js';
+import type { CliProcess } from '../util/io.js';
+import { closest } from '../util/suggest.js';
+import { UsageError } from '../errors.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
-export type { CliProcess } from './io.js';
+export type { CliProcess } from '../util/io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

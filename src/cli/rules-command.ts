@@ -3,13 +3,13 @@
  * checks, read from the rule files themselves (and the configuration's levels), fr or en.
  */
 import type { Rule, RuleLevel, Lang } from '../contracts/rule.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../audit/config.js';
 import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
-import { rulesDir } from '../paths.js';
-import { loadRuleSet } from '../rules/loader.js';
-import type { CliProcess } from './io.js';
-import { closest } from './suggest.js';
-import { UsageError } from './usage-error.js';
+import { rulesDir } from '../util/paths.js';
+import { loadRuleSet } from '../judge/loader.js';
+import type { CliProcess } from '../util/io.js';
+import { closest } from '../util/suggest.js';
+import { UsageError } from '../errors.js';
 
 export interface RulesCommandOptions {
   format?: string;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../contracts/rule.js';
 import { t } from '../i18n/catalog.js';
-import type { CliProcess } from './io.js';
+import type { CliProcess } from '../util/io.js';
 import { runExplainCommand, runRulesCommand, type RulesCommandOptions } from './rules-command.js';
 
 export function addRulesCommands(program: Command, lang: Lang, proc: CliProcess, setExit: (code: number) => void): void {

@@ -13,8 +13,8 @@ import { startEgressProxy, type EgressProxy } from './egress-proxy.js';
 import { desktopArgs, desktopContextOptions } from './desktop.js';
 import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
-import { limiter, type Limiter } from '../limit.js';
-import { UsageError } from '../cli/usage-error.js';
+import { limiter, type Limiter } from '../util/limit.js';
+import { UsageError } from '../errors.js';
 import { withTimeout } from './timeout.js';
 
 export interface BrowserOptions {

@@ -13,7 +13,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { EgressPath } from '../contracts/evidence.js';
-import type { DnsResolver } from '../dns/resolver.js';
+import type { DnsResolver } from './dns/resolver.js';
 import { isPrivateAddress } from '../domains/target.js';
 import { normaliseHost } from '../domains/party.js';
 import { findMapping, type HostMapping } from './map-host.js';

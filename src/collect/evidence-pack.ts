@@ -8,10 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Evidence, PageEvidence } from '../contracts/evidence.js';
-import type { AuditResult, EvidencePackIndex } from '../contracts/result.js';
+import type { Evidence, EvidencePackIndex, PageEvidence } from '../contracts/evidence.js';
+import type { AuditResult } from '../contracts/result.js';
 import type { PageCapture } from './page.js';
-import { boundedName } from '../paths.js';
+import { boundedName } from '../util/paths.js';
 
 export interface SitePack {
   root: string;

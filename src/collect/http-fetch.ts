@@ -9,7 +9,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { SecureContext, TLSSocket } from 'node:tls';
-import { packageInfo } from '../paths.js';
+import { packageInfo } from '../util/paths.js';
 import { GateRefusedError, type EgressGate, type EgressPath, type Endpoint } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
 import { secureContextFor, spkiHashOf, type ExtraTrust } from './trust.js';

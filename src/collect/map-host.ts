@@ -4,7 +4,7 @@
  * auditor's own alike).
  */
 import { isIP } from 'node:net';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { normaliseHost } from '../domains/party.js';
 
 export interface HostMapping {

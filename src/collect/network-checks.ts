@@ -6,8 +6,8 @@
  */
 import type { DnsRecord, HttpProbe, PageEvidence, RequestEvidence, TlsProbe } from '../contracts/evidence.js';
 import { hostOf, normaliseHost } from '../domains/party.js';
-import type { DnsResolver } from '../dns/resolver.js';
-import { limiter } from '../limit.js';
+import type { DnsResolver } from './dns/resolver.js';
+import { limiter } from '../util/limit.js';
 import { isIP } from 'node:net';
 import { probeHttp, probeTls, type GatedProbeOptions } from './tls-probe.js';
 

@@ -3,20 +3,20 @@
  * the plan adds, all inside the site's time bound. Never throws past this function.
  */
 import type { CollectError, Evidence, EvidenceOptions, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
-import { packageInfo } from '../paths.js';
+import { packageInfo } from '../util/paths.js';
 import type { BrowserContext } from 'playwright-core';
 import { FOLLOW_UP_PRIORITY, type BrowserSession } from './browser-session.js';
 import { collectChatonsInfos } from './chatonsinfos.js';
 import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
 import { collectPage, instrumentSiteContext, type CollectedPage, type PageTiming, type PlannedPage } from './page.js';
-import { limiter } from '../limit.js';
+import { limiter } from '../util/limit.js';
 import { planners } from './planners/index.js';
 import { canonicalHost, EgressGate, resolverLookup, type EgressPath, type GateRefusal } from './egress-gate.js';
 import type { HostMapping } from './map-host.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { BrowserStalled, errorText, withTimeout } from './timeout.js';
-import type { DnsResolver } from '../dns/resolver.js';
+import type { DnsResolver } from './dns/resolver.js';
 import { neighboursOf } from '../domains/parent-www.js';
 import type { DocumentLexicon } from '../documents/lexicon.js';
 import { runNetworkChecks, type NetworkChecks } from './network-checks.js';

@@ -6,7 +6,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 
 export interface ExtraTrust {
   /** PEM texts of the extra CAs. */

@@ -1,9 +1,8 @@
 /**
  * Evidence: everything the collector saw, once, as plain serialisable data.
- * Judgement (src/rules/) reads it and never touches the network; `--save-evidence` writes it
+ * Judgement (src/judge/) reads it and never touches the network; `--save-evidence` writes it
  * as JSON and `--from-evidence` reads it back, so every field must survive JSON.stringify.
  */
-import type { EvidencePackIndex } from './result.js';
 
 /** Why a page is part of the audit. */
 export type PageRole = 'portal' | 'parent' | 'www' | 'legal' | 'terms' | 'privacy' | 'service' | 'other';
@@ -262,4 +261,13 @@ export interface Evidence {
    * was audited: refused at the gate, never the site's requests. Absent when there were none.
    */
   browserOwnTraffic?: string[];
+}
+
+/** Files of the evidence pack, relative to the pack directory. */
+export interface EvidencePackIndex {
+  dir: string;
+  provenance: string;
+  har: string | null;
+  dns: string | null;
+  pages: { url: string; screenshotTop: string | null; screenshotFull: string | null; source: string | null }[];
 }

@@ -2,7 +2,7 @@
  * RuleResult and AuditResult: what judgement produces and reporters print.
  * The JSON form is a public contract (schemaVersion; JSON Schema in audit-result.schema.json).
  */
-import type { CollectError, DnsRecord, DnsStatus, PageRole, RequestPhase, ResourceType, ToolInfo } from './evidence.js';
+import type { CollectError, DnsRecord, DnsStatus, EvidencePackIndex, PageRole, RequestPhase, ResourceType, ToolInfo } from './evidence.js';
 import type { ChecklistSection, Lang, RuleLevel } from './rule.js';
 
 export type Outcome = 'pass' | 'fail' | 'needs-review' | 'not-applicable' | 'error';
@@ -106,15 +106,6 @@ export interface AuditResult {
   evidencePack?: EvidencePackIndex;
   /** Comparison with --baseline: findings of the previous run that are gone. */
   baseline?: BaselineSummary;
-}
-
-/** Files of the evidence pack, relative to the pack directory. */
-export interface EvidencePackIndex {
-  dir: string;
-  provenance: string;
-  har: string | null;
-  dns: string | null;
-  pages: { url: string; screenshotTop: string | null; screenshotFull: string | null; source: string | null }[];
 }
 
 export interface ResolvedFinding {

@@ -1,6 +1,6 @@
 /**
  * Rule: one checklist line, declared in rules/<id>.yaml and validated when loaded.
- * A rule is data over a generic evaluator (src/rules/evaluators/), in the spirit of axe-core.
+ * A rule is data over a generic evaluator (src/judge/evaluators/), in the spirit of axe-core.
  */
 
 export type Lang = 'fr' | 'en';

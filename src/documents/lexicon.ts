@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { rulesDir } from '../paths.js';
+import { rulesDir } from '../util/paths.js';
 import { normaliseText, phrasePattern } from './normalise.js';
 import { parsedDocument, type DataDocuments } from './vocabulary.js';
 

@@ -2,7 +2,7 @@
  * Turning what a user typed into an audit target, or refusing it before anything starts.
  */
 import { isIP } from 'node:net';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { normaliseHost } from './party.js';
 
 const AUDITABLE_SCHEMES = new Set(['http:', 'https:']);

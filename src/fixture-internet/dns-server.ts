@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import DNS from 'dns2';
 import { load } from 'js-yaml';
-import { fixturesDir } from '../paths.js';
+import { fixturesDir } from '../util/paths.js';
 
 interface NameEntry {
   A?: string[];

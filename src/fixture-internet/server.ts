@@ -16,7 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { fixturesDir } from '../paths.js';
+import { fixturesDir } from '../util/paths.js';
 import { dynamicHosts, sniffHost } from './dynamic-hosts.js';
 import { makeTestPki } from './test-pki.js';
 

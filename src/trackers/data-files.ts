@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { rulesDir } from '../paths.js';
+import { rulesDir } from '../util/paths.js';
 
 /** Vendored tracker knowledge (see lists.json for each file's source, version and licence). */
 export const trackersDataDir = join(rulesDir, 'data', 'trackers');

@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../contracts/rule.js';
 import { t } from '../i18n/catalog.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../util/paths.js';
 import { trackersDataDir } from './data-files.js';
 
 /** The devDependencies `npm run update-trackers` vendors from. */

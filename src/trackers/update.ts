@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FiltersEngine, NetworkFilter } from '@ghostery/adblocker';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../util/paths.js';
 import { trackersDataDir } from './data-files.js';
 import { ENGINE_CONFIG } from './engine-config.js';
 import { TRACKER_SOURCES } from './staleness.js';

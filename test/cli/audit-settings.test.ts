@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditSettingsOf } from '../../src/cli/audit-settings.js';
-import type { CliProcess } from '../../src/cli/io.js';
-import { resolveRunSettings, type AuditCommandOptions } from '../../src/cli/run-settings.js';
+import { auditSettingsOf } from '../../src/audit/audit-settings.js';
+import type { CliProcess } from '../../src/util/io.js';
+import { resolveRunSettings, type AuditCommandOptions } from '../../src/audit/run-settings.js';
 
 describe('audit settings', () => {
   it('carries every audit option, from flags and configuration', () => {

@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchSummary } from '../../src/batch/output-dir.js';
+import type { BatchSummary } from '../../src/audit/batch/output-dir.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { judge } from '../../src/judge.js';
-import { packageRoot } from '../../src/paths.js';
+import { judge } from '../../src/judge/judge.js';
+import { packageRoot } from '../../src/util/paths.js';
 import { evidence, page, request } from '../support/evidence.js';
 import { lines, runCli } from '../support/cli.js';
 import { ruleSet } from '../support/rules.js';

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchSummary } from '../../src/batch/output-dir.js';
+import type { BatchSummary } from '../../src/audit/batch/output-dir.js';
 import { processTree } from '../../src/bench/process-tree.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/util/paths.js';
 
 const SITES = ['services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'lazy-image.example', 'iframe-embed.example', 'ua.example']
   .map((h) => `https://${h}/`);

@@ -4,8 +4,8 @@
  */
 import { listProcesses } from '../../src/bench/process-tree.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Auditor, type AuditSettings } from '../../src/audit.js';
-import { runBatch, type SiteOutcome } from '../../src/batch/runner.js';
+import { Auditor, type AuditSettings } from '../../src/audit/auditor.js';
+import { runBatch, type SiteOutcome } from '../../src/audit/batch/runner.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';

@@ -2,7 +2,7 @@
  * Issue 4 acceptance, with real Chromium against the fixture internet and the fixture DNS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit.js';
+import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit/auditor.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../src/contracts/result.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/util/paths.js';
 
 const NS = `chatons-egress-${process.pid}`;
 const WEB = '203.0.113.10';

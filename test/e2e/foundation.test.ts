@@ -2,7 +2,7 @@
  * Issue 2 acceptance, with real Chromium against the fixture internet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteAudit } from '../../src/audit.js';
+import type { SiteAudit } from '../../src/audit/auditor.js';
 import { CLOSED_PORT, startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Auditor } from '../../src/audit.js';
+import { Auditor } from '../../src/audit/auditor.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import type { AuditResult, RuleResult } from '../../src/contracts/result.js';
@@ -15,7 +15,7 @@ import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-in
 import { runCli, type CliRun } from '../support/cli.js';
 import { schemaErrors } from '../support/schema.js';
 import { startFixtureDns } from '../support/dns-server.js';
-import { parseDnsServer } from '../../src/dns/servers.js';
+import { parseDnsServer } from '../../src/collect/dns/servers.js';
 import { ruleSet } from '../support/rules.js';
 
 // Generous for a loaded 2-core machine: page set-up and hostile pages share the CPU.

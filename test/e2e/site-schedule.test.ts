@@ -4,7 +4,7 @@
  * the portal late is still followed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteAudit } from '../../src/audit.js';
+import type { SiteAudit } from '../../src/audit/auditor.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 
 let world: FixtureWorld;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageInfo, packageRoot } from '../../src/paths.js';
+import { packageInfo, packageRoot } from '../../src/util/paths.js';
 
 interface Run {
   code: number;

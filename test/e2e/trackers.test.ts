@@ -3,7 +3,7 @@
  * would see is missed, each fixture tracker is named, and audience measurement is judged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteAudit } from '../../src/audit.js';
+import type { SiteAudit } from '../../src/audit/auditor.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

@@ -4,7 +4,7 @@
  * context without counting as the site's requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit.js';
+import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit/auditor.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

@@ -7,10 +7,10 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGS } from '../../dist/contracts/rule.js';
-import { judge } from '../../dist/judge.js';
-import { rulesDir } from '../../dist/paths.js';
+import { judge } from '../../dist/judge/judge.js';
+import { rulesDir } from '../../dist/util/paths.js';
 import { FILE_EXTENSIONS, FORMAT_NAMES, reporters } from '../../dist/report/index.js';
-import { loadRuleSet } from '../../dist/rules/loader.js';
+import { loadRuleSet } from '../../dist/judge/loader.js';
 
 const goldenDir = fileURLToPath(new URL('.', import.meta.url));
 const expectedDir = join(goldenDir, 'expected');

@@ -11,7 +11,7 @@ import type { Evidence } from '../../src/contracts/evidence.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import type { Lang } from '../../src/contracts/rule.js';
 import { transparencyTopics } from '../../src/documents/topics.js';
-import { judge } from '../../src/judge.js';
+import { judge } from '../../src/judge/judge.js';
 import { htmlReporter } from '../../src/report/html.js';
 import { junitReporter } from '../../src/report/junit.js';
 import { markdownReporter } from '../../src/report/markdown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wantsColor } from '../../src/cli/io.js';
-import { judge } from '../../src/judge.js';
+import { wantsColor } from '../../src/util/io.js';
+import { judge } from '../../src/judge/judge.js';
 import { terminalReporter } from '../../src/report/terminal.js';
 import { evidence, page, request } from '../support/evidence.js';
 import { ruleSet } from '../support/rules.js';

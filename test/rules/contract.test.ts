@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rulesDir } from '../../src/paths.js';
-import { evaluators } from '../../src/rules/evaluators/index.js';
-import { paramProblem } from '../../src/rules/params.js';
+import { rulesDir } from '../../src/util/paths.js';
+import { evaluators } from '../../src/judge/evaluators/index.js';
+import { paramProblem } from '../../src/judge/params.js';
 import { ruleSet } from '../support/rules.js';
 
 const files = readdirSync(rulesDir).filter((f) => f.endsWith('.yaml'));

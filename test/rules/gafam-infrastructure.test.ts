@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dns, evidence, page } from '../support/evidence.js';
 import { ruleResult } from '../support/rules.js';
-import { hostMatchesPattern } from '../../src/rules/rule-data.js';
+import { hostMatchesPattern } from '../../src/judge/rule-data.js';
 
 const T = 'https://services.example.org/';
 const clean = [dns('example.org', { mx: ['mail.example.org'], ns: ['ns1.example.org'] }), dns('services.example.org')];

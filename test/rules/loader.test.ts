@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/usage-error.js';
-import { loadRuleSet } from '../../src/rules/loader.js';
+import { UsageError } from '../../src/errors.js';
+import { loadRuleSet } from '../../src/judge/loader.js';
 
 const valid = `id: NAME
 level: blocking

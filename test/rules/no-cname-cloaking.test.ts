@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackerMatch } from '../../src/contracts/result.js';
-import { judge } from '../../src/judge.js';
-import { derive } from '../../src/rules/derived.js';
-import { evaluateRules } from '../../src/rules/engine.js';
+import { judge } from '../../src/judge/judge.js';
+import { derive } from '../../src/judge/derived.js';
+import { evaluateRules } from '../../src/judge/engine.js';
 import { dns, evidence, page, request } from '../support/evidence.js';
 import { ruleResult, ruleSet } from '../support/rules.js';
 

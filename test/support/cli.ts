@@ -1,7 +1,7 @@
 /** Runs the real CLI (bin/chatons-audit.js → dist/), as a user or a CI job would. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/util/paths.js';
 
 export interface CliRun {
   code: number | null;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { LinkEvidence, PageEvidence, PageRole } from '../../src/contracts/evidence.js';
-import { fixturesDir } from '../../src/paths.js';
+import { fixturesDir } from '../../src/util/paths.js';
 import { page } from './evidence.js';
 
 const HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;

@@ -12,8 +12,8 @@ import { expect } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { PAYLOAD } from '../../src/fixture-internet/hostile-content.js';
 import { reporters } from '../../src/report/index.js';
-import { rulesDir } from '../../src/paths.js';
-import { loadRuleSet } from '../../src/rules/loader.js';
+import { rulesDir } from '../../src/util/paths.js';
+import { loadRuleSet } from '../../src/judge/loader.js';
 
 export { PAYLOAD };
 

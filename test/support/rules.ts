@@ -1,6 +1,6 @@
-import { judge } from '../../src/judge.js';
-import { loadRuleSet } from '../../src/rules/loader.js';
-import { rulesDir } from '../../src/paths.js';
+import { judge } from '../../src/judge/judge.js';
+import { loadRuleSet } from '../../src/judge/loader.js';
+import { rulesDir } from '../../src/util/paths.js';
 import type { Evidence } from '../../src/contracts/evidence.js';
 import type { RuleResult } from '../../src/contracts/result.js';
 import type { Lang } from '../../src/contracts/rule.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BatchProgress, renderProgressLine } from '../../src/batch/progress.js';
-import type { OutputStream } from '../../src/cli/io.js';
+import { BatchProgress, renderProgressLine } from '../../src/audit/batch/progress.js';
+import type { OutputStream } from '../../src/util/io.js';
 
 const running = ['services.bonchaton.example', 'a-very-long-host-name-of-a-member.example.org', 'google-fonts.example'];
 

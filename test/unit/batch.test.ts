@@ -2,16 +2,16 @@
  * Batch pieces without a browser: targets files, shards, output file names, the runner's
  * concurrency bound and crash recovery (with a fake auditor), unsafe targets.
  */
-import type { UsageError } from '../../src/cli/usage-error.js';
+import type { UsageError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
-import { siteFileName } from '../../src/batch/output-dir.js';
-import { runBatch, type SiteAuditor, type SiteOutcome } from '../../src/batch/runner.js';
-import { parseShard, selectShard, shardFrom } from '../../src/batch/shard.js';
-import { dedupeTargets, parseTargetsText, type BatchTarget } from '../../src/batch/targets.js';
+import { siteFileName } from '../../src/audit/batch/output-dir.js';
+import { runBatch, type SiteAuditor, type SiteOutcome } from '../../src/audit/batch/runner.js';
+import { parseShard, selectShard, shardFrom } from '../../src/audit/batch/shard.js';
+import { dedupeTargets, parseTargetsText, type BatchTarget } from '../../src/audit/batch/targets.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { BrowserStalled } from '../../src/collect/timeout.js';
 import type { AuditResult } from '../../src/contracts/result.js';
-import { refusePrivateTargets } from '../../src/domains/target-safety.js';
+import { refusePrivateTargets } from '../../src/collect/target-safety.js';
 
 describe('targets file', () => {
   it('reads one URL per line, with # comments and blank lines', () => {

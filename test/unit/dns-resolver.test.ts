@@ -2,8 +2,8 @@
  * The audit's DNS resolver against the fixture DNS server (dns2 on 127.0.0.1, fixtures/dns/).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsResolver } from '../../src/dns/resolver.js';
-import { parseDnsServer, parseResolvConf } from '../../src/dns/servers.js';
+import { DnsResolver } from '../../src/collect/dns/resolver.js';
+import { parseDnsServer, parseResolvConf } from '../../src/collect/dns/servers.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 
 let server: FixtureDns;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { siteDirName, writeProvenance } from '../../src/collect/evidence-pack.js';
 import type { AuditResult } from '../../src/contracts/result.js';
-import { judge } from '../../src/judge.js';
+import { judge } from '../../src/judge/judge.js';
 import { evidence, page } from '../support/evidence.js';
 import { ruleSet } from '../support/rules.js';
 

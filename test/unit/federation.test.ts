@@ -3,8 +3,8 @@
  * through the auditor's fetcher, each member a target or a problem, hostile files contained.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { federationMembers, fetchTargetsText, isFederationText, type FederationNetwork } from '../../src/batch/federation.js';
-import type { TargetEntry } from '../../src/batch/targets.js';
+import { federationMembers, fetchTargetsText, isFederationText, type FederationNetwork } from '../../src/audit/batch/federation.js';
+import type { TargetEntry } from '../../src/audit/batch/targets.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';

@@ -1,6 +1,6 @@
 /** The concurrency bound shared by the DNS resolver, a site's pages and the browser's page slots. */
 import { describe, expect, it } from 'vitest';
-import { limiter } from '../../src/limit.js';
+import { limiter } from '../../src/util/limit.js';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 

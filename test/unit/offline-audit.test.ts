@@ -1,6 +1,6 @@
 /** The auditor's own failures, told from the evidence and the resolver (no browser). */
 import { describe, expect, it } from 'vitest';
-import { refuseOfflineAudit } from '../../src/audit.js';
+import { refuseOfflineAudit } from '../../src/audit/auditor.js';
 import { evidence, page } from '../support/evidence.js';
 
 const servers = [{ address: '192.0.2.53', port: 53 }];

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../src/collect/browser-session.js';
 import { collectSite } from '../../src/collect/site.js';
 import { BrowserStalled } from '../../src/collect/timeout.js';
-import { limiter } from '../../src/limit.js';
+import { limiter } from '../../src/util/limit.js';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProperties } from '../../src/chatonsinfos/properties.js';
 import { readStatoolSpec, validateProperties, type StatoolSpec } from '../../src/chatonsinfos/statoolinfos.js';
-import { rulesDir } from '../../src/paths.js';
-import { FileRuleData } from '../../src/rules/rule-data.js';
+import { rulesDir } from '../../src/util/paths.js';
+import { FileRuleData } from '../../src/judge/rule-data.js';
 
 const shipped = readStatoolSpec(new FileRuleData(join(rulesDir, 'data')).document('statoolinfos-fields'));
 if (typeof shipped === 'string') throw new Error(shipped);

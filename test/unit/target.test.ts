@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { UsageError } from '../../src/errors.js';
 import { isPrivateAddress, parseTarget } from '../../src/domains/target.js';
 import { isExplicitlyMapped, parseHostMapping } from '../../src/collect/map-host.js';
 

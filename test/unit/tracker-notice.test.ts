@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/util/paths.js';
 import { trackerDataState, trackerListsNotice, type TrackerDataState } from '../../src/trackers/staleness.js';
 import { GOLDEN_DIR } from '../support/golden.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, RuleResult } from '../../src/contracts/result.js';
 import type { RuleLevel } from '../../src/contracts/rule.js';
-import { failsOn, verdictOf } from '../../src/rules/verdict.js';
+import { failsOn, verdictOf } from '../../src/judge/verdict.js';
 
 const rule = (level: RuleLevel, outcome: Outcome): RuleResult => ({ id: `${level}-${outcome}`, level, outcome, section: 'B', title: '', help: '', findings: [] });
 

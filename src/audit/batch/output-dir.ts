@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { domainToASCII } from 'node:url';
-import { UsageError } from '../cli/usage-error.js';
-import { writableDir } from '../cli/output-paths.js';
-import { boundedName, MAX_FILE_NAME } from '../paths.js';
-import type { AuditResult, Verdict } from '../contracts/result.js';
+import { UsageError } from '../../errors.js';
+import { writableDir } from '../output-paths.js';
+import { boundedName, MAX_FILE_NAME } from '../../util/paths.js';
+import type { AuditResult, Verdict } from '../../contracts/result.js';
 
 export const SUMMARY_FILE = 'summary.json';
 

@@ -4,17 +4,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baselineFor, compareWithBaseline, loadBaseline } from '../baseline.js';
+import { baselineFor, compareWithBaseline, loadBaseline } from './baseline.js';
 import type { AuditResult } from '../contracts/result.js';
 import { reporters } from '../report/index.js';
 import { jsonText } from '../report/neutralise.js';
 import { renderHtml } from '../report/html.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
-import { exitCodeFor } from '../rules/verdict.js';
-import { wantsColor, type CliProcess } from './io.js';
+import { exitCodeFor } from '../judge/verdict.js';
+import { wantsColor, type CliProcess } from '../util/io.js';
 import type { RunSettings } from './run-settings.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 export function writeOutput(file: string, text: string): void {
   try {

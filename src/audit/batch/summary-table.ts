@@ -1,7 +1,7 @@
 /** The batch summary as a terminal table: one line per site, then the counts. */
-import type { Lang } from '../contracts/rule.js';
-import { t } from '../i18n/catalog.js';
-import { forTerminal } from '../report/neutralise.js';
+import type { Lang } from '../../contracts/rule.js';
+import { t } from '../../i18n/catalog.js';
+import { forTerminal } from '../../report/neutralise.js';
 import type { BatchSummary } from './output-dir.js';
 
 export function renderSummaryTable(summary: BatchSummary, lang: Lang): string {

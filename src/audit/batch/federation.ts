@@ -10,14 +10,14 @@
  * bounded size and time). A member whose file cannot be read, or whose
  * website is unusable or private, becomes an entry with its problem; the others go on.
  */
-import { fetchUrl, type FetchOptions } from '../collect/http-fetch.js';
-import type { HostMapping } from '../collect/map-host.js';
-import { EgressGate } from '../collect/egress-gate.js';
-import type { ExtraTrust } from '../collect/trust.js';
-import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
-import type { MessageArgs } from '../contracts/result.js';
-import { UsageError } from '../cli/usage-error.js';
-import { parseTarget } from '../domains/target.js';
+import { fetchUrl, type FetchOptions } from '../../collect/http-fetch.js';
+import type { HostMapping } from '../../collect/map-host.js';
+import { EgressGate } from '../../collect/egress-gate.js';
+import type { ExtraTrust } from '../../collect/trust.js';
+import { parseProperties, subsOf } from '../../chatonsinfos/properties.js';
+import type { MessageArgs } from '../../contracts/result.js';
+import { UsageError } from '../../errors.js';
+import { parseTarget } from '../../domains/target.js';
 import type { MemberProblem, TargetEntry } from './targets.js';
 
 export interface FederationNetwork {

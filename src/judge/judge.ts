@@ -2,15 +2,15 @@
  * Evidence → AuditResult. Pure: the same evidence always gives the same result, which is what
  * makes --from-evidence and golden tests possible.
  */
-import type { Evidence } from './contracts/evidence.js';
-import type { AuditResult, DnsSummary, RequestSummary } from './contracts/result.js';
-import type { Lang, RuleLevel } from './contracts/rule.js';
-import { derive, type Derived } from './rules/derived.js';
-import { evaluateRules } from './rules/engine.js';
-import type { RuleSet } from './rules/loader.js';
-import { verdictOf } from './rules/verdict.js';
-import { trackerLists } from './trackers/index.js';
-import { reviewerQuestions } from './report/questions.js';
+import type { Evidence } from '../contracts/evidence.js';
+import type { AuditResult, DnsSummary, RequestSummary } from '../contracts/result.js';
+import type { Lang, RuleLevel } from '../contracts/rule.js';
+import { derive, type Derived } from './derived.js';
+import { evaluateRules } from './engine.js';
+import type { RuleSet } from './loader.js';
+import { verdictOf } from './verdict.js';
+import { trackerLists } from '../trackers/index.js';
+import { reviewerQuestions } from './questions.js';
 import { applyAllowlist, type AllowEntry } from './allowlist.js';
 
 export interface JudgeOptions {

@@ -2,11 +2,11 @@
  * Batch progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise (CI
  * logs keep every line).
  */
-import type { OutputStream } from '../cli/io.js';
-import type { Lang } from '../contracts/rule.js';
-import type { Verdict } from '../contracts/result.js';
-import { t } from '../i18n/catalog.js';
-import { forTerminal, terminalArgs } from '../report/neutralise.js';
+import type { OutputStream } from '../../util/io.js';
+import type { Lang } from '../../contracts/rule.js';
+import type { Verdict } from '../../contracts/result.js';
+import { t } from '../../i18n/catalog.js';
+import { forTerminal, terminalArgs } from '../../report/neutralise.js';
 
 const BAR_WIDTH = 24;
 /** A terminal that does not say its width (rare): the classic 80 columns. */

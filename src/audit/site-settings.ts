@@ -1,7 +1,7 @@
 /** What the configuration adds to an audit: allowlist, per-target overrides, evidence pack. */
-import type { AuditSettings } from '../audit.js';
-import { siteConfigFor } from '../config.js';
-import type { JudgeOptions } from '../judge.js';
+import type { AuditSettings } from './auditor.js';
+import { siteConfigFor } from './config.js';
+import type { JudgeOptions } from '../judge/judge.js';
 import type { RunSettings } from './run-settings.js';
 
 export function issue6AuditSettings(settings: RunSettings): Pick<AuditSettings, 'allowlist' | 'targets' | 'evidenceDir'> {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load } from 'js-yaml';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../errors.js';
 import { LANGS, type ChecklistSection, type LocalizedText, type Rule } from '../contracts/rule.js';
 import { evaluators } from './evaluators/index.js';
 import { paramProblem } from './params.js';

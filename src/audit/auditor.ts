@@ -2,23 +2,23 @@
  * The audit pipeline for one run: one browser, one fresh context per site, collect → judge.
  * Library entry point as well as the CLI's engine.
  */
-import type { Evidence } from './contracts/evidence.js';
-import type { AuditResult } from './contracts/result.js';
-import type { Lang, RuleLevel } from './contracts/rule.js';
-import { BROWSER_PAGES_AT_ONCE, BrowserSession } from './collect/browser-session.js';
-import type { HostMapping } from './collect/map-host.js';
-import type { PageTiming } from './collect/page.js';
-import { collectSite } from './collect/site.js';
-import type { ExtraTrust } from './collect/trust.js';
-import { judge } from './judge.js';
-import { writeProvenance } from './collect/evidence-pack.js';
-import type { RuleSet } from './rules/loader.js';
-import { lexiconOf } from './documents/lexicon.js';
-import { DnsResolver } from './dns/resolver.js';
-import { systemDnsServers, type DnsServer } from './dns/servers.js';
-import type { AllowEntry } from './allowlist.js';
+import type { Evidence } from '../contracts/evidence.js';
+import type { AuditResult } from '../contracts/result.js';
+import type { Lang, RuleLevel } from '../contracts/rule.js';
+import { BROWSER_PAGES_AT_ONCE, BrowserSession } from '../collect/browser-session.js';
+import type { HostMapping } from '../collect/map-host.js';
+import type { PageTiming } from '../collect/page.js';
+import { collectSite } from '../collect/site.js';
+import type { ExtraTrust } from '../collect/trust.js';
+import { judge } from '../judge/judge.js';
+import { writeProvenance } from '../collect/evidence-pack.js';
+import type { RuleSet } from '../judge/loader.js';
+import { lexiconOf } from '../documents/lexicon.js';
+import { DnsResolver } from '../collect/dns/resolver.js';
+import { systemDnsServers, type DnsServer } from '../collect/dns/servers.js';
+import type { AllowEntry } from '../judge/allowlist.js';
 import { siteConfigFor, type SiteConfig } from './config.js';
-import { UsageError } from './cli/usage-error.js';
+import { UsageError } from '../errors.js';
 
 export interface AuditSettings {
   lang: Lang;

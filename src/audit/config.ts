@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
-import { closest } from './cli/suggest.js';
-import { UsageError, type MessageRef } from './cli/usage-error.js';
-import type { Rule, RuleLevel } from './contracts/rule.js';
-import { parseAllowlist, type AllowEntry } from './allowlist.js';
+import { closest } from '../util/suggest.js';
+import { UsageError, type MessageRef } from '../errors.js';
+import type { Rule, RuleLevel } from '../contracts/rule.js';
+import { parseAllowlist, type AllowEntry } from '../judge/allowlist.js';
 
 /** What applies to one audited site (the top level, or a target's override merged on it). */
 export interface SiteConfig {

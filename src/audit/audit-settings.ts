@@ -1,4 +1,4 @@
-import type { AuditSettings } from '../audit.js';
+import type { AuditSettings } from './auditor.js';
 import type { AuditCommandOptions, RunSettings } from './run-settings.js';
 import { issue6AuditSettings } from './site-settings.js';
 

@@ -4,9 +4,9 @@
  * not fail their rule, but they stay in every report with the justification, so the
  * exception is visible to whoever reads the review.
  */
-import type { AuditResult, RuleResult } from './contracts/result.js';
-import { verdictOf } from './rules/verdict.js';
-import type { MessageRef, UsageError } from './cli/usage-error.js';
+import type { AuditResult, RuleResult } from '../contracts/result.js';
+import { verdictOf } from './verdict.js';
+import type { MessageRef, UsageError } from '../errors.js';
 
 export interface AllowEntry {
   /** A host name, or `*.domain` for every subdomain of domain (and domain itself). */

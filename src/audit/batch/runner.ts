@@ -4,9 +4,9 @@
  * browser relaunched and is retried once; a site that still fails is reported as failed, with
  * no verdict, and the batch goes on.
  */
-import type { AuditResult } from '../contracts/result.js';
+import type { AuditResult } from '../../contracts/result.js';
 import type { BatchTarget, TargetOverrides } from './targets.js';
-import { BrowserStalled } from '../collect/timeout.js';
+import { BrowserStalled } from '../../collect/timeout.js';
 
 /** What the runner needs of an Auditor (a fake in unit tests). */
 export interface SiteAuditor {

@@ -3,21 +3,21 @@
  * Everything that can be refused is refused here, before any browser starts.
  */
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from './auditor.js';
 import { parseHostMapping, type HostMapping } from '../collect/map-host.js';
 import type { PageTiming } from '../collect/page.js';
 import { loadExtraTrust, type ExtraTrust } from '../collect/trust.js';
-import { loadConfig, type AuditConfig } from '../config.js';
+import { loadConfig, type AuditConfig } from './config.js';
 import type { Lang } from '../contracts/rule.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
-import { rulesDir } from '../paths.js';
+import { rulesDir } from '../util/paths.js';
 import { formatFromFileName, isFormatName, FORMAT_NAMES, type FormatName } from '../report/index.js';
-import { loadRuleSet, type RuleSet } from '../rules/loader.js';
-import { FAIL_ON, type FailOn } from '../rules/verdict.js';
-import type { CliProcess } from './io.js';
-import { UsageError } from './usage-error.js';
+import { loadRuleSet, type RuleSet } from '../judge/loader.js';
+import { FAIL_ON, type FailOn } from '../judge/verdict.js';
+import type { CliProcess } from '../util/io.js';
+import { UsageError } from '../errors.js';
 import { writableDir, writableFile } from './output-paths.js';
-import { parseDnsServer, type DnsServer } from '../dns/servers.js';
+import { parseDnsServer, type DnsServer } from '../collect/dns/servers.js';
 
 export interface AuditCommandOptions {
   format?: string;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../../errors.js';
 
 export interface DnsServer {
   address: string;

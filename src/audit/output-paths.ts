@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../errors.js';
 
 function unwritable(path: string, error: unknown): UsageError {
   return new UsageError('error.outputUnwritable', { file: path, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });

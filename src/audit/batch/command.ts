@@ -5,21 +5,21 @@
  * the same command skips the sites already written (--force audits them again).
  */
 import { join, resolve } from 'node:path';
-import { Auditor } from '../audit.js';
-import { findBrowser } from '../collect/browser-discovery.js';
-import type { Evidence } from '../contracts/evidence.js';
-import type { AuditResult } from '../contracts/result.js';
-import { refusePrivateTargets } from '../domains/target-safety.js';
-import { parseTarget } from '../domains/target.js';
-import { UsageError } from '../cli/usage-error.js';
-import type { CliProcess } from '../cli/io.js';
-import type { AuditCommandOptions, RunSettings } from '../cli/run-settings.js';
-import { auditSettingsOf } from '../cli/audit-settings.js';
-import { exitCodeFor } from '../rules/verdict.js';
-import { withBaseline } from '../cli/report-output.js';
-import { parseProperties, subsOf } from '../chatonsinfos/properties.js';
-import { readStatoolSpec, validateProperties } from '../chatonsinfos/statoolinfos.js';
-import { t } from '../i18n/catalog.js';
+import { Auditor } from '../auditor.js';
+import { findBrowser } from '../../collect/browser-discovery.js';
+import type { Evidence } from '../../contracts/evidence.js';
+import type { AuditResult } from '../../contracts/result.js';
+import { refusePrivateTargets } from '../../collect/target-safety.js';
+import { parseTarget } from '../../domains/target.js';
+import { UsageError } from '../../errors.js';
+import type { CliProcess } from '../../util/io.js';
+import type { AuditCommandOptions, RunSettings } from '../run-settings.js';
+import { auditSettingsOf } from '../audit-settings.js';
+import { exitCodeFor } from '../../judge/verdict.js';
+import { withBaseline } from '../report-output.js';
+import { parseProperties, subsOf } from '../../chatonsinfos/properties.js';
+import { readStatoolSpec, validateProperties } from '../../chatonsinfos/statoolinfos.js';
+import { t } from '../../i18n/catalog.js';
 import {
   buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
 } from './output-dir.js';
@@ -29,7 +29,7 @@ import { shardFrom, selectShard } from './shard.js';
 import { renderSummaryTable } from './summary-table.js';
 import { federationMembers, fetchTargetsText, isFederationText, quoted, type FederationNetwork } from './federation.js';
 import { dedupeTargets, parseTargetsText, readTargetsText, type BatchTarget, type MemberProblem, type TargetEntry } from './targets.js';
-import { forTerminal, jsonText, terminalArgs } from '../report/neutralise.js';
+import { forTerminal, jsonText, terminalArgs } from '../../report/neutralise.js';
 
 /** Measured on the 2-core reference machine (npm run bench): 2 pages at once is the sweet spot. */
 export const DEFAULT_CONCURRENCY = 2;

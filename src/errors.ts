@@ -1,6 +1,6 @@
-import type { MessageArgs } from '../contracts/result.js';
-import type { Lang } from '../contracts/rule.js';
-import { t, type MessageKey } from '../i18n/catalog.js';
+import type { MessageArgs } from './contracts/result.js';
+import type { Lang } from './contracts/rule.js';
+import { t, type MessageKey } from './i18n/catalog.js';
 
 /** A catalogue message used as an argument of another (an expected value, a suggestion). */
 export interface MessageRef {

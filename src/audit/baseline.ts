@@ -4,8 +4,8 @@
  * match: page URLs and counts may change, the problem is the same one.
  */
 import { readFileSync } from 'node:fs';
-import type { AuditResult, Finding, ResolvedFinding } from './contracts/result.js';
-import { UsageError } from './cli/usage-error.js';
+import type { AuditResult, Finding, ResolvedFinding } from '../contracts/result.js';
+import { UsageError } from '../errors.js';
 
 function keyOf(rule: string, f: Pick<Finding, 'code' | 'pageRole' | 'host' | 'subject'>): string {
   return JSON.stringify([rule, f.pageRole ?? '', f.host ?? f.subject ?? '', f.code]);

@@ -8,9 +8,9 @@
  * the audit; queries run in parallel within a bound.
  */
 import DNS from 'dns2';
-import { normaliseHost } from '../domains/party.js';
-import type { DnsRecord, DnsStatus } from '../contracts/evidence.js';
-import { limiter, type Limiter } from '../limit.js';
+import { normaliseHost } from '../../domains/party.js';
+import type { DnsRecord, DnsStatus } from '../../contracts/evidence.js';
+import { limiter, type Limiter } from '../../util/limit.js';
 import type { DnsServer } from './servers.js';
 
 export interface ResolverOptions {

@@ -3,7 +3,7 @@
  * de-duplication) belongs to shard (k mod n) + 1. Stable for a given list, balanced to one
  * site, and every target is in exactly one shard.
  */
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../../errors.js';
 
 export interface Shard {
   index: number;

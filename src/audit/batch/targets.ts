@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { closest } from '../cli/suggest.js';
-import { UsageError } from '../cli/usage-error.js';
-import type { MessageArgs } from '../contracts/result.js';
-import { parseTarget } from '../domains/target.js';
+import { closest } from '../../util/suggest.js';
+import { UsageError } from '../../errors.js';
+import type { MessageArgs } from '../../contracts/result.js';
+import { parseTarget } from '../../domains/target.js';
 
 /** What one target may override of the run's settings. */
 export interface TargetOverrides {

@@ -5,9 +5,9 @@
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { UsageError } from '../cli/usage-error.js';
-import { findMapping, type HostMapping } from '../collect/map-host.js';
-import { isPrivateAddress } from './target.js';
+import { UsageError } from '../errors.js';
+import { findMapping, type HostMapping } from './map-host.js';
+import { isPrivateAddress } from '../domains/target.js';
 
 /** RFC 2606 / RFC 6761 names never resolve on the Internet: no lookup (and none from tests). */
 const RESERVED_NAME = /\.(example|invalid|test)\.?$/i;

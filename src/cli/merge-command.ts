@@ -5,16 +5,16 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CliProcess } from '../cli/io.js';
+import type { CliProcess } from '../util/io.js';
 import type { AuditResult } from '../contracts/result.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
-import { UsageError } from '../cli/usage-error.js';
-import { exitCodeFor, FAIL_ON, type FailOn } from '../rules/verdict.js';
+import { UsageError } from '../errors.js';
+import { exitCodeFor, FAIL_ON, type FailOn } from '../judge/verdict.js';
 import { jsonText } from '../report/neutralise.js';
 import {
   buildSummary, ensureDir, readResultsDir, readUnaudited, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
-} from './output-dir.js';
-import { renderSummaryTable } from './summary-table.js';
+} from '../audit/batch/output-dir.js';
+import { renderSummaryTable } from '../audit/batch/summary-table.js';
 
 export interface MergeOptions {
   outputDir?: string;
