@@ -3,27 +3,10 @@
  * sent one byte at a time (slowloris), a 50 MB page, a TLS handshake that fails, a connection reset, a redirect into the auditor's own
  * machine. Keyed by host name; the server asks this registry before its static files.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { HOSTILE_CONTENT_HOST, hostileContent, IDN_HOST, LONG_HOST, plainPortal } from './hostile-content.js';
-
-export interface DynamicContext {
-  /** The fixture server's port (for answers that point back at it). */
-  port: number;
-  /**
-   * The port canary servers listen on (127.0.0.1, 127.0.0.2, ::1; TCP and UDP) in the egress
-   * tests: the `*.egress.hostile.example` pages try every path there, and no hit may arrive.
-   */
-  canary: number;
-}
-
-export interface DynamicHost {
-  /** Takes over the raw connection before TLS or HTTP (the first bytes have been read). */
-  connect?(socket: Socket, tls: boolean): void;
-  /** Answers an HTTP request in place of the static files. */
-  respond?(req: IncomingMessage, res: ServerResponse, context: DynamicContext): void;
-}
+import type { DynamicHost } from './dynamic-host.js';
 
 const HTML = 'text/html; charset=utf-8';
 const HUGE_BYTES = 50 * 1024 * 1024;

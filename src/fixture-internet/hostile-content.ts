@@ -5,7 +5,7 @@
  * characters (ESC, BEL, C1, right-to-left override) are real, not committed bytes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicHost } from './dynamic-hosts.js';
+import type { DynamicHost } from './dynamic-host.js';
 
 export const HOSTILE_CONTENT_HOST = 'injection.hostile.example';
 
