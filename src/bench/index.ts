@@ -16,7 +16,7 @@ import { desktopArgs, desktopContextOptions, localizePage, presentAsDesktop } fr
 import { PAGES_AT_ONCE } from '../collect/site.js';
 import { limiter } from '../util/limit.js';
 import { loadExtraTrust } from '../collect/trust.js';
-import { demoSites } from '../cli/demo-command.js';
+import { demoSites } from '../fixture-internet/demo-sites.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
 import { rulesDir } from '../util/paths.js';
 import { loadRuleSet } from '../judge/loader.js';

@@ -3,29 +3,16 @@
  * sites. No network needed: every hostname is mapped to the local server, whose test CA is
  * trusted for this run only. Exits 0 when it ran, whatever the verdicts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
 import { startFixtureDns } from '../fixture-internet/dns-server.js';
+import { demoSites } from '../fixture-internet/demo-sites.js';
 import { parseDnsServer } from '../collect/dns/servers.js';
 import { t } from '../i18n/catalog.js';
-import { fixturesDir } from '../util/paths.js';
 import { auditAndReport, noticeOldTrackerLists } from './audit-command.js';
 import type { CliProcess } from '../util/io.js';
 import { resolveRunSettings, type AuditCommandOptions } from '../audit/run-settings.js';
-
-interface DemoSite {
-  name: string;
-  url: string;
-}
-
-export function demoSites(): DemoSite[] {
-  const doc = load(readFileSync(join(fixturesDir, 'demo.yaml'), 'utf8')) as { sites: DemoSite[] };
-  return doc.sites;
-}
 
 export async function runDemoCommand(options: AuditCommandOptions, proc: CliProcess): Promise<number> {
   const settings = resolveRunSettings(options, proc);
