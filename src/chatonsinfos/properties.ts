@@ -18,7 +18,7 @@ function unquote(value: string): string {
   return v;
 }
 
-function unescape(value: string): string {
+function unescapeValue(value: string): string {
   return value.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_all, c: string) => {
     if (c.length === 5) return String.fromCharCode(parseInt(c.slice(1), 16));
     return ({ t: '\t', n: '\n', r: '\r' } as Record<string, string>)[c] ?? c;
@@ -44,7 +44,7 @@ export function parseProperties(text: string): ParsedProperties {
       continue;
     }
     const key = (sep[1] ?? '').toLowerCase();
-    properties[key] = unescape(unquote(sep[2] ?? ''));
+    properties[key] = unescapeValue(unquote(sep[2] ?? ''));
   }
   return { properties, badLines };
 }

@@ -3,7 +3,6 @@
  * sent one byte at a time (slowloris), a 50 MB page, a TLS handshake that fails, a connection reset, a redirect into the auditor's own
  * machine. Keyed by host name; the server asks this registry before its static files.
  */
-import type { Socket } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { HOSTILE_CONTENT_HOST, hostileContent, IDN_HOST, LONG_HOST, plainPortal } from './hostile-content.js';
 import type { DynamicHost } from './dynamic-host.js';
@@ -28,7 +27,7 @@ const behaviours = new Map<string, DynamicHost>([
   ['slowloris.hostile.example', {
     // The status line and headers one byte at a time, never finished: the connection stays busy.
     respond(req, res) {
-      const head = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\nx-padding: ' + 'a'.repeat(10_000));
+      const head = Buffer.from(`HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\nx-padding: ${'a'.repeat(10_000)}`);
       let sent = 0;
       const drip = setInterval(() => {
         if (sent >= head.length || req.socket.destroyed) return void clearInterval(drip);
@@ -105,7 +104,7 @@ const KEEP_BUSY = '<img src="/slow.gif" alt="">';
  * from fixtures/dns/egress.yaml.
  */
 const EGRESS_SITES: Readonly<Record<string, EgressSite>> = {
-  'frames.egress.hostile.example': (c, path) => ({
+  'frames.egress.hostile.example': (_c, path) => ({
     '/': html('<h1>Cadres</h1><iframe src="https://frame.egress-other.example/"></iframe>'),
   })[path],
   'frame.egress-other.example': (c, path) => ({
@@ -146,7 +145,7 @@ navigator.sendBeacon('http://127.0.0.1:${c}/beacon', 'x');
 .f { font-family: Canari, serif; }
 .bg { background-image: url("http://127.0.0.2:${c}/background.png"); min-height: 20px; }` },
   })[path],
-  'redirects.egress.hostile.example': (c, path) => ({
+  'redirects.egress.hostile.example': (_c, path) => ({
     '/': { location: 'https://hop.egress-other.example/next' },
   })[path],
   'hop.egress-other.example': (c, path) => ({
@@ -172,19 +171,19 @@ pc.createDataChannel('x');
 pc.createOffer().then((o) => pc.setLocalDescription(o)).catch(() => {});
 </script>`),
   })[path],
-  'www.egress-probe.example': (c, path) => ({
+  'www.egress-probe.example': (_c, path) => ({
     // Its parent (egress-probe.example) and its service host resolve into the auditor's machine:
     // the pages are refused, and so are the auditor's own TLS and HTTP probes of those hosts.
     '/': html('<h1>Sonde</h1><a href="https://cloud.egress-probe.example/">Notre cloud</a>'),
   })[path],
   // Served in a network namespace, found through real name resolution (no --map-host):
   // egress-netns.test.ts gives the names their (changing) answers.
-  'portal.egress.example': (c, path) => ({
+  'portal.egress.example': (_c, path) => ({
     '/': html(`<h1>Portail</h1><img src="https://sub-rebind.egress.example/logo.png" alt="">
 <img src="https://intranet.egress.example/pixel.gif" alt=""><img src="http://127.0.0.1/literal.gif" alt="">`),
     '/logo.png': { type: 'image/png', body: '' },
   })[path],
-  'rebind-target.egress.example': (c, path) => ({
+  'rebind-target.egress.example': (_c, path) => ({
     '/': html('<h1>Accueil</h1><link rel="icon" href="/favicon.ico">'),
   })[path],
   'infos.egress.hostile.example': (c, path) => ({

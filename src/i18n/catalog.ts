@@ -24,7 +24,7 @@ export function t(lang: Lang, key: MessageKey, args?: MessageArgs): string {
 /** A resource type or tracker category in words; a value the catalogue does not know is kept. */
 export function codeName(lang: Lang, kind: 'resourceType' | 'category', value: string): string {
   const key = `${kind}.${value}`;
-  return Object.prototype.hasOwnProperty.call(catalogues[lang], key) ? catalogues[lang][key as MessageKey] : value;
+  return Object.hasOwn(catalogues[lang], key) ? catalogues[lang][key as MessageKey] : value;
 }
 
 export function labelArgs(name: string, kind: 'resourceType' | 'category', values: readonly string[]): Record<string, string> {

@@ -19,7 +19,7 @@ function pluralCategory(lang: Lang, value: string | number | undefined): Intl.LD
  * An unknown placeholder stays visible rather than vanishing.
  */
 export function interpolate(template: string, args: MessageArgs = {}, lang: Lang = 'fr'): string {
-  const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(args, name);
+  const has = (name: string): boolean => Object.hasOwn(args, name);
   // Plural forms first: a form may itself hold placeholders ("Aucune des {pages} pages").
   const chosen = template.replace(/\{(\w+):((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}/g, (whole, name: string, one: string, other: string) =>
     has(name) ? (pluralCategory(lang, args[name]) === 'one' ? one : other) : whole);

@@ -20,7 +20,7 @@ export type FormatName = keyof typeof reporters;
 export const FORMAT_NAMES = Object.keys(reporters) as FormatName[];
 
 export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(reporters, name);
+  return Object.hasOwn(reporters, name);
 }
 
 /** The file extension each format is written with. */

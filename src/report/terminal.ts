@@ -4,7 +4,7 @@
  * than one line per request.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditResult, Finding, Outcome, RuleResult, Verdict } from '../contracts/result.js';
+import type { Finding, Outcome, RuleResult, Verdict } from '../contracts/result.js';
 import type { ChecklistSection, Lang } from '../contracts/rule.js';
 import { codeName, t, type MessageKey } from '../i18n/catalog.js';
 import { viewing, type Reporter } from './reporter.js';

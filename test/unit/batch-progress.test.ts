@@ -36,7 +36,7 @@ describe('the progress bar on a terminal', () => {
 
     stream.columns = 30;
     expect(listeners).toHaveLength(1);
-    listeners.forEach((l) => l());
+    for (const l of listeners) l();
     const afterResize = barLines().at(-1) ?? '';
     expect(afterResize.length).toBeLessThanOrEqual(29);
     expect(afterResize).toMatch(/0\/3/);

@@ -11,7 +11,6 @@ import { applyAllowlist, allowEntryFor } from '../../src/judge/allowlist.js';
 import { UsageError } from '../../src/errors.js';
 import { loadConfig, siteConfigFor } from '../../src/audit/config.js';
 import type { AuditResult } from '../../src/contracts/result.js';
-import { t } from '../../src/i18n/catalog.js';
 import { reporters } from '../../src/report/index.js';
 import { runCli } from '../support/cli.js';
 import { GOLDEN_DIR, goldenResult } from '../support/golden.js';
