@@ -23,11 +23,11 @@ import type { RuleSet } from '../judge/loader.js';
 
 export const CORPUS_DIR = join(packageRoot, 'test', 'corpus', 'documents');
 export const JUDGED_RULES = ['legal-notice', 'terms-of-use', 'privacy-clause', 'no-premature-membership'] as const;
-export type JudgedRule = (typeof JUDGED_RULES)[number];
+type JudgedRule = (typeof JUDGED_RULES)[number];
 export const HALVES = ['tuning', 'heldBack'] as const;
-export type Half = (typeof HALVES)[number];
+type Half = (typeof HALVES)[number];
 
-export interface CorpusPage {
+interface CorpusPage {
   id: string;
   site: string;
   lang: string;
@@ -55,7 +55,7 @@ export function loadCorpus(dir: string = CORPUS_DIR): Corpus {
 }
 
 /** The split, fixed once: held back when the first hex digit of sha1(site) is odd. */
-export function halfOf(site: string): Half {
+function halfOf(site: string): Half {
   const digit = parseInt(createHash('sha1').update(site).digest('hex')[0] ?? '0', 16);
   return digit % 2 === 1 ? 'heldBack' : 'tuning';
 }
@@ -68,7 +68,7 @@ function pageEvidence(url: string, html: string, role: PageEvidence['role'], lin
 }
 
 /** The evidence an audit of this unit would hold (candidate mode, so membership claims count). */
-export function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexicon): Evidence {
+function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexicon): Evidence {
   const first = pages[0];
   if (!first) throw new Error('empty unit');
   const origin = new URL(first.url).origin;
@@ -88,10 +88,10 @@ export function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexi
   };
 }
 
-export interface Counts { tp: number; fp: number; fn: number; tn: number }
-export interface FieldScore extends Counts { precision: number | null; recall: number | null; f1: number }
-export interface RuleScore extends Counts { units: number; agreement: number; precision: number | null; recall: number | null }
-export interface HalfFigures { units: number; legalPages: number; fields: Record<LegalField, FieldScore>; rules: Record<JudgedRule, RuleScore> }
+interface Counts { tp: number; fp: number; fn: number; tn: number }
+interface FieldScore extends Counts { precision: number | null; recall: number | null; f1: number }
+interface RuleScore extends Counts { units: number; agreement: number; precision: number | null; recall: number | null }
+interface HalfFigures { units: number; legalPages: number; fields: Record<LegalField, FieldScore>; rules: Record<JudgedRule, RuleScore> }
 export type Figures = Record<Half, HalfFigures>;
 
 export interface Disagreement { half: Half; unit: string; subject: string; expected: string; actual: string }

@@ -16,7 +16,7 @@ export interface LicenceVocabulary {
   nonFree: RegExp;
 }
 
-export function parseLicences(doc: unknown): LicenceVocabulary {
+function parseLicences(doc: unknown): LicenceVocabulary {
   const root = mapping(doc);
   return {
     free: new Set(stringList(root.licenses).map((l) => l.toLowerCase())),

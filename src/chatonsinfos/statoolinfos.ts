@@ -5,9 +5,9 @@
  * this module only reads it and applies it, one violation per field.
  */
 
-export type Requirement = 'mandatory' | 'wished' | 'optional';
+type Requirement = 'mandatory' | 'wished' | 'optional';
 
-export interface FieldSpec {
+interface FieldSpec {
   type: string;
   requirement: Requirement;
   /** Allowed values (compared case-insensitively: files write `organization` and `Organization`). */
@@ -16,7 +16,7 @@ export interface FieldSpec {
   list?: boolean;
 }
 
-export interface TypeSpec {
+interface TypeSpec {
   pattern?: RegExp;
   /** A check a pattern cannot make: a parsable http(s) URL, a real calendar date. */
   check?: 'url' | 'date';
@@ -152,7 +152,7 @@ function openFieldViolations(properties: Readonly<Record<string, string>>, prefi
 }
 
 /** The file's class (lower case) when the table knows it, else null. */
-export function fileClassOf(properties: Readonly<Record<string, string>>, spec: StatoolSpec): string | null {
+function fileClassOf(properties: Readonly<Record<string, string>>, spec: StatoolSpec): string | null {
   const value = properties['file.class']?.trim().toLowerCase() ?? '';
   return spec.classes.has(value) ? value : null;
 }

@@ -47,7 +47,7 @@ export interface RuleResult {
   findings: Finding[];
 }
 
-export interface PageSummary {
+interface PageSummary {
   url: string;
   finalUrl: string | null;
   status: number | null;
@@ -117,7 +117,7 @@ export interface ResolvedFinding {
   message: string;
 }
 
-export interface BaselineSummary {
+interface BaselineSummary {
   file: string;
   new: number;
   unchanged: number;

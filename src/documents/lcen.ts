@@ -21,10 +21,10 @@ export const LEGAL_FIELDS = [
 ] as const;
 export type LegalField = (typeof LEGAL_FIELDS)[number];
 
-export type LegalCountry = 'FR' | 'DE' | 'ES' | 'CH';
+type LegalCountry = 'FR' | 'DE' | 'ES' | 'CH';
 
 /** Law quoted in findings, per country. */
-export const LAW_OF: Readonly<Record<LegalCountry, string>> = {
+const LAW_OF: Readonly<Record<LegalCountry, string>> = {
   FR: 'LCEN art. 1-1', DE: '§ 5 DDG', ES: 'LSSI art. 10', CH: 'LCD art. 3',
 };
 
@@ -36,7 +36,7 @@ const REQUIRED: Readonly<Record<LegalCountry, readonly LegalField[]>> = {
 };
 const INDIVIDUAL_FR: readonly LegalField[] = ['hostName', 'hostAddress', 'hostPhone'];
 
-export interface Registration {
+interface Registration {
   kind: 'SIREN' | 'SIRET' | 'RNA' | 'RCS';
   value: string;
   /** Checksum (Luhn) for SIREN/SIRET; format for RNA/RCS. */
@@ -83,7 +83,7 @@ function words(list: unknown): string {
   return `(?:^|[^a-z0-9])(?:${alternation(stringList(list))})(?=$|[^a-z0-9])`;
 }
 
-export function parseLegalVocabulary(doc: unknown): LegalVocabulary {
+function parseLegalVocabulary(doc: unknown): LegalVocabulary {
   const root = mapping(doc);
   const headings = mapping(root.headings);
   const sentences = mapping(root.sentences);
@@ -132,7 +132,7 @@ function digits(text: string): number {
 }
 
 /** A phone number: 9 to 15 digits starting like one (+, 00, 0), or any such number after a phone label. */
-export function findPhone(text: string, vocabulary: LegalVocabulary): string | null {
+function findPhone(text: string, vocabulary: LegalVocabulary): string | null {
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const n = digits(match[0]);
     if (n >= 9 && n <= 15) return match[0].trim();
@@ -142,7 +142,7 @@ export function findPhone(text: string, vocabulary: LegalVocabulary): string | n
   return null;
 }
 
-export function hasAddress(normal: string, vocabulary: LegalVocabulary): boolean {
+function hasAddress(normal: string, vocabulary: LegalVocabulary): boolean {
   return vocabulary.street.test(normal) || vocabulary.postcodeCity.test(normal);
 }
 
@@ -165,7 +165,7 @@ function luhn(value: string): boolean {
   return sum % 10 === 0;
 }
 
-export function findRegistrations(text: string): Registration[] {
+function findRegistrations(text: string): Registration[] {
   const out: Registration[] = [];
   const normal = normaliseText(text);
   for (const m of normal.matchAll(/\bsiret\b\D{0,12}((?:\d\s?){14})/g)) {
@@ -187,7 +187,7 @@ export function findRegistrations(text: string): Registration[] {
   return out;
 }
 
-export function countryOf(page: PageEvidence, vocabulary: LegalVocabulary): LegalCountry {
+function countryOf(page: PageEvidence, vocabulary: LegalVocabulary): LegalCountry {
   const host = hostOf(page.finalUrl ?? page.url) ?? '';
   const tld = host.split('.').pop() ?? '';
   const byTld = vocabulary.countries.find((c) => c.tlds.includes(tld));

@@ -13,7 +13,7 @@ import { parsedDocument, type DataDocuments } from './vocabulary.js';
 export const DOCUMENT_KINDS = ['legal', 'terms', 'privacy', 'about', 'contact'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export interface KindVocabulary {
+interface KindVocabulary {
   texts: readonly RegExp[];
   /** Each slug as its tokens: "mentions-legales" → ["mentions", "legales"]. */
   slugs: readonly (readonly string[])[];
@@ -34,7 +34,7 @@ export function slugTokens(segment: string): string[] {
   return normaliseText(segment).split(/[-_.+\s]+/).filter(Boolean);
 }
 
-export function parseLexicon(doc: unknown): DocumentLexicon {
+function parseLexicon(doc: unknown): DocumentLexicon {
   const roles = ((doc ?? {}) as { roles?: Record<string, RawKind> }).roles ?? {};
   const entries = DOCUMENT_KINDS.map((kind) => {
     const raw = roles[kind] ?? {};

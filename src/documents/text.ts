@@ -109,10 +109,6 @@ export function sectionsOf(page: PageEvidence): Section[] {
   return sections;
 }
 
-export function pageText(page: PageEvidence): string {
-  return blocksOf(page.html).map((b) => b.text).join('\n');
-}
-
 /** Sentences of a text: split at line breaks and after . ! ? followed by a space. */
 export function sentencesOf(text: string): string[] {
   // Not after an initial ("Colin P. Kelly"): a single capital letter and a dot end no sentence.

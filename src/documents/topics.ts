@@ -15,7 +15,7 @@ export interface Topic {
   labels: ReadonlyMap<string, Readonly<Record<Lang, string>>>;
 }
 
-export function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
+function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
   const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown>; labels?: Record<string, unknown> }> }).topics ?? {};
   const topics = new Map<string, Topic>();
   for (const [name, topic] of Object.entries(raw)) {
@@ -67,7 +67,7 @@ export function aspectPatterns(data: DataDocuments, topicName: string, aspect: s
 }
 
 /** Links whose address or text shows the aspect (a link to a forge shows "source"). */
-export function linkPassages(page: PageEvidence, patterns: readonly RegExp[], limit = 3): Passage[] {
+function linkPassages(page: PageEvidence, patterns: readonly RegExp[], limit = 3): Passage[] {
   const out: Passage[] = [];
   for (const link of page.links) {
     const normal = normaliseText(`${link.text} ${link.href}`);

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export interface DynamicContext {
+interface DynamicContext {
   /** The fixture server's port (for answers that point back at it). */
   port: number;
   /**

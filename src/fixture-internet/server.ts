@@ -20,7 +20,7 @@ import { fixturesDir } from '../util/paths.js';
 import { dynamicHosts, sniffHost } from './dynamic-hosts.js';
 import { makeTestPki } from './test-pki.js';
 
-export interface ServedRequest {
+interface ServedRequest {
   host: string;
   path: string;
   tls: boolean;

@@ -47,7 +47,7 @@ function resultOf(rule: RuleResult, ruleIndex: number, f: Finding, target: strin
  * refuses several runs of one tool that share a category, and the trailing slash makes the
  * whole id a category (SARIF §3.17.4).
  */
-export function automationIds(targets: readonly string[]): string[] {
+function automationIds(targets: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return targets.map((target) => {
     let key: string;

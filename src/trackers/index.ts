@@ -165,10 +165,6 @@ export function trackerLists(): ListInfo[] {
   return knowledge().lists().map((l) => ({ name: l.name, version: l.version, updated: l.updated }));
 }
 
-export function warmTrackers(): void {
-  knowledge().warm();
-}
-
 /** For tests and benchmarks: a fresh knowledge base from another directory. */
 export function createTrackerKnowledge(dir = trackersDataDir): {
   nameRequest: typeof nameRequest; trackerForHost: typeof trackerForHost; warm(): void;

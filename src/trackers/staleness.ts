@@ -21,7 +21,7 @@ import { trackersDataDir } from './data-files.js';
 /** The devDependencies `npm run update-trackers` vendors from. */
 export const TRACKER_SOURCES = ['third-party-web', '@adguard/dnr-rulesets'] as const;
 /** Six months: past this, trackers that appeared since are likely to go unnamed. */
-export const STALE_AFTER_DAYS = 183;
+const STALE_AFTER_DAYS = 183;
 const DAY_MS = 86_400_000;
 
 export interface TrackerDataState {
