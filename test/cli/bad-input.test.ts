@@ -1,12 +1,13 @@
 /**
- * Bad input through the real CLI: one clear line on stderr, exit 2, no stack trace
- * (unless --debug), and never a browser started for it.
+ * Bad input through main(), in-process: one clear line on stderr, exit 2, no stack trace
+ * (unless --debug), and never a browser started for it. The real bin's exit code on bad input
+ * is checked in audit-cli.chromium.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lines, runCli } from '../support/cli.js';
+import { lines, runMain } from '../support/main.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'chatons-cli-'));
 const badYaml = join(tmp, 'bad.yml');
@@ -36,7 +37,7 @@ describe('bad input → exit 2 and one line', () => {
     ['no target', [], /aucune cible/],
     ['--fail-on new without --baseline', ['--fail-on', 'new', 'example.org'], /--baseline/],
   ])('%s', async (_name, args, message) => {
-    const run = await runCli([...args]);
+    const run = await runMain([...args]);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toMatch(message);
@@ -45,7 +46,7 @@ describe('bad input → exit 2 and one line', () => {
   });
 
   it('reports an invalid rule file by name, before looking for a browser', async () => {
-    const run = await runCli(['--browser', '/nonexistent/chromium', 'example.org'], { CHATONS_AUDIT_RULES_DIR: rulesDir });
+    const run = await runMain(['--browser', '/nonexistent/chromium', 'example.org'], { CHATONS_AUDIT_RULES_DIR: rulesDir });
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toContain(join(rulesDir, 'broken-rule.yaml'));
@@ -62,24 +63,24 @@ describe('bad input → exit 2 and one line', () => {
     ['--output-dir on a file', ['--output-dir', join(aFile, 'out'), 'other.example'], join(aFile, 'out')],
     ['--evidence-dir under /proc', ['--evidence-dir', '/proc/chatons-audit/pack'], '/proc/chatons-audit/pack'],
   ])('refuses an output path it cannot write before the audit: %s', async (_name, args, path) => {
-    const run = await runCli(['--browser', '/nonexistent/chromium', ...args, 'example.org']);
+    const run = await runMain(['--browser', '/nonexistent/chromium', ...args, 'example.org']);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([expect.stringContaining(`impossible d'écrire ${path}`)]);
   });
 
   it('speaks English with --lang en', async () => {
-    const run = await runCli(['--lang', 'en', 'ftp://example.org/']);
+    const run = await runMain(['--lang', 'en', 'ftp://example.org/']);
     expect(run.stderr).toMatch(/^chatons-audit: error: scheme "ftp:" refused/);
   });
 
   it('shows the stack with --debug', async () => {
-    const run = await runCli(['--debug', '--browser', '/nonexistent/chromium', 'example.org']);
+    const run = await runMain(['--debug', '--browser', '/nonexistent/chromium', 'example.org']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^\s+at /m);
   });
 
   it('prints help and exits 0', async () => {
-    const run = await runCli(['--help']);
+    const run = await runMain(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('demo');
   });

@@ -6,18 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain, type CliRun } from '../support/main.js';
 import { ruleSet } from '../support/rules.js';
 
-async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main({
-    argv: ['node', 'chatons-audit', ...args], env: { LANG: 'fr_FR.UTF-8' }, cwd: () => cwd,
-    stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd?: string): Promise<CliRun> => runMain(args, {}, cwd);
 
 describe('chatons-audit rules', () => {
   it('prints a table of every rule with its level marker', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES, formatFromFileName } from '../../src/report/index.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { GOLDEN_DIR } from '../support/golden.js';
 
 describe('report formats', () => {
@@ -19,12 +19,12 @@ describe('report formats', () => {
     const evidence = join(dir, 'two.json');
     const both = ['services.bonchaton.example', 'google-fonts.example'].map((s) => readFileSync(join(GOLDEN_DIR, `${s}.evidence.json`), 'utf8').trim());
     writeFileSync(evidence, `[${both.join(',')}]`);
-    const run = await runCli(['--from-evidence', evidence, '-o', join(dir, 'report.xml')]);
+    const run = await runMain(['--from-evidence', evidence, '-o', join(dir, 'report.xml')]);
     expect(run.code).toBe(1);
     const xml = readFileSync(join(dir, 'report.xml'), 'utf8');
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml.match(/<\?xml/g)).toHaveLength(1);
-    const html = await runCli(['--from-evidence', evidence, '-o', join(dir, 'report.html')]);
+    const html = await runMain(['--from-evidence', evidence, '-o', join(dir, 'report.html')]);
     expect(html.code).toBe(1);
     const page = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(page.match(/<!DOCTYPE html>/g)).toHaveLength(1);

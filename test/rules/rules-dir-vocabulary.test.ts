@@ -12,7 +12,7 @@ import type { RuleResult } from '../../src/contracts/result.js';
 import { judge } from '../../src/judge/judge.js';
 import { rulesDir } from '../../src/util/paths.js';
 import { loadRuleSet } from '../../src/judge/loader.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { evidence, page } from '../support/evidence.js';
 import { htmlPage } from '../support/fixture-pages.js';
 import { ruleResult } from '../support/rules.js';
@@ -90,7 +90,7 @@ describe('a replaced rules directory replaces the vocabulary', () => {
     const file = join(dir, 'evidence.json');
     writeFileSync(file, JSON.stringify(catalanPrivacy));
     const outcome = async (env: Record<string, string>): Promise<string | undefined> => {
-      const run = await runCli(['--from-evidence', file, '--format', 'json', '--fail-on', 'never'], env);
+      const run = await runMain(['--from-evidence', file, '--format', 'json', '--fail-on', 'never'], env);
       expect(run.code, run.stderr).toBe(0);
       return (JSON.parse(run.stdout) as { rules: { id: string; outcome: string }[] }).rules.find((r) => r.id === 'privacy-clause')?.outcome;
     };

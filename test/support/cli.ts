@@ -11,11 +11,19 @@ export interface CliRun {
   timedOut?: boolean;
 }
 
+/**
+ * The environment a test CLI sees: the test process's, without colour, in French whatever the
+ * developer's own locale (LC_ALL and LC_MESSAGES would win over LANG), then the test's own.
+ */
+export function cliEnv(env: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8', ...env };
+}
+
 /** `hardTimeoutMs`: a run still alive then is killed (SIGKILL) and reported as timed out. */
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = packageRoot, hardTimeoutMs?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(packageRoot, 'bin/chatons-audit.js'), ...args], {
-      cwd, env: { ...process.env, NO_COLOR: '1', LANG: 'fr_FR.UTF-8', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

@@ -12,7 +12,7 @@ import { UsageError } from '../../src/errors.js';
 import { loadConfig, siteConfigFor } from '../../src/audit/config.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { reporters } from '../../src/report/index.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { GOLDEN_DIR, goldenResult } from '../support/golden.js';
 import { ruleSet } from '../support/rules.js';
 
@@ -76,7 +76,7 @@ describe('configuration', () => {
   });
 
   it('exits 2 on an invalid allowlist, one line on stderr', async () => {
-    const run = await runCli(['--config', configFile('cli.yml', 'allowlist:\n  - host: video.example.org\n'), 'example.org']);
+    const run = await runMain(['--config', configFile('cli.yml', 'allowlist:\n  - host: video.example.org\n'), 'example.org']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/« allowlist\[0\]\.justification »/);
@@ -120,10 +120,10 @@ describe('allowlist', () => {
     // Judged by every rule, these small fixtures fail others (no legal notice...): the override
     // is shown on the third-party rule it is about.
     const thirdParty = (stdout: string) => (JSON.parse(stdout) as AuditResult).rules.find((r) => r.id === 'no-third-party-requests');
-    const run = await runCli(['--from-evidence', join(GOLDEN_DIR, 'asso-avant.example.evidence.json'), '--config', config, '-f', 'json']);
+    const run = await runMain(['--from-evidence', join(GOLDEN_DIR, 'asso-avant.example.evidence.json'), '--config', config, '-f', 'json']);
     expect(thirdParty(run.stdout)?.outcome).toBe('pass');
     expect(thirdParty(run.stdout)?.findings.every((f) => f.allowed)).toBe(true);
-    const other = await runCli(['--from-evidence', join(GOLDEN_DIR, 'asso-apres.example.evidence.json'), '--config', config, '-f', 'json']);
+    const other = await runMain(['--from-evidence', join(GOLDEN_DIR, 'asso-apres.example.evidence.json'), '--config', config, '-f', 'json']);
     expect(thirdParty(other.stdout)?.outcome).toBe('fail');
     expect(other.code).toBe(1);
   });
