@@ -1,5 +1,6 @@
 /**
- * The real CLI against the fixture internet: exit codes, JSON output, NDJSON, demo.
+ * The CLI against the fixture internet: exit codes, JSON output, NDJSON, demo. Through main()
+ * in-process, except the first cases, which prove the real bin (bin/ → dist/) does the same.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import type { AuditResult } from '../../src/contracts/result.js';
-import { runCli } from '../support/cli.js';
+import { lines, runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--dns-server', dns.server];
 
-describe('CLI audits', () => {
+describe('the real bin', () => {
   it('exits 0 on the compliant site and prints JSON that validates', async () => {
     const run = await runCli([...world(), '--format', 'json', 'https://services.bonchaton.example/']);
     expect(run.code).toBe(0);
@@ -33,10 +35,20 @@ describe('CLI audits', () => {
     expect(schemaErrors(result)).toEqual([]);
   });
 
+  it('exits 2 on bad input with one line and no stack trace', async () => {
+    const run = await runCli(['--frobnicate', 'example.org']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(/option inconnue --frobnicate.*--help/)]);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('CLI audits', () => {
+
   it('exits 1 on a non-compliant site, 0 with --fail-on never', async () => {
     const [failing, never] = await Promise.all([
-      runCli([...world(), 'google-fonts.example']),
-      runCli([...world(), '--fail-on', 'never', 'google-fonts.example']),
+      runMain([...world(), 'google-fonts.example']),
+      runMain([...world(), '--fail-on', 'never', 'google-fonts.example']),
     ]);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('non conforme');
@@ -45,7 +57,7 @@ describe('CLI audits', () => {
   });
 
   it('makes an unreachable site a finding (exit 1), not a crash', async () => {
-    const run = await runCli(['--map-host', `down.example=127.0.0.1:${CLOSED_PORT}`, '--format', 'json', 'https://down.example/']);
+    const run = await runMain(['--map-host', `down.example=127.0.0.1:${CLOSED_PORT}`, '--format', 'json', 'https://down.example/']);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as AuditResult;
     expect(result.rules.find((r) => r.id === 'site-online')?.outcome).toBe('fail');
@@ -56,14 +68,14 @@ describe('CLI audits', () => {
   it('prints one JSON line per site for several targets, writes --output and re-judges saved evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatons-out-'));
     const evidenceFile = join(dir, 'evidence.json');
-    const run = await runCli([...world(), '--format', 'json', '--save-evidence', evidenceFile,
+    const run = await runMain([...world(), '--format', 'json', '--save-evidence', evidenceFile,
       'https://services.bonchaton.example/', 'https://gravatar-cdn.example/']);
     expect(run.code).toBe(1);
     const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as AuditResult);
     expect(results.map((r) => [r.target, r.verdict])).toEqual([
       ['https://services.bonchaton.example/', 'compliant'], ['https://gravatar-cdn.example/', 'non-compliant'],
     ]);
-    const rejudged = await runCli(['--from-evidence', evidenceFile, '--lang', 'en', '--output', join(dir, 'report.json')]);
+    const rejudged = await runMain(['--from-evidence', evidenceFile, '--lang', 'en', '--output', join(dir, 'report.json')]);
     expect(rejudged.code).toBe(1);
     const lines = readFileSync(join(dir, 'report.json'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditResult);
     expect(lines.map((r) => r.verdict)).toEqual(['compliant', 'non-compliant']);
@@ -73,7 +85,7 @@ describe('CLI audits', () => {
 
 describe('chatons-audit demo', () => {
   it('serves the embedded sites, audits them and exits 0', async () => {
-    const run = await runCli(['demo']);
+    const run = await runMain(['demo']);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^Verdict : .*$/gm)).toEqual(['Verdict : conforme', 'Verdict : non conforme', 'Verdict : non conforme']);
     expect(run.stdout).toContain('fonts.googleapis.com');

@@ -36,6 +36,7 @@ describe('bad input → exit 2 and one line', () => {
     ['loopback target', ['https://127.0.0.1/'], /adresse privée ou locale \(127\.0\.0\.1\).*--allow-private/],
     ['no target', [], /aucune cible/],
     ['--fail-on new without --baseline', ['--fail-on', 'new', 'example.org'], /--baseline/],
+    ['--chatonsinfos not an http(s) URL', ['--chatonsinfos', 'file:///etc/passwd', 'https://toile-partagee.example/'], /--chatonsinfos/],
   ])('%s', async (_name, args, message) => {
     const run = await runMain([...args]);
     expect(run.code).toBe(2);

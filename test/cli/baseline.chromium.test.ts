@@ -13,7 +13,7 @@ import { hasNewBlockingFinding } from '../../src/judge/verdict.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { fixturesDir } from '../../src/util/paths.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/main.js';
 import { goldenResult } from '../support/golden.js';
 import { schemaErrors } from '../support/schema.js';
 
@@ -31,10 +31,10 @@ const newFindings = (r: AuditResult) => r.rules.flatMap((rule) => rule.findings.
 
 describe('--baseline', () => {
   it('finds exactly one new finding when a tracker is added between two runs', async () => {
-    const first = await runCli([...world(), '-f', 'json', '-o', before, '--save-evidence', join(dir, 'before-evidence.json'), 'https://asso-avant.example/']);
+    const first = await runMain([...world(), '-f', 'json', '-o', before, '--save-evidence', join(dir, 'before-evidence.json'), 'https://asso-avant.example/']);
     expect(first.code).toBe(1);
     copyFileSync(join(webRoot, 'asso-apres.example/index.html'), join(webRoot, 'asso-avant.example/index.html'));
-    const second = await runCli([...world(), '-f', 'json', '--baseline', before, '--fail-on', 'new', 'https://asso-avant.example/']);
+    const second = await runMain([...world(), '-f', 'json', '--baseline', before, '--fail-on', 'new', 'https://asso-avant.example/']);
     const result = JSON.parse(second.stdout) as AuditResult;
     // The one added tag is one new finding in each rule that judges it, and nothing else is new.
     expect(newFindings(result)).toEqual([
@@ -49,10 +49,10 @@ describe('--baseline', () => {
   });
 
   it('exits 0 under --fail-on new when nothing is new, though the site still fails', async () => {
-    const run = await runCli(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before, '--fail-on', 'new', '-f', 'markdown']);
+    const run = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before, '--fail-on', 'new', '-f', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/0 constat nouveau, [1-9]\d* inchangés?, 0 résolu\b/);
-    const blocking = await runCli(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before]);
+    const blocking = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before]);
     expect(blocking.code).toBe(1);
   });
 
@@ -61,7 +61,7 @@ describe('--baseline', () => {
     const back = compareWithBaseline(goldenResult('asso-avant.example'), after, 'after.json');
     expect(back.baseline?.resolved).toEqual([expect.objectContaining({ rule: 'no-third-party-requests', host: 'www.googletagmanager.com', code: 'thirdPartyRequest', pageRole: 'portal' })]);
     expect(hasNewBlockingFinding(back.rules)).toBe(false);
-    const bad = await runCli(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', join(dir, 'before-evidence.json')]);
+    const bad = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', join(dir, 'before-evidence.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--baseline illisible.*schemaVersion 1/);
     expect(readFileSync(before, 'utf8')).toContain('"verdict"');
@@ -73,15 +73,15 @@ describe('--fail-on new in every mode', () => {
     // A non-compliant site re-audited unchanged against its own previous result: nothing is new.
     const site = 'https://google-fonts.example/';
     const prev = join(dir, 'fonts-prev.json');
-    const first = await runCli([...world(), '-f', 'json', '-o', prev, site]);
+    const first = await runMain([...world(), '-f', 'json', '-o', prev, site]);
     expect(first.code).toBe(1);
     const again = ['--baseline', prev, '--fail-on', 'new'];
-    const single = await runCli([...world(), ...again, '-f', 'json', site]);
-    const batch = await runCli([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), site]);
-    const batchAndOutput = await runCli([...world(), ...again, '--output-dir', join(dir, 'fonts-both'), '-o', join(dir, 'fonts-both.json'), site]);
+    const single = await runMain([...world(), ...again, '-f', 'json', site]);
+    const batch = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), site]);
+    const batchAndOutput = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-both'), '-o', join(dir, 'fonts-both.json'), site]);
     expect([single.code, batch.code, batchAndOutput.code]).toEqual([0, 0, 0]);
     // The control: the same batch under the default --fail-on blocking fails on the same site.
-    const control = await runCli([...world(), '--baseline', prev, '--output-dir', join(dir, 'fonts-control'), site]);
+    const control = await runMain([...world(), '--baseline', prev, '--output-dir', join(dir, 'fonts-control'), site]);
     expect(control.code).toBe(1);
   });
 });

@@ -1,21 +1,19 @@
 /**
- * Batches through the real CLI: a run killed midway (SIGKILL) and resumed with the same
- * command loses and duplicates no site; --force and --shard; merge; batch input refused
- * before any browser starts.
+ * Batches against the fixture internet: a run of the real bin killed midway (SIGKILL) and
+ * resumed with the same command loses and duplicates no site; --force and --shard; federation
+ * files. The resumed runs and the federations go through main() in-process. Merge and batch
+ * input refused before any browser starts: batch-cli.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary } from '../../src/audit/batch/output-dir.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { judge } from '../../src/judge/judge.js';
 import { packageRoot } from '../../src/util/paths.js';
-import { evidence, page, request } from '../support/evidence.js';
-import { lines, runCli } from '../support/cli.js';
-import { ruleSet } from '../support/rules.js';
+import { lines, runMain } from '../support/main.js';
 
 const SITES = [
   'services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'lazy-image.example', 'iframe-embed.example', 'ua.example',
@@ -70,7 +68,7 @@ describe('batch resume', () => {
     expect(killed.pending.length).toBeGreaterThanOrEqual(SITES.length - before.size - 1);
 
     // Same command again: finished sites are skipped, the others audited, each once.
-    const resumed = await runCli(args.slice(1), {}, work);
+    const resumed = await runMain(args.slice(1), {}, work);
     expect(resumed.code, resumed.stderr).toBe(1);
     const skipped = lines(resumed.stderr).filter((l) => l.includes('already audited'));
     expect(skipped).toHaveLength(before.size);
@@ -84,7 +82,7 @@ describe('batch resume', () => {
     for (const url of SITES) expect(resumed.stdout).toContain(url);
 
     // --force with a shard: only that slice, audited again.
-    const forced = await runCli([...args.slice(1), '--force', '--shard', '2/3', '--save-evidence', 'evidence.json'], {}, work);
+    const forced = await runMain([...args.slice(1), '--force', '--shard', '2/3', '--save-evidence', 'evidence.json'], {}, work);
     expect(lines(forced.stderr).filter((l) => /^\[\d\/2\]/.test(l))).toHaveLength(2);
     expect(forced.stderr).not.toContain('already audited');
     const shardSummary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
@@ -100,7 +98,7 @@ describe('federation file', () => {
 
   it('re-audits every member a federation lists (URL), each with its organisation file; a broken member is listed, the rest go on', async () => {
     const work = mkdtempSync(join(tmpdir(), 'chatons-federation-'));
-    const run = await runCli([...world(), '--targets', 'https://collectif.example/chatons.properties', '--output-dir', 'out'], {}, work);
+    const run = await runMain([...world(), '--targets', 'https://collectif.example/chatons.properties', '--output-dir', 'out'], {}, work);
     // google-fonts.example is non-compliant; the members that could not be audited do not make it exit 2.
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('federation https://collectif.example/chatons.properties: reading the organisation files of 6 members');
@@ -134,7 +132,7 @@ describe('federation file', () => {
       'subs.b = https://collectif.example/membres/sans-site.properties',
       'subs.c = membres/relatif.properties',
     ].join('\n'));
-    const run = await runCli([...world(), '--targets', 'chatons.properties', '--output-dir', 'out', '--shard', '1/2'], {}, work);
+    const run = await runMain([...world(), '--targets', 'chatons.properties', '--output-dir', 'out', '--shard', '1/2'], {}, work);
     expect(run.code, run.stderr).toBe(0);
     // It declares the federation class but carries none of its fields: warned, and read all the same.
     expect(lines(run.stderr).filter((l) => l.startsWith('federation chatons.properties: the mandatory field')).map((l) => l.split(' ')[5])).toEqual([
@@ -150,61 +148,5 @@ describe('federation file', () => {
       'https://collectif.example/membres/disparu.properties: organisation file unreadable (HTTP 404); member not audited',
       'membres/relatif.properties: organisation file unreadable (not an http(s) URL); member not audited',
     ]);
-  });
-});
-
-describe('merge', () => {
-  it('combines shard folders into one summary and exits 1 when a site fails', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'chatons-merge-'));
-    const write = (dir: string, result: AuditResult): void => {
-      mkdirSync(join(work, dir), { recursive: true });
-      writeFileSync(join(work, dir, `${new URL(result.target).hostname}.json`), JSON.stringify(result));
-    };
-    const ok = 'https://ok.example/';
-    const bad = 'https://bad.example/';
-    const okResult = judge(evidence(ok, [page(ok)]), ruleSet, { lang: 'en', levels: {} });
-    const badResult = judge(evidence(bad, [page(bad)], [request('https://fonts.gstatic.com/x.woff2', 'font', bad)]), ruleSet, { lang: 'en', levels: {} });
-    write('shard-1', okResult);
-    write('shard-2', badResult);
-    // A member of a federation that shard 2 could not read: listed in its summary only.
-    const gone = 'https://collectif.example/membres/disparu.properties';
-    writeFileSync(join(work, 'shard-2', 'summary.json'), JSON.stringify({
-      summaryVersion: 1, shard: '2/2', sites: [{ target: gone, file: null, verdict: null, durationMs: null, failing: [], error: `${gone}: organisation file unreadable (HTTP 404)` }],
-    }));
-    const merged = await runCli(['merge', 'shard-1', 'shard-2', '--output-dir', 'all', '--lang', 'en'], {}, work);
-    expect(merged.code, merged.stderr).toBe(1);
-    expect(merged.stdout).toMatch(/bad\.example.*non-compliant.*no-third-party-fonts/);
-    expect(merged.stdout).toMatch(/^3 sites: /m);
-    const summary = JSON.parse(readFileSync(join(work, 'all', 'summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.sites.map((s) => s.target)).toEqual([bad, ok, gone]);
-    expect(summary.sites.map((s) => s.verdict)).toEqual([badResult.verdict, okResult.verdict, null]);
-    expect(summary.sites[2]?.error).toContain('HTTP 404');
-    expect(siteFiles(join(work, 'all'))).toEqual(['bad.example.json', 'ok.example.json']);
-    const never = await runCli(['merge', 'shard-1', 'shard-2', '--fail-on', 'never'], {}, work);
-    expect(never.code).toBe(0);
-  });
-});
-
-describe('batch input refused before any browser starts', () => {
-  const work = mkdtempSync(join(tmpdir(), 'chatons-batch-bad-'));
-  const file = (name: string, text: string): string => {
-    writeFileSync(join(work, name), text);
-    return join(work, name);
-  };
-  it.each([
-    ['a private address in the targets file', ['--targets', file('private.txt', 'chaton.example\nhttp://10.0.0.1/\n')], /10\.0\.0\.1.*--allow-private/],
-    ['a link-local address (cloud metadata)', ['--output-dir', join(work, 'o'), 'http://169.254.169.254/latest/'], /169\.254\.169\.254/],
-    ['localhost', ['--concurrency', '2', 'http://localhost:8080/'], /localhost/],
-    ['a data: URL in the targets file', ['--targets', file('data.txt', 'data:text/html,<h1>x</h1>\n')], /data\.txt.*line 1/],
-    ['a missing targets file', ['--targets', join(work, 'missing.txt')], /missing\.txt/],
-    ['a bad shard', ['--shard', '4/3', 'chaton.example'], /--shard/],
-    ['a bad concurrency', ['--concurrency', '0', 'chaton.example'], /--concurrency/],
-    ['GitLab variables out of range', ['--output-dir', join(work, 'o2'), 'chaton.example'], /CI_NODE_INDEX/, { CI_NODE_INDEX: '5', CI_NODE_TOTAL: '2' }],
-  ] as [string, string[], RegExp, Record<string, string>?][])('%s → exit 2', async (_name, args, message, env = {}) => {
-    const run = await runCli([...args, '--lang', 'en', '--browser', '/nonexistent/chromium'], env);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).not.toContain('browser not found');
   });
 });

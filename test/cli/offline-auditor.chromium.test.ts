@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
-import { runCli, lines } from '../support/cli.js';
+import { lines, runMain } from '../support/main.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
 import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
 
@@ -48,7 +48,7 @@ const offline = (server: string): string[] => ['--map-host', `*=127.0.0.1:${CLOS
 
 describe('an auditor without network', () => {
   it('says so in one line and exits 2, without a verdict', async () => {
-    const run = await runCli([...offline(deafServer), '--format', 'json', 'https://example.org/']);
+    const run = await runMain([...offline(deafServer), '--format', 'json', 'https://example.org/']);
     expect(run.code).toBe(2);
     expect(queriesHeard).toBeGreaterThan(0);
     // One error line (a tracker-list staleness warning may precede it).
@@ -59,20 +59,20 @@ describe('an auditor without network', () => {
   it('in a batch: the site is an error without a verdict, and the run exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatons-offline-'));
     writeFileSync(join(dir, 'targets.txt'), 'example.org\n');
-    const run = await runCli([...offline(deafServer), '--targets', 'targets.txt', '--output-dir', 'out'], {}, dir);
+    const run = await runMain([...offline(deafServer), '--targets', 'targets.txt', '--output-dir', 'out'], {}, dir);
     expect(run.code).toBe(2);
     const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { sites: { verdict: string | null; error: string | null }[] };
     expect(summary.sites.map((s) => [s.verdict, s.error])).toEqual([[null, expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)]]);
   });
 
   it('a site whose own names never get an answer, from a resolver that answers otherwise, is judged', async () => {
-    const run = await runCli([...offline(rootOnlyServer), '--format', 'json', 'https://example.org/']);
+    const run = await runMain([...offline(rootOnlyServer), '--format', 'json', 'https://example.org/']);
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as AuditResult).verdict).toBe('non-compliant');
   });
 
   it('a resolver that answers (NXDOMAIN) and a refused connection stay the site\'s: a verdict', async () => {
-    const run = await runCli([...offline(dns.server), '--format', 'json', 'https://example.org/']);
+    const run = await runMain([...offline(dns.server), '--format', 'json', 'https://example.org/']);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as AuditResult;
     expect(result.verdict).toBe('non-compliant');
