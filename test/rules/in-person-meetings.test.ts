@@ -1,40 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { evidence, page } from '../support/evidence.js';
 import { htmlPage } from '../support/fixture-pages.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult } from '../support/rules.js';
-import { fixtureSite } from './transparency-support.js';
+import { expectQuotedPassages, fixtureSite } from './transparency-support.js';
 
 const T = 'https://services.example.org/';
-const judge = (body: string) => ruleResult('in-person-meetings', evidence(T, [htmlPage(T, `<html><body><main><p>${body}</p></main></body></html>`)]));
+const EVERY_ASPECT = 'Permanence tous les mercredis de 18 h à 20 h à la Maison des associations.';
+const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${body}</p></main></body></html>`)]);
+
+ruleTester('in-person-meetings', {
+  valid: [
+    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
+      codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
+    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
+    { name: 'fixture site freieWolke', evidence: fixtureSite('freieWolke'), codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
+  ],
+  invalid: [
+    { name: 'partial evidence names what is missing', evidence: at('Venez à nos ateliers !'), outcome: 'needs-review',
+      codes: ['passage', 'missingAspect'], subjects: ['meeting', 'when-where'] },
+    // Nothing unrelated is quoted.
+    { name: 'nothing matches', evidence: at('Contactez-nous par courriel.'), codes: ['notFound'] },
+    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    { name: 'fixture site nuageDuCoin', evidence: fixtureSite('nuageDuCoin'), codes: ['notFound'] },
+  ],
+});
 
 describe('in-person-meetings', () => {
-  it('passes with every aspect quoted', () => {
-    const result = judge('Permanence tous les mercredis de 18 h à 20 h à la Maison des associations.');
-    expect(result.outcome).toBe('pass');
-    expect(result.findings.every((f) => f.code === 'passage' && String(f.args.quote).length > 0 && f.page === T)).toBe(true);
-  });
-
-  it('needs review with partial evidence, naming what is missing', () => {
-    const result = judge('Venez à nos ateliers !');
-    expect(result.outcome).toBe('needs-review');
-    expect(result.findings.filter((f) => f.code === 'missingAspect').map((f) => f.subject)).toEqual(['when-where']);
-  });
-
-  it('fails (suggestion) when nothing matches, without quoting unrelated text', () => {
-    const result = judge('Contactez-nous par courriel.');
-    expect(result.outcome).toBe('fail');
-    expect(result.findings.map((f) => f.code)).toEqual(['notFound']);
-  });
-
-  it('needs review when no page loaded', () => {
-    expect(ruleResult('in-person-meetings', evidence(T, [page(T, 'portal', { status: null, html: null })])).outcome).toBe('needs-review');
-  });
-
-  it.each([
-    ['bonchaton', 'pass'],
-    ['freieWolke', 'pass'],
-    ['nuageDuCoin', 'fail'],
-  ])('fixture site %s → %s', (name, outcome) => {
-    expect(ruleResult('in-person-meetings', fixtureSite(name)).outcome).toBe(outcome);
+  it('quotes every passage with the page it was read on', () => {
+    expectQuotedPassages(ruleResult('in-person-meetings', at(EVERY_ASPECT)), T);
   });
 });

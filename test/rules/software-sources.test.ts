@@ -1,39 +1,32 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { evidence, page } from '../support/evidence.js';
 import { htmlPage } from '../support/fixture-pages.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult } from '../support/rules.js';
-import { fixtureSite } from './transparency-support.js';
+import { expectQuotedPassages, fixtureSite } from './transparency-support.js';
 
 const T = 'https://services.example.org/';
-const judge = (body: string) => ruleResult('software-sources', evidence(T, [htmlPage(T, `<html><body><main><p>${body}</p></main></body></html>`)]));
+const EVERY_ASPECT = 'Le pad utilise Etherpad, un logiciel libre : <a href="https://github.com/ether/etherpad-lite">code source</a>.';
+const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${body}</p></main></body></html>`)]);
+
+ruleTester('software-sources', {
+  valid: [
+    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
+      codes: ['passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'source', 'source'] },
+    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage', 'passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'software', 'source', 'source', 'source'] },
+    { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier'), codes: ['passage', 'passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'software', 'source', 'source'] },
+  ],
+  invalid: [
+    { name: 'partial evidence names what is missing', evidence: at('Nous utilisons Nextcloud.'), outcome: 'needs-review',
+      codes: ['passage', 'missingAspect'], subjects: ['software', 'source'] },
+    // Nothing unrelated is quoted.
+    { name: 'nothing matches', evidence: at('Nous utilisons des outils simples et efficaces.'), codes: ['notFound'] },
+    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+  ],
+});
 
 describe('software-sources', () => {
-  it('passes with every aspect quoted', () => {
-    const result = judge('Le pad utilise Etherpad, un logiciel libre : <a href="https://github.com/ether/etherpad-lite">code source</a>.');
-    expect(result.outcome).toBe('pass');
-    expect(result.findings.every((f) => f.code === 'passage' && String(f.args.quote).length > 0 && f.page === T)).toBe(true);
-  });
-
-  it('needs review with partial evidence, naming what is missing', () => {
-    const result = judge('Nous utilisons Nextcloud.');
-    expect(result.outcome).toBe('needs-review');
-    expect(result.findings.filter((f) => f.code === 'missingAspect').map((f) => f.subject)).toEqual(['source']);
-  });
-
-  it('fails (suggestion) when nothing matches, without quoting unrelated text', () => {
-    const result = judge('Nous utilisons des outils simples et efficaces.');
-    expect(result.outcome).toBe('fail');
-    expect(result.findings.map((f) => f.code)).toEqual(['notFound']);
-  });
-
-  it('needs review when no page loaded', () => {
-    expect(ruleResult('software-sources', evidence(T, [page(T, 'portal', { status: null, html: null })])).outcome).toBe('needs-review');
-  });
-
-  it.each([
-    ['bonchaton', 'pass'],
-    ['libreAtelier', 'pass'],
-  ])('fixture site %s → %s', (name, outcome) => {
-    expect(ruleResult('software-sources', fixtureSite(name)).outcome).toBe(outcome);
+  it('quotes every passage with the page it was read on', () => {
+    expectQuotedPassages(ruleResult('software-sources', at(EVERY_ASPECT)), T);
   });
 });

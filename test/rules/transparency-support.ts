@@ -1,5 +1,7 @@
 /** Evidence of whole fixture sites, read from fixtures/web without a browser, for rule tables. */
+import { expect } from 'vitest';
 import type { Evidence, PageEvidence, PageRole } from '../../src/contracts/evidence.js';
+import type { RuleResult } from '../../src/contracts/result.js';
 import { evidence } from '../support/evidence.js';
 import { fixturePage } from '../support/fixture-pages.js';
 
@@ -52,4 +54,13 @@ export function fixtureSite(name: keyof typeof SITES | string, over: Partial<Evi
   const pages = SITES[name];
   if (!pages) throw new Error(`no fixture site ${name}`);
   return site(pages, over);
+}
+
+/** Every finding is a passage quoted from the page at `url`; no finding at all fails too. */
+export function expectQuotedPassages(result: RuleResult, url: string): void {
+  expect(result.findings.length, 'findings').toBeGreaterThan(0);
+  for (const f of result.findings) {
+    const quote = f.args.quote;
+    expect([f.code, f.page, typeof quote === 'string' && quote.trim() !== ''], JSON.stringify(f.args)).toEqual(['passage', url, true]);
+  }
 }
