@@ -27,7 +27,8 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
       'parent-domain-consistent': 'pass', 'no-cname-cloaking': 'pass', https: 'pass', 'https-hardening': 'pass', 'gafam-infrastructure': 'pass',
     });
     expect(a.result.dns.find((d) => d.host === 'bonchaton.example')).toMatchObject({ mx: ['mail.bonchaton.example'], status: 'ok' });
-    expect(a.evidence.tls?.every((t) => t.authorized)).toBe(true);
+    expect(a.evidence.tls?.length).toBeGreaterThan(0);
+    expect(a.evidence.tls?.filter((t) => !t.authorized)).toEqual([]);
     expect(schemaErrors(a.result)).toEqual([]);
   });
 

@@ -131,6 +131,7 @@ describe('host names that make file names', () => {
     const single = await runCli([long, '-f', 'json', '--evidence-dir', pack, ...world()]);
     expect(single.code, single.stderr).not.toBe(2);
     expect((JSON.parse(single.stdout) as AuditResult).target).toBe(long);
-    expect(readdirSync(pack).every((name) => Buffer.byteLength(name) <= 100)).toBe(true);
+    expect(readdirSync(pack).length).toBeGreaterThan(0);
+    expect(readdirSync(pack).filter((name) => Buffer.byteLength(name) > 100)).toEqual([]);
   }, 60_000);
 });

@@ -47,7 +47,8 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
     expect(widths.doc).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(widths.body).toBeLessThanOrEqual(PHONE_WIDTH);
     const tableBoxes = await page.locator('table').evaluateAll((tables) => tables.map((t) => (t.parentElement as HTMLElement).getBoundingClientRect().right));
-    expect(tableBoxes.every((right) => right <= 390)).toBe(true);
+    expect(tableBoxes.length).toBeGreaterThan(0);
+    expect(tableBoxes.filter((right) => right > PHONE_WIDTH)).toEqual([]);
     // Each link lands on its article: the hash changes and the article's title is at the top.
     for (const entry of index.slice().reverse()) {
       await page.locator(`nav.index a[href="${entry.href}"]`).click();

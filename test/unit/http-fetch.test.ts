@@ -48,6 +48,8 @@ describe('fetchUrl', () => {
     const gate = new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false });
     const got = await fetchUrl('https://private-redirect.hostile.example/', { ...options, gate });
     expect(got.error).toMatch(/^refused private address 127\.0\.0\.1/);
+    // The first hop was served (the log works), the private one never.
+    expect(internet.served.some((s) => s.host === 'private-redirect.hostile.example')).toBe(true);
     expect(internet.served.some((s) => s.path === '/internal-secret')).toBe(false);
     expect(gate.refusals()).toEqual([expect.objectContaining({ url: `http://127.0.0.1:${internet.port}/internal-secret`, address: '127.0.0.1', path: 'chatonsinfos' })]);
   });
