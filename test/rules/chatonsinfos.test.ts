@@ -7,6 +7,7 @@ import { rulesDir } from '../../src/util/paths.js';
 import { loadRuleSet } from '../../src/judge/loader.js';
 import type { ChatonsInfosEvidence, ChatonsInfosFile } from '../../src/contracts/evidence.js';
 import { evidence, page } from '../support/evidence.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult } from '../support/rules.js';
 
 const T = 'https://services.example.org/';
@@ -37,55 +38,54 @@ const without = (f: ChatonsInfosFile, ...keys: string[]): ChatonsInfosFile =>
   ({ ...f, properties: Object.fromEntries(Object.entries(f.properties).filter(([k]) => !keys.includes(k))) });
 const withValues = (f: ChatonsInfosFile, values: Record<string, string>): ChatonsInfosFile => ({ ...f, properties: { ...f.properties, ...values } });
 const ok = (key: string, url: string, f: ChatonsInfosFile) => ({ key, url, file: f.url, status: 200, error: null });
-const judge = (ci: ChatonsInfosEvidence | undefined, candidate = false) =>
-  ruleResult('chatonsinfos', evidence(T, [page(T)], [], { options: { ownDomains: [], candidate }, ...(ci ? { chatonsinfos: ci } : {}) }));
+const at = (ci: ChatonsInfosEvidence | undefined, candidate = false) =>
+  evidence(T, [page(T)], [], { options: { ownDomains: [], candidate }, ...(ci ? { chatonsinfos: ci } : {}) });
+const ci = (files: ChatonsInfosFile[], checks: ChatonsInfosEvidence['checks'] = []): ChatonsInfosEvidence => ({ probed, files, checks });
+const judge = (evidence: ChatonsInfosEvidence | undefined) => ruleResult('chatonsinfos', at(evidence));
 const probed = [{ url: `${DIR}organization.properties`, status: 200, error: null }];
 
-describe('chatonsinfos', () => {
-  it.each([
-    ['organisation and service files, everything answers',
-      { probed, files: [ORG, PAD], checks: [ok('organization.legal.url', `${T}mentions-legales`, ORG), ok('service.website', 'https://pad.example.org/', PAD)] }, false, 'pass', ['found']],
-    ['one dead service website',
-      { probed, files: [ORG, PAD], checks: [{ ...ok('service.website', 'https://pad.example.org/', PAD), status: 404 }] }, false, 'fail', ['serviceWebsiteDead']],
-    ['legal URL broken',
-      { probed, files: [ORG], checks: [{ ...ok('organization.legal.url', `${T}ml`, ORG), status: null, error: 'net::ERR_NAME_NOT_RESOLVED' }] }, false, 'fail', ['legalUrlBroken']],
-    ['a proprietary licence',
-      { probed, files: [ORG, withValues(PAD, { 'software.name': 'Zoom', 'software.license.name': 'Proprietary' })], checks: [] }, false, 'fail', ['nonFreeLicense']],
-    ['an unknown licence needs review',
-      { probed, files: [ORG, withValues(PAD, { 'software.name': 'Foo', 'software.license.name': 'Licence maison' })], checks: [] }, false, 'needs-review', ['found', 'unknownLicense']],
-    ['a candidate declaring itself an active member',
-      { probed, files: [file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'ACTIVE' })], checks: [] }, true, 'fail', ['memberWhileCandidate']],
+ruleTester('chatonsinfos', {
+  valid: [
+    { name: 'organisation and service files, everything answers',
+      evidence: at(ci([ORG, PAD], [ok('organization.legal.url', `${T}mentions-legales`, ORG), ok('service.website', 'https://pad.example.org/', PAD)])), codes: ['found'] },
     // Negatives: a member (not candidate) may say ACTIVE; a candidate saying CANDIDATE is fine
-    ['a member declaring ACTIVE, outside candidate mode',
-      { probed, files: [file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'ACTIVE' })], checks: [] }, false, 'pass', ['found']],
-    ['a candidate declaring CANDIDATE',
-      { probed, files: [file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'CANDIDATE' })], checks: [] }, true, 'pass', ['found']],
-    ['nothing published', { probed: [{ url: `${DIR}organization.properties`, status: 404, error: null }], files: [], checks: [] }, false, 'fail', ['notPublished']],
-    ['a sub file that does not answer',
-      { probed, files: [ORG, file('pad.properties', {}, { status: 404 })], checks: [] }, false, 'fail', ['fileUnreadable']],
+    { name: 'a member declaring ACTIVE, outside candidate mode',
+      evidence: at(ci([file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'ACTIVE' })])), codes: ['found'] },
+    { name: 'a candidate declaring CANDIDATE',
+      evidence: at(ci([file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'CANDIDATE' })]), true), codes: ['found'] },
+    { name: 'missing wished fields are listed but leave the rule passing',
+      evidence: at(ci([without(ORG, 'organization.logo'), without(PAD, 'software.version')])), codes: ['found', 'missingWishedField', 'missingWishedField'] },
+  ],
+  invalid: [
+    { name: 'one dead service website',
+      evidence: at(ci([ORG, PAD], [{ ...ok('service.website', 'https://pad.example.org/', PAD), status: 404 }])), codes: ['serviceWebsiteDead'] },
+    { name: 'legal URL broken',
+      evidence: at(ci([ORG], [{ ...ok('organization.legal.url', `${T}ml`, ORG), status: null, error: 'net::ERR_NAME_NOT_RESOLVED' }])), codes: ['legalUrlBroken'] },
+    { name: 'a proprietary licence',
+      evidence: at(ci([ORG, withValues(PAD, { 'software.name': 'Zoom', 'software.license.name': 'Proprietary' })])), codes: ['nonFreeLicense'] },
+    { name: 'an unknown licence needs review',
+      evidence: at(ci([ORG, withValues(PAD, { 'software.name': 'Foo', 'software.license.name': 'Licence maison' })])), outcome: 'needs-review', codes: ['found', 'unknownLicense'] },
+    { name: 'a candidate declaring itself an active member',
+      evidence: at(ci([file('organization.properties', { ...ORG.properties, 'organization.memberof.chatons.status.level': 'ACTIVE' })]), true), codes: ['memberWhileCandidate'] },
+    { name: 'evidence saved before ChatonsInfos was collected', evidence: at(undefined), outcome: 'needs-review', codes: [] },
+    { name: 'nothing published',
+      evidence: at({ probed: [{ url: `${DIR}organization.properties`, status: 404, error: null }], files: [], checks: [] }), codes: ['notPublished'] },
+    { name: 'a sub file that does not answer', evidence: at(ci([ORG, file('pad.properties', {}, { status: 404 })])), codes: ['fileUnreadable'] },
     // The StatoolInfos format: mandatory fields weigh more than wished ones.
-    ['a service file without its mandatory service.status.level and host.country.code',
-      { probed, files: [ORG, without(PAD, 'service.status.level', 'host.country.code')], checks: [] }, false, 'fail', ['missingMandatoryField', 'missingMandatoryField']],
-    ['an organisation file without file.class: only the file section is checked',
-      { probed, files: [without(ORG, 'file.class')], checks: [] }, false, 'fail', ['missingMandatoryField']],
-    ['a mandatory field with a value outside its type (country code)',
-      { probed, files: [withValues(ORG, { 'organization.country.code': 'France' })], checks: [] }, false, 'fail', ['invalidFieldValue']],
-    ['a wished field with an invalid value (e-mail) is to review',
-      { probed, files: [ORG, withValues(PAD, { 'service.contact.email': 'contact chez example.org' })], checks: [] }, false, 'needs-review', ['found', 'invalidFieldValue']],
-    ['an optional field with an invalid date is to review',
-      { probed, files: [withValues(ORG, { 'organization.enddate': '31/02/2024' })], checks: [] }, false, 'needs-review', ['found', 'invalidFieldValue']],
-    ['missing wished fields are listed but leave the rule passing',
-      { probed, files: [without(ORG, 'organization.logo'), without(PAD, 'software.version')], checks: [] }, false, 'pass', ['found', 'missingWishedField', 'missingWishedField']],
-  ] as const)('%s → %s', (_name, ci, candidate, outcome, codes) => {
-    const result = judge(ci as unknown as ChatonsInfosEvidence, candidate);
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
-  });
+    { name: 'a service file without its mandatory service.status.level and host.country.code',
+      evidence: at(ci([ORG, without(PAD, 'service.status.level', 'host.country.code')])), codes: ['missingMandatoryField', 'missingMandatoryField'] },
+    { name: 'an organisation file without file.class: only the file section is checked',
+      evidence: at(ci([without(ORG, 'file.class')])), codes: ['missingMandatoryField'] },
+    { name: 'a mandatory field with a value outside its type (country code)',
+      evidence: at(ci([withValues(ORG, { 'organization.country.code': 'France' })])), codes: ['invalidFieldValue'] },
+    { name: 'a wished field with an invalid value (e-mail) is to review',
+      evidence: at(ci([ORG, withValues(PAD, { 'service.contact.email': 'contact chez example.org' })])), outcome: 'needs-review', codes: ['found', 'invalidFieldValue'] },
+    { name: 'an optional field with an invalid date is to review',
+      evidence: at(ci([withValues(ORG, { 'organization.enddate': '31/02/2024' })])), outcome: 'needs-review', codes: ['found', 'invalidFieldValue'] },
+  ],
+});
 
-  it('needs review on evidence saved before ChatonsInfos was collected', () => {
-    expect(judge(undefined).outcome).toBe('needs-review');
-  });
-
+describe('chatonsinfos', () => {
   it('names the file, the field and the expected type, one finding (subject) per file and field', () => {
     const result = judge({ probed, files: [withValues(ORG, { 'organization.country.code': 'France' }), without(PAD, 'service.name')], checks: [] });
     expect(result.findings.map((f) => [f.code, f.subject, f.args.field, f.args.expected ?? null])).toEqual([

@@ -3,6 +3,7 @@ import type { PageEvidence } from '../../src/contracts/evidence.js';
 import { analyseLegalNotice as analyse, LEGAL_FIELDS, legalVocabulary, type LegalField } from '../../src/documents/lcen.js';
 import { evidence } from '../support/evidence.js';
 import { fixturePage, htmlPage } from '../support/fixture-pages.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult, ruleSet } from '../support/rules.js';
 import { fixtureSite } from './transparency-support.js';
 
@@ -10,35 +11,44 @@ const T = 'https://services.example.org/';
 const analyseLegalNotice = (page: PageEvidence) => analyse(page, legalVocabulary(ruleSet.data));
 const notice = (body: string, lang = 'fr', url = `${T}mentions-legales`) =>
   htmlPage(url, `<html lang="${lang}"><body><h1>Mentions légales</h1>${body}</body></html>`, 'legal');
-const judge = (body: string, lang = 'fr', url?: string) => ruleResult('legal-notice-content', evidence(T, [htmlPage(T, '<html><body></body></html>'), notice(body, lang, url)]));
+const at = (body: string, lang = 'fr') => evidence(T, [htmlPage(T, '<html><body></body></html>'), notice(body, lang)]);
 
 const COMPLETE = `<h2>Éditeur</h2><p>Association Les Chatons d'Ici, 4 rue Victor Hugo, 75011 Paris. Téléphone : 01 43 00 00 00.</p>
 <h2>Directrice de la publication</h2><p>Marie Dupont.</p>
 <h2>Hébergeur</h2><p>Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`;
 
-describe('legal-notice-content', () => {
-  it.each([
-    ['complete French notice', COMPLETE, 'fr', 'pass', []],
-    ['labelled lines instead of headings', `<p>Éditeur : SARL Octets Libres, 2 place Bellecour, 69002 Lyon, tél. 04 72 00 00 01.</p>
-      <p>Directeur de la publication : Marc Petit.</p><p>Hébergeur : Serveurs du Rhône SAS, 1 quai Perrache, 69002 Lyon, 04 72 00 00 02.</p>`, 'fr', 'pass', []],
-    ['no host phone, no director', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p>
-      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille.</p>`, 'fr', 'fail', ['missingPublicationDirector', 'missingHostPhone']],
-    ['no host at all', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p><p>Directeur de la publication : Ali Ben.</p>`, 'fr', 'fail', ['missingHostName', 'missingHostAddress', 'missingHostPhone']],
-    ['the host\'s phone does not count as the editor\'s', `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille.</p><p>Directeur de la publication : Ali Ben.</p>
-      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille, 03 20 99 99 99.</p>`, 'fr', 'fail', ['missingEditorPhone']],
-    ['a non-professional individual may give only the host', `<p>Ce site est édité par un particulier, à titre non professionnel.</p>
-      <p>Hébergeur : Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`, 'fr', 'pass', []],
-    ['an invalid SIRET (check digit)', `${COMPLETE}<p>SIRET 812 345 676 00018</p>`, 'fr', 'fail', ['invalidRegistration']],
-    ['a valid SIREN is fine', `${COMPLETE}<p>SIREN : 812 345 676</p>`, 'fr', 'pass', []],
-    ['German Impressum (§ 5 DDG asks name, address, e-mail)', `<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p><p>E-Mail: info@netz.example</p>`, 'de', 'pass', []],
-    ['German Impressum without e-mail', `<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p>`, 'de', 'fail', ['missingEditorEmail']],
-    ['Spanish aviso legal', `<h2>Datos identificativos</h2><p>Asociación Nube Libre, Calle Mayor 10, 28013 Madrid.</p><p>Correo: hola@nube.example</p>`, 'es', 'pass', []],
-  ] as const)('%s → %s', (_name, body, lang, outcome, codes) => {
-    const result = judge(body, lang);
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
-  });
+ruleTester('legal-notice-content', {
+  valid: [
+    { name: 'complete French notice', evidence: at(COMPLETE) },
+    { name: 'labelled lines instead of headings', evidence: at(`<p>Éditeur : SARL Octets Libres, 2 place Bellecour, 69002 Lyon, tél. 04 72 00 00 01.</p>
+      <p>Directeur de la publication : Marc Petit.</p><p>Hébergeur : Serveurs du Rhône SAS, 1 quai Perrache, 69002 Lyon, 04 72 00 00 02.</p>`) },
+    { name: 'a non-professional individual may give only the host', evidence: at(`<p>Ce site est édité par un particulier, à titre non professionnel.</p>
+      <p>Hébergeur : Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`) },
+    { name: 'a valid SIREN is fine', evidence: at(`${COMPLETE}<p>SIREN : 812 345 676</p>`) },
+    { name: 'German Impressum (§ 5 DDG asks name, address, e-mail)', evidence: at(`<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p><p>E-Mail: info@netz.example</p>`, 'de') },
+    { name: 'Spanish aviso legal', evidence: at(`<h2>Datos identificativos</h2><p>Asociación Nube Libre, Calle Mayor 10, 28013 Madrid.</p><p>Correo: hola@nube.example</p>`, 'es') },
+    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton') },
+    { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier') },
+    { name: 'fixture site openhost', evidence: fixtureSite('openhost') },
+    { name: 'fixture site freieWolke', evidence: fixtureSite('freieWolke') },
+    { name: 'fixture site nuageDuCoin', evidence: fixtureSite('nuageDuCoin') },
+    { name: 'fixture site futurChaton', evidence: fixtureSite('futurChaton') },
+  ],
+  invalid: [
+    { name: 'no host phone, no director', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille.</p>`), codes: ['missingPublicationDirector', 'missingHostPhone'] },
+    { name: 'no host at all', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p><p>Directeur de la publication : Ali Ben.</p>`), codes: ['missingHostName', 'missingHostAddress', 'missingHostPhone'] },
+    { name: 'the host\'s phone does not count as the editor\'s', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille.</p><p>Directeur de la publication : Ali Ben.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille, 03 20 99 99 99.</p>`), codes: ['missingEditorPhone'] },
+    { name: 'an invalid SIRET (check digit)', evidence: at(`${COMPLETE}<p>SIRET 812 345 676 00018</p>`), codes: ['invalidRegistration'] },
+    { name: 'German Impressum without e-mail', evidence: at(`<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p>`, 'de'), codes: ['missingEditorEmail'] },
+    { name: 'fixture site toilePartagee', evidence: fixtureSite('toilePartagee'), codes: ['missingPublicationDirector', 'missingHostPhone'] },
+    { name: 'no legal notice', evidence: fixtureSite('sansMentions'), outcome: 'not-applicable', codes: [] },
+    { name: 'an empty shell', evidence: evidence(T, [notice('<div id="app"></div>')]), outcome: 'needs-review', codes: [] },
+  ],
+});
 
+describe('legal-notice-content', () => {
   it('judges a Swiss site by LCD art. 3', () => {
     const result = ruleResult('legal-notice-content', evidence('https://nuage.example.ch/', [
       notice('<p>Association Nuage Léman, Rue du Rhône 3, 1204 Genève.</p>', 'fr', 'https://nuage.example.ch/impressum'),
@@ -51,21 +61,6 @@ describe('legal-notice-content', () => {
     expect(result.findings.map((f) => f.code)).toEqual(['missingPublicationDirector', 'missingHostPhone']);
     expect(result.findings[1]?.args.quote).toContain('Hébergement Armor SAS');
     expect(result.findings[1]?.args.law).toBe('LCEN art. 1-1');
-  });
-
-  it('is not applicable without a legal notice, and needs review on an empty shell', () => {
-    expect(ruleResult('legal-notice-content', fixtureSite('sansMentions')).outcome).toBe('not-applicable');
-    const shell = ruleResult('legal-notice-content', evidence(T, [notice('<div id="app"></div>')]));
-    expect(shell.outcome).toBe('needs-review');
-  });
-
-  it.each([
-    ['bonchaton', 'pass', []], ['libreAtelier', 'pass', []], ['openhost', 'pass', []], ['freieWolke', 'pass', []],
-    ['nuageDuCoin', 'pass', []], ['futurChaton', 'pass', []], ['toilePartagee', 'fail', ['missingPublicationDirector', 'missingHostPhone']],
-  ])('fixture site %s → %s %j', (name, outcome, codes) => {
-    const result = ruleResult('legal-notice-content', fixtureSite(name));
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
   });
 });
 

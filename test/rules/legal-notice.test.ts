@@ -1,64 +1,47 @@
-import { describe, expect, it } from 'vitest';
 import { evidence, page } from '../support/evidence.js';
 import { htmlPage } from '../support/fixture-pages.js';
-import { ruleResult } from '../support/rules.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { fixtureSite } from './transparency-support.js';
 
 const T = 'https://services.example.org/';
 const footer = (links: string): string => `<html lang="fr"><body><main><p>Bienvenue.</p></main><footer>${links}</footer></body></html>`;
+const portal = htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>'));
+const parked = htmlPage('https://example.org/', '<html><body><p>Ce domaine est parqué.</p><a href="https://registrar.example/buy">Acheter</a></body></html>', 'parent');
 const legal = (url = `${T}mentions-legales`, over = {}) => htmlPage(url, '<html><body><h1>Mentions légales</h1></body></html>', 'legal', over);
 
-describe('legal-notice', () => {
-  it.each([
-    ['French footer link, page answers', [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal()], 'pass', []],
-    ['upper case, no accents', [htmlPage(T, footer('<a href="/ml">MENTIONS LEGALES</a>')), legal(`${T}ml`)], 'pass', []],
-    ['found by slug only (icon link)', [htmlPage(T, footer('<a href="/mentions-legales/"><img src="/i.svg"></a>')), legal(`${T}mentions-legales/`)], 'pass', []],
-    ['found by aria-label', [htmlPage(T, footer('<a href="/x" aria-label="Informations légales">§</a>')), legal(`${T}x`)], 'pass', []],
-    ['German Impressum', [htmlPage(T, footer('<a href="/impressum">Impressum</a>')), legal(`${T}impressum`)], 'pass', []],
-    ['Spanish aviso legal', [htmlPage(T, footer('<a href="/aviso">Aviso legal</a>')), legal(`${T}aviso`)], 'pass', []],
-    ['Dutch colofon', [htmlPage(T, footer('<a href="/colofon">Colofon</a>')), legal(`${T}colofon`)], 'pass', []],
-    ['Catalan avís legal', [htmlPage(T, footer('<a href="/avis-legal">Avís legal</a>')), legal(`${T}avis-legal`)], 'pass', []],
-    ['Italian note legali', [htmlPage(T, footer('<a href="/note-legali">Note legali</a>')), legal(`${T}note-legali`)], 'pass', []],
+ruleTester('legal-notice', {
+  valid: [
+    { name: 'French footer link, page answers', evidence: evidence(T, [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal()]) },
+    { name: 'upper case, no accents', evidence: evidence(T, [htmlPage(T, footer('<a href="/ml">MENTIONS LEGALES</a>')), legal(`${T}ml`)]) },
+    { name: 'found by slug only (icon link)', evidence: evidence(T, [htmlPage(T, footer('<a href="/mentions-legales/"><img src="/i.svg"></a>')), legal(`${T}mentions-legales/`)]) },
+    { name: 'found by aria-label', evidence: evidence(T, [htmlPage(T, footer('<a href="/x" aria-label="Informations légales">§</a>')), legal(`${T}x`)]) },
+    { name: 'German Impressum', evidence: evidence(T, [htmlPage(T, footer('<a href="/impressum">Impressum</a>')), legal(`${T}impressum`)]) },
+    { name: 'Spanish aviso legal', evidence: evidence(T, [htmlPage(T, footer('<a href="/aviso">Aviso legal</a>')), legal(`${T}aviso`)]) },
+    { name: 'Dutch colofon', evidence: evidence(T, [htmlPage(T, footer('<a href="/colofon">Colofon</a>')), legal(`${T}colofon`)]) },
+    { name: 'Catalan avís legal', evidence: evidence(T, [htmlPage(T, footer('<a href="/avis-legal">Avís legal</a>')), legal(`${T}avis-legal`)]) },
+    { name: 'Italian note legali', evidence: evidence(T, [htmlPage(T, footer('<a href="/note-legali">Note legali</a>')), legal(`${T}note-legali`)]) },
+    { name: 'a parked parent domain (only third-party links) is not asked for a legal notice', evidence: evidence(T, [portal, parked, legal()]) },
+    { name: 'a parent domain that redirects to the portal is the same page: no second finding', evidence: evidence(T, [portal, { ...portal, url: 'https://example.org/', role: 'parent' }, legal()]) },
+    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton') },
+    { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier') },
+    { name: 'fixture site toilePartagee', evidence: fixtureSite('toilePartagee') },
+    { name: 'fixture site openhost', evidence: fixtureSite('openhost') },
+    { name: 'fixture site freieWolke', evidence: fixtureSite('freieWolke') },
+    { name: 'fixture site nuageDuCoin', evidence: fixtureSite('nuageDuCoin') },
+    { name: 'fixture site futurChaton', evidence: fixtureSite('futurChaton') },
+  ],
+  invalid: [
     // Negatives: words in running text, or a legal notice of another site, are not the site's legal notice.
-    ['"mentions légales" in a paragraph only', [htmlPage(T, '<html><body><p>Les mentions légales de notre registrar sont sur son site.</p></body></html>')], 'fail', ['notLinked']],
-    ['link to a third party\'s legal notice', [htmlPage(T, footer('<a href="https://registrar.example/mentions-legales">Mentions légales</a>'))], 'fail', ['notLinked']],
-    ['linked page answers 404', [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal(undefined, { status: 404 })], 'fail', ['unreachable']],
-    ['linked on the portal but not on the used parent domain', [
+    { name: '"mentions légales" in a paragraph only', evidence: evidence(T, [htmlPage(T, '<html><body><p>Les mentions légales de notre registrar sont sur son site.</p></body></html>')]), codes: ['notLinked'] },
+    { name: 'link to a third party\'s legal notice', evidence: evidence(T, [htmlPage(T, footer('<a href="https://registrar.example/mentions-legales">Mentions légales</a>'))]), codes: ['notLinked'] },
+    { name: 'linked page answers 404', evidence: evidence(T, [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal(undefined, { status: 404 })]), codes: ['unreachable'] },
+    { name: 'linked on the portal but not on the used parent domain', evidence: evidence(T, [
       htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>')), legal(),
       htmlPage('https://example.org/', '<html><body><p>Notre blog : <a href="/articles">articles</a>.</p></body></html>', 'parent'),
-    ], 'fail', ['notLinked']],
-  ] as const)('%s → %s', (_name, pages, outcome, codes) => {
-    const result = ruleResult('legal-notice', evidence(T, [...pages]));
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
-  });
-
-  it('does not ask a parked parent domain (only third-party links) for a legal notice', () => {
-    const portal = htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>'));
-    const parked = htmlPage('https://example.org/', '<html><body><p>Ce domaine est parqué.</p><a href="https://registrar.example/buy">Acheter</a></body></html>', 'parent');
-    expect(ruleResult('legal-notice', evidence(T, [portal, parked, legal()])).outcome).toBe('pass');
-  });
-
-  it('a parent domain that redirects to the portal is the same page: no second finding', () => {
-    const portal = htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>'));
-    const parent = { ...portal, url: 'https://example.org/', role: 'parent' as const };
-    expect(ruleResult('legal-notice', evidence(T, [portal, parent, legal()])).outcome).toBe('pass');
-  });
-
-  it('needs review when the notice is linked but was not visited (page budget)', () => {
-    const result = ruleResult('legal-notice', evidence(T, [htmlPage(T, footer('<a href="/mentions-legales">Mentions légales</a>'))]));
-    expect(result.outcome).toBe('needs-review');
-    expect(result.reason).toContain('mentions-legales');
-  });
-
-  it('needs review, never pass, when no page loaded', () => {
-    expect(ruleResult('legal-notice', evidence(T, [page(T, 'portal', { status: null, html: null })])).outcome).toBe('needs-review');
-  });
-
-  it.each([
-    ['bonchaton', 'pass'], ['libreAtelier', 'pass'], ['toilePartagee', 'pass'], ['openhost', 'pass'], ['freieWolke', 'pass'],
-    ['nuageDuCoin', 'pass'], ['futurChaton', 'pass'], ['sansMentions', 'fail'],
-  ])('fixture site %s → %s', (name, outcome) => {
-    expect(ruleResult('legal-notice', fixtureSite(name)).outcome).toBe(outcome);
-  });
+    ]), codes: ['notLinked'] },
+    { name: 'linked but not visited (page budget)', evidence: evidence(T, [portal]), outcome: 'needs-review', reason: /mentions-legales/, codes: [] },
+    { name: 'no page loaded: never pass', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    { name: 'fixture site sansMentions', evidence: fixtureSite('sansMentions'), codes: ['notLinked'] },
+  ],
 });
+

@@ -4,6 +4,7 @@ import { judge } from '../../src/judge/judge.js';
 import { derive } from '../../src/judge/derived.js';
 import { evaluateRules } from '../../src/judge/engine.js';
 import { dns, evidence, page, request } from '../support/evidence.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult, ruleSet } from '../support/rules.js';
 
 const T = 'https://services.example.org/';
@@ -12,41 +13,41 @@ const cloaked = evidence(T, [page(T)], [script('stats.example.org')], {
   dns: [dns('example.org'), dns('stats.example.org', { cname: ['example-org.trk.metricsfox.example', 'edge.metricsfox.example'] })],
 });
 
-describe('no-cname-cloaking', () => {
-  it.each([
-    ['first-party name aliased to a third party', cloaked, 'fail', ['stats.example.org']],
-    ['CNAME inside the own domains', evidence(T, [page(T)], [script('static.example.org')], {
+ruleTester('no-cname-cloaking', {
+  valid: [
+    { name: 'CNAME inside the own domains', evidence: evidence(T, [page(T)], [script('static.example.org')], {
       dns: [dns('static.example.org', { cname: ['web1.example.org'] })],
-    }), 'pass', []],
-    ['CNAME to another own domain', evidence(T, [page(T)], [script('cdn.example.org')], {
+    }) },
+    { name: 'CNAME to another own domain', evidence: evidence(T, [page(T)], [script('cdn.example.org')], {
       dns: [dns('cdn.example.org', { cname: ['cdn.example.net'] })], options: { ownDomains: ['example.net'], candidate: false },
-    }), 'pass', []],
-    ['third-party host with a CNAME is not cloaking (already third party)', evidence(T, [page(T)], [script('cdn.other.example')], {
+    }) },
+    { name: 'third-party host with a CNAME is not cloaking (already third party)', evidence: evidence(T, [page(T)], [script('cdn.other.example')], {
       dns: [dns('cdn.other.example', { cname: ['x.cloudfront.net'] })],
-    }), 'pass', []],
-    ['dangling CNAME leaving the own domains still leaks', evidence(T, [page(T)], [script('old.example.org')], {
+    }) },
+    { name: 'NXDOMAIN is a definite answer', evidence: evidence(T, [page(T)], [script('none.example.org')], {
+      dns: [dns('none.example.org', { addresses: [], status: 'nxdomain', error: 'none.example.org: NXDOMAIN' })],
+    }) },
+    { name: 'the audited page’s own host on a CDN is hosting, not cloaking (gafam-infrastructure)', evidence: evidence(T, [page(T)], [request(T, 'document', T), request(`${T}app.js`, 'script', T)], {
+      dns: [dns('services.example.org', { cname: ['example-org.netlify.app'] })],
+    }) },
+  ],
+  invalid: [
+    { name: 'first-party name aliased to a third party', evidence: cloaked, codes: ['cloaked'], hosts: ['stats.example.org'] },
+    { name: 'dangling CNAME leaving the own domains still leaks', evidence: evidence(T, [page(T)], [script('old.example.org')], {
       dns: [dns('old.example.org', { cname: ['gone.herokuapp.example'], addresses: [], status: 'nxdomain', error: 'gone.herokuapp.example: NXDOMAIN (dangling CNAME)' })],
-    }), 'fail', ['old.example.org']],
-    ['DNS timeout on a first-party host', evidence(T, [page(T)], [script('slow.example.org')], {
+    }), codes: ['cloaked'], hosts: ['old.example.org'] },
+    { name: 'DNS timeout on a first-party host', evidence: evidence(T, [page(T)], [script('slow.example.org')], {
       dns: [dns('slow.example.org', { addresses: [], status: 'timeout', error: 'slow.example.org: no answer within 2000 ms' })],
-    }), 'needs-review', []],
-    ['SERVFAIL and loop on first-party hosts', evidence(T, [page(T)], [script('broken.example.org'), script('loop.example.org')], {
+    }), outcome: 'needs-review', codes: [] },
+    { name: 'SERVFAIL and loop on first-party hosts', evidence: evidence(T, [page(T)], [script('broken.example.org'), script('loop.example.org')], {
       dns: [dns('broken.example.org', { addresses: [], status: 'servfail', error: 'broken.example.org: SERVFAIL' }),
         dns('loop.example.org', { addresses: [], cname: ['loop2.example.org', 'loop.example.org'], status: 'loop', error: 'CNAME loop' })],
-    }), 'needs-review', []],
-    ['NXDOMAIN is a definite answer', evidence(T, [page(T)], [script('none.example.org')], {
-      dns: [dns('none.example.org', { addresses: [], status: 'nxdomain', error: 'none.example.org: NXDOMAIN' })],
-    }), 'pass', []],
-    ['the audited page’s own host on a CDN is hosting, not cloaking (gafam-infrastructure)', evidence(T, [page(T)], [request(T, 'document', T), request(`${T}app.js`, 'script', T)], {
-      dns: [dns('services.example.org', { cname: ['example-org.netlify.app'] })],
-    }), 'pass', []],
-    ['evidence without DNS (older version)', evidence(T, [page(T)], [script('stats.example.org')]), 'needs-review', []],
-  ] as const)('%s → %s', (_name, ev, outcome, hosts) => {
-    const result = ruleResult('no-cname-cloaking', ev);
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.host)).toEqual(hosts);
-  });
+    }), outcome: 'needs-review', codes: [] },
+    { name: 'evidence without DNS (older version)', evidence: evidence(T, [page(T)], [script('stats.example.org')]), outcome: 'needs-review', codes: [] },
+  ],
+});
 
+describe('no-cname-cloaking', () => {
   it('shows host → chain → final', () => {
     const [finding] = ruleResult('no-cname-cloaking', cloaked).findings;
     expect(finding?.code).toBe('cloaked');

@@ -1,17 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { ruleResult } from '../support/rules.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { cdnScript, googleFonts, gravatar, ownDomainImage, twoPages } from './third-party-cases.js';
 
-describe('no-third-party-images', () => {
-  it.each([
-    ['Gravatar', gravatar, 'fail', ['secure.gravatar.com']],
-    ['Gravatar on two pages', twoPages, 'fail', ['secure.gravatar.com', 'secure.gravatar.com']],
-    ['an image on a declared own domain', ownDomainImage, 'pass', []],
-    ['fonts are not images', googleFonts, 'pass', []],
-    ['scripts are not images', cdnScript, 'pass', []],
-  ] as const)('%s → %s', (_name, ev, outcome, hosts) => {
-    const result = ruleResult('no-third-party-images', ev);
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.host)).toEqual(hosts);
-  });
+ruleTester('no-third-party-images', {
+  valid: [
+    { name: 'an image on a declared own domain', evidence: ownDomainImage },
+    { name: 'fonts are not images', evidence: googleFonts },
+    { name: 'scripts are not images', evidence: cdnScript },
+  ],
+  invalid: [
+    { name: 'Gravatar', evidence: gravatar, codes: ['thirdPartyRequest'], hosts: ['secure.gravatar.com'] },
+    // One finding per page.
+    { name: 'Gravatar on two pages', evidence: twoPages, codes: ['thirdPartyRequest', 'thirdPartyRequest'], hosts: ['secure.gravatar.com', 'secure.gravatar.com'] },
+  ],
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidence } from '../support/evidence.js';
 import { htmlPage } from '../support/fixture-pages.js';
+import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult } from '../support/rules.js';
 import { fixtureSite } from './transparency-support.js';
 
@@ -8,37 +9,38 @@ const T = 'https://services.example.org/';
 const portal = htmlPage(T, '<html><body><footer><a href="/cgu">CGU</a></footer></body></html>');
 const terms = (body: string) => htmlPage(`${T}cgu`, `<html><body><h1>CGU</h1>${body}</body></html>`, 'terms');
 
-describe('privacy-clause', () => {
-  it.each([
-    ['"Données personnelles" section in the terms', [portal, terms('<h2>Données personnelles</h2><p>Nous ne vendons rien.</p>')], 'pass', ['passage']],
-    ['"Respect de la vie privée" section', [portal, terms('<h2>Respect de la vie privée</h2><p>Aucun pistage.</p>')], 'pass', ['passage']],
-    ['RGPD section', [portal, terms('<h3>RGPD</h3><p>Vos droits.</p>')], 'pass', ['passage']],
-    ['English privacy section', [portal, terms('<h2>Privacy</h2><p>We keep logs for a year.</p>')], 'pass', ['passage']],
-    ['a privacy policy page', [htmlPage(T, '<html><body><a href="/vie-privee">Vie privée</a></body></html>'),
-      htmlPage(`${T}vie-privee`, '<html><body><h1>Politique de confidentialité</h1><p>Vos données restent chez nous.</p></body></html>', 'privacy')], 'pass', ['passage']],
-    ['only a passing mention', [portal, terms('<h2>Objet</h2><p>Les données personnelles sont traitées avec soin.</p>')], 'needs-review', ['passage']],
+ruleTester('privacy-clause', {
+  valid: [
+    { name: '"Données personnelles" section in the terms', evidence: evidence(T, [portal, terms('<h2>Données personnelles</h2><p>Nous ne vendons rien.</p>')]), codes: ['passage'] },
+    { name: '"Respect de la vie privée" section', evidence: evidence(T, [portal, terms('<h2>Respect de la vie privée</h2><p>Aucun pistage.</p>')]), codes: ['passage'] },
+    { name: 'RGPD section', evidence: evidence(T, [portal, terms('<h3>RGPD</h3><p>Vos droits.</p>')]), codes: ['passage'] },
+    { name: 'English privacy section', evidence: evidence(T, [portal, terms('<h2>Privacy</h2><p>We keep logs for a year.</p>')]), codes: ['passage'] },
+    { name: 'a privacy policy page', evidence: evidence(T, [htmlPage(T, '<html><body><a href="/vie-privee">Vie privée</a></body></html>'),
+      htmlPage(`${T}vie-privee`, '<html><body><h1>Politique de confidentialité</h1><p>Vos données restent chez nous.</p></body></html>', 'privacy')]), codes: ['passage'] },
+    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage'] },
+    { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier'), codes: ['passage'] },
+    { name: 'fixture site toilePartagee', evidence: fixtureSite('toilePartagee'), codes: ['passage'] },
+    { name: 'fixture site openhost', evidence: fixtureSite('openhost'), codes: ['passage'] },
+    { name: 'fixture site freieWolke', evidence: fixtureSite('freieWolke'), codes: ['passage'] },
+    { name: 'fixture site futurChaton', evidence: fixtureSite('futurChaton'), codes: ['passage'] },
+  ],
+  invalid: [
+    { name: 'only a passing mention', evidence: evidence(T, [portal, terms('<h2>Objet</h2><p>Les données personnelles sont traitées avec soin.</p>')]), outcome: 'needs-review', codes: ['passage'] },
     // Negatives
-    ['terms without any personal-data section', [portal, terms('<h2>Objet</h2><p>Les services sont gratuits.</p><h2>Résiliation</h2><p>À tout moment.</p>')], 'fail', ['noPrivacySection']],
-    ['no terms, no privacy policy', [htmlPage(T, '<html><body><p>Bienvenue</p></body></html>')], 'fail', ['noPrivacyDocument']],
-    ['a third party\'s privacy policy does not count', [htmlPage(T, '<html><body><a href="https://registrar.example/privacy">Privacy policy</a></body></html>')], 'fail', ['noPrivacyDocument']],
-  ] as const)('%s → %s', (_name, pages, outcome, codes) => {
-    const result = ruleResult('privacy-clause', evidence(T, [...pages]));
-    expect(result.outcome).toBe(outcome);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
-  });
+    { name: 'terms without any personal-data section', evidence: evidence(T, [portal, terms('<h2>Objet</h2><p>Les services sont gratuits.</p><h2>Résiliation</h2><p>À tout moment.</p>')]), codes: ['noPrivacySection'] },
+    { name: 'no terms, no privacy policy', evidence: evidence(T, [htmlPage(T, '<html><body><p>Bienvenue</p></body></html>')]), codes: ['noPrivacyDocument'] },
+    { name: 'a third party\'s privacy policy does not count', evidence: evidence(T, [htmlPage(T, '<html><body><a href="https://registrar.example/privacy">Privacy policy</a></body></html>')]), codes: ['noPrivacyDocument'] },
+    { name: 'fixture site nuageDuCoin', evidence: fixtureSite('nuageDuCoin'), codes: ['noPrivacySection'] },
+    { name: 'fixture site sansMentions', evidence: fixtureSite('sansMentions'), codes: ['noPrivacyDocument'] },
+  ],
+});
 
+describe('privacy-clause', () => {
   it('quotes the section it found', () => {
     const result = ruleResult('privacy-clause', fixtureSite('bonchaton'));
     expect(result.outcome).toBe('pass');
     expect(result.findings[0]?.args.quote).toContain('Données personnelles et respect de la vie privée');
     expect(result.findings[0]?.page).toBe('https://services.bonchaton.example/cgu.html');
-  });
-
-  it.each([
-    ['bonchaton', 'pass'], ['libreAtelier', 'pass'], ['toilePartagee', 'pass'], ['openhost', 'pass'], ['freieWolke', 'pass'],
-    ['futurChaton', 'pass'], ['nuageDuCoin', 'fail'], ['sansMentions', 'fail'],
-  ])('fixture site %s → %s', (name, outcome) => {
-    expect(ruleResult('privacy-clause', fixtureSite(name)).outcome).toBe(outcome);
   });
 
   // Kinds of miss seen on real sites (issue: real corpus), in our own words and markup.
