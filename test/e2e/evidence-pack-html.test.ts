@@ -1,5 +1,5 @@
 /**
- * Issue 6 with a real Chromium: one audit with --evidence-dir writes screenshots, a HAR, page
+ * The evidence pack with a real Chromium: one audit with --evidence-dir writes screenshots, a HAR, page
  * sources and provenance, and the JSON result points to them; the HTML report made from that
  * evidence is opened in Chromium: it renders, filters its request table, makes no request
  * leaving the file, and a screenshot of it is written to test-results/html-report.png.

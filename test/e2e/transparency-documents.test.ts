@@ -1,5 +1,5 @@
 /**
- * Issue 5 end to end (real Chromium): documents and services found from the portal's links,
+ * Transparency documents end to end (real Chromium): documents and services found from the portal's links,
  * visited with their role and audited like any page; ChatonsInfos read through the browser
  * context without counting as the site's requests.
  */

@@ -1,5 +1,6 @@
 /**
- * Issue 4 acceptance, with real Chromium against the fixture internet and the fixture DNS.
+ * Domains, DNS and HTTPS with real Chromium against the fixture internet and the fixture DNS:
+ * parent and www, CNAME cloaking, a used parent, HTTP only, GAFAM infrastructure, broken DNS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit/auditor.js';

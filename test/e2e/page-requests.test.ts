@@ -1,5 +1,7 @@
 /**
- * Issue 2 acceptance, with real Chromium against the fixture internet.
+ * What an audited page loads, seen by real Chromium against the fixture internet: third-party
+ * fonts, images and scripts, late and lazy requests, frames, an unreachable host, and how the
+ * browser presents itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteAudit } from '../../src/audit/auditor.js';
@@ -20,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-describe('foundation end to end (real Chromium)', () => {
+describe('page requests end to end (real Chromium)', () => {
   it('finds the compliant small hoster compliant', async () => {
     const a = await audit('https://services.bonchaton.example/');
     expect(a.result.verdict).toBe('compliant');

@@ -1,5 +1,5 @@
 /**
- * Issue 3 acceptance with real Chromium on the fixture internet: nothing a reviewer's blocker
+ * Trackers with real Chromium on the fixture internet: nothing a reviewer's blocker
  * would see is missed, each fixture tracker is named, and audience measurement is judged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
