@@ -23,8 +23,10 @@ export default defineConfig({
           // Files share a worker's module cache: importing src/ once per worker, not once per
           // file, is most of the time saved (90 s → 25 s). Unit tests leave no global state.
           isolate: false,
-          // A unit test that starts a browser or asks a DNS server fails at once, naming why.
-          env: { CHATONS_AUDIT_BROWSER: '/unit-tests-start-no-browser', CHATONS_AUDIT_DNS_SERVER: '127.0.0.1:1' },
+          // A unit test that starts a browser, asks a DNS server or spawns the built bin (runCli)
+          // fails at once, naming why, instead of running slow, asking the real resolver or
+          // running last build's code.
+          env: { CHATONS_AUDIT_BROWSER: '/unit-tests-start-no-browser', CHATONS_AUDIT_DNS_SERVER: '127.0.0.1:1', CHATONS_AUDIT_TEST_UNBUILT: '1' },
         },
       },
       {
