@@ -15,7 +15,7 @@ import { runMergeCommand, type MergeOptions } from './merge-command.js';
 import type { AuditCommandOptions } from '../audit/run-settings.js';
 import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
-import type { CliProcess } from '../util/io.js';
+import { wantsColor, type CliProcess } from '../util/io.js';
 import { closest } from '../util/suggest.js';
 import { UsageError } from '../errors.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
@@ -67,7 +67,13 @@ export async function main(proc: CliProcess): Promise<number> {
     .helpCommand(`help [${t(lang, 'cli.meta.command')}]`, t(lang, 'cli.helpCommand'))
     .usage(t(lang, 'cli.usage'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => proc.stdout.write(s), writeErr: () => undefined, outputError: () => undefined });
+    .configureOutput({
+      writeOut: (s) => proc.stdout.write(s), writeErr: () => undefined, outputError: () => undefined,
+      // Commander would read the global process's terminal: the help fits the one main() was given
+      // (80 columns without a terminal, commander's own default).
+      getOutHelpWidth: () => (proc.stdout.isTTY && proc.stdout.columns) || 80,
+      getOutHasColors: () => wantsColor(proc.stdout, proc.env),
+    });
   // Set before the commands are added: they inherit it.
   program.configureHelp(translatedHelp(lang, () => audit));
 

@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { packageRoot } from '../../src/util/paths.js';
 import { runMain, type CliRun } from '../support/main.js';
 
 const cli = (args: string[], cwd?: string): Promise<CliRun> => runMain(args, {}, cwd);
@@ -87,6 +89,25 @@ describe('chatons-audit --help', () => {
     for (const french of ['Utilisation', 'Commandes', 'fichier', 'défaut', 'afficher']) expect(en.stdout).not.toContain(french);
     // A repeatable option starts empty: no "(default: [])".
     expect(en.stdout).not.toContain('[]');
+  });
+});
+
+describe('help in a terminal', () => {
+  /** The longest help line main() writes to a terminal of `columns` columns. */
+  const widest = async (columns: number): Promise<number> => {
+    let out = '';
+    const code = await main({
+      argv: ['node', 'chatons-audit', '--help'], env: { LANG: 'en_US.UTF-8' }, cwd: () => packageRoot,
+      stdout: { isTTY: true, columns, write: (s: string) => (out += s) }, stderr: { write: () => true },
+    });
+    expect(code).toBe(0);
+    return Math.max(...out.split('\n').map((l) => l.length));
+  };
+
+  it('is laid out for the terminal main() was given, not the test process\'s', async () => {
+    expect(await widest(100)).toBeLessThanOrEqual(100);
+    // Wider than the 80 columns commander assumes without a terminal: the given one is read.
+    expect(await widest(200)).toBeGreaterThan(100);
   });
 });
 
