@@ -22,7 +22,9 @@ let rootOnly: Socket;
 let rootOnlyServer: string;
 beforeAll(async () => {
   deaf = createSocket('udp4');
-  deaf.on('message', () => void (queriesHeard += 1));
+  deaf.on('message', () => {
+    queriesHeard += 1;
+  });
   await new Promise<void>((done) => deaf.bind(0, '127.0.0.1', done));
   deafServer = `127.0.0.1:${deaf.address().port}`;
   rootOnly = createSocket('udp4');

@@ -23,9 +23,9 @@ interface RuleCase {
   subjects?: (string | null)[];
 }
 
-export type ValidCase = RuleCase;
+type ValidCase = RuleCase;
 
-export interface InvalidCase extends RuleCase {
+interface InvalidCase extends RuleCase {
   codes: string[];
   /** Default fail. */
   outcome?: Exclude<Outcome, 'pass'>;
