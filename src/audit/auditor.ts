@@ -1,67 +1,33 @@
 /**
- * The audit pipeline for one run: one browser, one fresh context per site, collect → judge.
- * Library entry point as well as the CLI's engine.
+ * One browser, one fresh context per site, collect → judge. The run path (run.ts) drives it;
+ * benchmarks and browser tests start one directly.
  */
 import type { Evidence } from '../contracts/evidence.js';
 import type { AuditResult } from '../contracts/result.js';
-import type { Lang, RuleLevel } from '../contracts/rule.js';
+import type { RuleSet } from '../contracts/rule.js';
+import type { Settings } from '../contracts/settings.js';
 import { BROWSER_PAGES_AT_ONCE, BrowserSession } from '../collect/browser-session.js';
-import type { HostMapping } from '../collect/map-host.js';
-import type { PageTiming } from '../collect/page.js';
 import { collectSite } from '../collect/site.js';
-import type { ExtraTrust } from '../collect/trust.js';
 import { judge } from '../judge/judge.js';
 import { writeProvenance } from '../collect/evidence-pack.js';
-import type { RuleSet } from '../judge/loader.js';
 import { lexiconOf } from '../documents/lexicon.js';
 import { DnsResolver } from '../collect/dns/resolver.js';
-import { systemDnsServers, type DnsServer } from '../collect/dns/servers.js';
-import type { AllowEntry } from '../judge/allowlist.js';
-import { siteConfigFor, type SiteConfig } from './config.js';
+import { systemDnsServers } from '../collect/dns/servers.js';
 import { UsageError } from '../errors.js';
+import { siteSettingsFor } from './settings.js';
+import type { TargetOverrides } from './batch/targets.js';
 
-export interface AuditSettings {
-  lang: Lang;
-  candidate: boolean;
-  ownDomains: string[];
-  mappings: HostMapping[];
-  timing: PageTiming;
-  maxPages: number;
-  browserPath: string;
-  trust: ExtraTrust;
-  levels: Readonly<Record<string, RuleLevel>>;
-  locale: string;
-  /** --dns-server; default: the nameservers of /etc/resolv.conf. */
-  dnsServers?: DnsServer[];
-  /** --chatonsinfos URL. */
-  chatonsinfos?: string;
-  /** Accepted third parties (configuration), each with its justification. */
-  allowlist?: AllowEntry[];
-  /** Per-target configuration overrides, keyed by host name. */
-  targets?: Record<string, SiteConfig>;
-  /** Evidence pack directory (--evidence-dir): screenshots, HAR, sources, provenance. */
-  evidenceDir?: string;
-  /** Let pages reach loopback/private/link-local addresses (a redirect there is otherwise refused). */
-  allowPrivate?: boolean;
-  /** Sites audited at once on this browser (--concurrency): each is given at least one page slot. */
-  sitesAtOnce?: number;
-}
+export { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from './settings.js';
 
-export interface SiteOverrides {
-  maxPages?: number;
-  ownDomains?: string[];
-  candidate?: boolean;
-  /** This site's ChatonsInfos file (a federation's subs.* line), instead of --chatonsinfos or probing. */
-  chatonsinfos?: string;
-}
+/** What an Auditor reads of the run's settings, with the browser found. */
+export type AuditSettings = Pick<Settings, 'lang' | 'candidate' | 'ownDomains' | 'mappings' | 'timing' | 'maxPages' | 'trust' | 'levels' | 'locale'>
+  & Partial<Pick<Settings, 'dnsServers' | 'chatonsinfos' | 'allowlist' | 'targets' | 'evidenceDir' | 'allowPrivate' | 'concurrency'>>
+  & Required<Pick<Settings, 'browserPath'>>;
 
 export interface SiteAudit {
   evidence: Evidence;
   result: AuditResult;
 }
-
-export const DEFAULT_TIMING: PageTiming = { timeoutMs: 30_000, settleCapMs: 8_000, quietMs: 2_000 };
-export const DEFAULT_MAX_PAGES = 12;
 
 export class Auditor {
   private constructor(
@@ -73,7 +39,8 @@ export class Auditor {
   static async start(settings: AuditSettings, ruleSet: RuleSet): Promise<Auditor> {
     const session = await BrowserSession.launch({
       executablePath: settings.browserPath, trust: settings.trust, locale: settings.locale,
-      pagesAtOnce: Math.max(BROWSER_PAGES_AT_ONCE, settings.sitesAtOnce ?? 1),
+      // Sites audited at once each get at least one page slot.
+      pagesAtOnce: Math.max(BROWSER_PAGES_AT_ONCE, settings.concurrency ?? 1),
     });
     return new Auditor(session, settings, ruleSet);
   }
@@ -87,22 +54,15 @@ export class Auditor {
     return this.session.connected;
   }
 
-  /** `overrides`: per-target options of a batch (`--targets` YAML), on top of the configuration's. */
-  async audit(target: URL, overrides: SiteOverrides = {}): Promise<SiteAudit> {
-    const site = siteConfigFor({
-      levels: { ...this.settings.levels }, ownDomains: [...this.settings.ownDomains, ...(overrides.ownDomains ?? [])],
-      allowlist: this.settings.allowlist ?? [], targets: this.settings.targets ?? {},
-    }, target.href);
-    const chatonsinfos = overrides.chatonsinfos ?? this.settings.chatonsinfos;
+  /** `overrides`: the target's own options (a targets file, a federation), on top of the configuration's. */
+  async audit(target: URL, overrides: TargetOverrides = {}): Promise<SiteAudit> {
+    const site = siteSettingsFor(this.settings, target.href, overrides);
     // A fresh resolver per site: its cache is this audit's.
     const resolver = new DnsResolver({ servers: this.settings.dnsServers ?? systemDnsServers() });
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
-      maxPages: overrides.maxPages ?? this.settings.maxPages,
-      evidenceOptions: {
-        ownDomains: site.ownDomains, candidate: overrides.candidate ?? this.settings.candidate,
-        ...(chatonsinfos ? { chatonsinfos } : {}),
-      },
+      maxPages: site.maxPages,
+      evidenceOptions: { ownDomains: site.ownDomains, candidate: site.candidate, ...(site.chatonsinfos ? { chatonsinfos: site.chatonsinfos } : {}) },
       resolver,
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),

@@ -9,14 +9,8 @@ import { load } from 'js-yaml';
 import { closest } from '../util/suggest.js';
 import { UsageError, type MessageRef } from '../errors.js';
 import type { Rule, RuleLevel } from '../contracts/rule.js';
-import { parseAllowlist, type AllowEntry } from '../judge/allowlist.js';
-
-/** What applies to one audited site (the top level, or a target's override merged on it). */
-export interface SiteConfig {
-  levels: Record<string, RuleLevel>;
-  ownDomains: string[];
-  allowlist: AllowEntry[];
-}
+import { parseAllowlist } from '../judge/allowlist.js';
+import type { SiteConfig } from '../contracts/settings.js';
 
 export interface AuditConfig extends SiteConfig {
   file: string | null;
@@ -27,7 +21,7 @@ export interface AuditConfig extends SiteConfig {
 }
 
 /** Looked for in the working directory when no --config is given; both spellings of YAML. */
-export const DEFAULT_CONFIG_FILES = ['.chatons-audit.yml', '.chatons-audit.yaml'] as const;
+const DEFAULT_CONFIG_FILES = ['.chatons-audit.yml', '.chatons-audit.yaml'] as const;
 const LEVELS: readonly RuleLevel[] = ['blocking', 'suggestion', 'off'];
 const KEYS = ['rules', 'ownDomains', 'allowlist', 'targets', 'trackerListsNotice'] as const;
 const TARGET_KEYS = ['rules', 'ownDomains', 'allowlist'] as const;

@@ -1,6 +1,7 @@
 /**
  * After judging: compare with --baseline, render the chosen format (several sites make one
- * SARIF log, one JUnit document, one HTML page, or NDJSON), write it, and decide the exit code once.
+ * SARIF log, one JUnit document, one HTML page, or NDJSON), write it, and decide the exit code:
+ * `runVerdict` is the one place a run's exit code comes from.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
 import { exitCodeFor } from '../judge/verdict.js';
 import { wantsColor, type CliProcess } from '../util/io.js';
-import type { RunSettings } from './run-settings.js';
+import type { Settings } from '../contracts/settings.js';
 import { UsageError } from '../errors.js';
 
 export function writeOutput(file: string, text: string): void {
@@ -25,7 +26,7 @@ export function writeOutput(file: string, text: string): void {
 }
 
 /** Top screenshots of the evidence pack as data: URLs, so the HTML report stays one file. */
-export function packScreenshots(result: AuditResult): Record<string, string> {
+function packScreenshots(result: AuditResult): Record<string, string> {
   const shots: Record<string, string> = {};
   const pack = result.evidencePack;
   for (const page of pack?.pages ?? []) {
@@ -39,13 +40,25 @@ export function packScreenshots(result: AuditResult): Record<string, string> {
   return shots;
 }
 
-export function withBaseline(results: AuditResult[], baselineFile: string | null): AuditResult[] {
-  if (!baselineFile) return results;
+function withBaseline(results: readonly AuditResult[], baselineFile: string | undefined): AuditResult[] {
+  if (!baselineFile) return [...results];
   const baselines = loadBaseline(baselineFile);
   return results.map((r) => compareWithBaseline(r, baselineFor(r.target, baselines), baselineFile));
 }
 
-export function render(results: readonly AuditResult[], settings: RunSettings, color: boolean): string {
+/**
+ * The results as reported (findings marked against --baseline, which `--fail-on new` reads) and
+ * the run's exit code: 1 when a site fails under --fail-on, else 0. Every command that judged
+ * sites (audit, demo, re-judge, merge) ends here.
+ */
+export function runVerdict(judged: readonly AuditResult[], settings: Pick<Settings, 'baseline' | 'failOn'>): { results: AuditResult[]; exitCode: 0 | 1 } {
+  const results = withBaseline(judged, settings.baseline);
+  return { results, exitCode: exitCodeFor(results, settings.failOn) };
+}
+
+type ReportSettings = Pick<Settings, 'format' | 'lang' | 'redact' | 'output' | 'baseline' | 'failOn'>;
+
+function render(results: readonly AuditResult[], settings: Pick<Settings, 'format' | 'lang' | 'redact'>, color: boolean): string {
   const { format, lang } = settings;
   if (results.length > 1 && format === 'json') return results.map((r) => `${jsonText(r)}\n`).join('');
   if (format === 'junit') return renderJunit(results, lang);
@@ -56,11 +69,13 @@ export function render(results: readonly AuditResult[], settings: RunSettings, c
   })).join('\n');
 }
 
-export function finishReport(judged: AuditResult[], settings: RunSettings, proc: CliProcess): number {
-  const results = withBaseline(judged, settings.baseline);
+/** `report: false`: a batch with --output-dir and no -o writes no report, but still decides its exit code. */
+export function concludeRun(judged: readonly AuditResult[], settings: ReportSettings, proc: CliProcess, report = true): { results: AuditResult[]; exitCode: 0 | 1 } {
+  const verdict = runVerdict(judged, settings);
+  if (!report) return verdict;
   const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);
-  const text = render(results, settings, color);
+  const text = render(verdict.results, settings, color);
   if (settings.output) writeOutput(settings.output, text);
   else proc.stdout.write(text);
-  return exitCodeFor(results, settings.failOn);
+  return verdict;
 }

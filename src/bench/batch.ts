@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
         concurrency,
         launch: () => Auditor.start({
           lang: 'en', candidate: false, ownDomains: [], mappings, timing: DEFAULT_TIMING, maxPages: DEFAULT_MAX_PAGES,
-          browserPath, trust, levels: {}, locale: 'fr-FR', sitesAtOnce: concurrency,
+          browserPath, trust, levels: {}, locale: 'fr-FR', concurrency,
         }, ruleSet),
         onSite: (outcome) => {
           done += 1;

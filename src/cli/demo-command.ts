@@ -10,23 +10,28 @@ import { startFixtureDns } from '../fixture-internet/dns-server.js';
 import { demoSites } from '../fixture-internet/demo-sites.js';
 import { parseDnsServer } from '../collect/dns/servers.js';
 import { t } from '../i18n/catalog.js';
-import { auditAndReport, noticeOldTrackerLists } from './audit-command.js';
+import { noticeOldTrackerLists } from './audit-command.js';
 import type { CliProcess } from '../util/io.js';
-import { resolveRunSettings, type AuditCommandOptions } from '../audit/run-settings.js';
+import { runAudit } from '../audit/run.js';
+import { resolveSettings, withoutBatch, type CommandOptions } from '../audit/settings.js';
 
-export async function runDemoCommand(options: AuditCommandOptions, proc: CliProcess): Promise<number> {
-  const settings = resolveRunSettings(options, proc);
-  noticeOldTrackerLists(settings, proc);
+export async function runDemoCommand(options: CommandOptions, proc: CliProcess): Promise<number> {
+  const resolved = resolveSettings(options, proc);
+  noticeOldTrackerLists(resolved, proc);
   const sites = demoSites();
   const internet = await startFixtureInternet();
   // The demo's DNS is the fixture zones, so it stays offline and shows the DNS rules at work.
   const fixtureDns = await startFixtureDns();
   try {
-    settings.dnsServers ??= [parseDnsServer(fixtureDns.server)];
-    settings.mappings = [parseHostMapping(internet.mapHost), ...settings.mappings];
-    settings.trust = loadExtraTrust([internet.caCertFile]);
+    const settings = {
+      ...withoutBatch(resolved),
+      dnsServers: resolved.dnsServers ?? [parseDnsServer(fixtureDns.server)],
+      mappings: [parseHostMapping(internet.mapHost), ...resolved.mappings],
+      trust: loadExtraTrust([internet.caCertFile]),
+    };
     proc.stderr.write(`${t(settings.lang, 'demo.intro', { count: sites.length })}\n`);
-    await auditAndReport(sites.map((s) => new URL(s.url)), settings, options, proc);
+    await runAudit(sites.map((s) => s.url), settings, proc);
+    // The demo shows verdicts; it fails only when it could not run.
     return 0;
   } finally {
     await internet.close();

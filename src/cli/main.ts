@@ -8,11 +8,10 @@ import type { Lang } from '../contracts/rule.js';
 import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
 import { packageInfo } from '../util/paths.js';
 import { FORMAT_NAMES } from '../report/index.js';
-import { FAIL_ON } from '../judge/verdict.js';
+import { FAIL_ON } from '../contracts/settings.js';
 import { runAuditCommand } from './audit-command.js';
-import type { BatchOptions } from '../audit/batch/command.js';
 import { runMergeCommand, type MergeOptions } from './merge-command.js';
-import type { AuditCommandOptions } from '../audit/run-settings.js';
+import type { CommandOptions } from '../audit/settings.js';
 import { runDemoCommand } from './demo-command.js';
 import { addRulesCommands } from './rules-commands-cli.js';
 import { wantsColor, type CliProcess } from '../util/io.js';
@@ -90,13 +89,13 @@ export async function main(proc: CliProcess): Promise<number> {
     .option('--concurrency <n>', t(lang, 'cli.opt.concurrency'))
     .option('--shard <i/n>', t(lang, 'cli.opt.shard'))
     .option('--force', t(lang, 'cli.opt.force'))
-    .action(async (urls: string[], options: AuditCommandOptions & BatchOptions) => {
+    .action(async (urls: string[], options: CommandOptions) => {
       debug ||= Boolean(options.debug);
       exitCode = await runAuditCommand(urls, options, proc);
     });
 
   addAuditOptions(program.command('demo').description(t(lang, 'cli.demo')), lang)
-    .action(async (options: AuditCommandOptions) => {
+    .action(async (options: CommandOptions) => {
       debug ||= Boolean(options.debug);
       exitCode = await runDemoCommand(options, proc);
     });

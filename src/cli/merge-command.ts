@@ -2,6 +2,7 @@
  * `chatons-audit merge <dir...>`: the site files of several shard output folders as one
  * summary (table on stdout, `summary.json` and the site files in --output-dir when given),
  * with the entries each folder's summary lists without a site file (not audited, and why).
+ * The exit code is the audit's own (runVerdict).
  */
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +10,8 @@ import type { CliProcess } from '../util/io.js';
 import type { AuditResult } from '../contracts/result.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
 import { UsageError } from '../errors.js';
-import { exitCodeFor, FAIL_ON, type FailOn } from '../judge/verdict.js';
+import { FAIL_ON, type FailOn } from '../contracts/settings.js';
+import { runVerdict } from '../audit/report-output.js';
 import { jsonText } from '../report/neutralise.js';
 import {
   buildSummary, ensureDir, readResultsDir, readUnaudited, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
@@ -51,5 +53,5 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
     writeAtomically(join(out, SUMMARY_FILE), `${jsonText(summary, 2)}\n`);
   }
   proc.stdout.write(format === 'json' ? `${jsonText(summary, 2)}\n` : renderSummaryTable(summary, lang));
-  return exitCodeFor(entries.map((e) => e.result), failOn);
+  return runVerdict(entries.map((e) => e.result), { failOn }).exitCode;
 }

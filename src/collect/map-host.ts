@@ -6,13 +6,9 @@
 import { isIP } from 'node:net';
 import { UsageError } from '../errors.js';
 import { normaliseHost } from '../domains/party.js';
+import type { HostMapping } from '../contracts/settings.js';
 
-export interface HostMapping {
-  /** "host", "*.host" or "*". */
-  pattern: string;
-  address: string;
-  port: number | null;
-}
+export type { HostMapping } from '../contracts/settings.js';
 
 const HOST_PATTERN = /^(\*|(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*)$/;
 

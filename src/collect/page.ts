@@ -15,19 +15,11 @@ import type { EgressGate } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
 import { LEAVE_GRACE, leavePage, lookAround } from './visitor.js';
 import { localizePage, presentAsDesktop } from './desktop.js';
+import type { PageTiming } from '../contracts/settings.js';
 
 export interface PlannedPage {
   url: string;
   role: PageRole;
-}
-
-export interface PageTiming {
-  /** Whole page budget: navigation, settle and extraction. */
-  timeoutMs: number;
-  /** Cap on waiting for the network to go quiet, inside the page budget. */
-  settleCapMs: number;
-  /** Quiet window: long enough to catch a tracker injected a second or two after load. */
-  quietMs: number;
 }
 
 /** Called once a page has settled, before it closes (the evidence pack's screenshots). */

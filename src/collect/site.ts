@@ -8,11 +8,11 @@ import type { BrowserContext } from 'playwright-core';
 import { FOLLOW_UP_PRIORITY, type BrowserSession } from './browser-session.js';
 import { collectChatonsInfos } from './chatonsinfos.js';
 import type { ChatonsInfosEvidence } from '../contracts/evidence.js';
-import { collectPage, instrumentSiteContext, type CollectedPage, type PageTiming, type PlannedPage } from './page.js';
+import { collectPage, instrumentSiteContext, type CollectedPage, type PlannedPage } from './page.js';
 import { limiter } from '../util/limit.js';
 import { planners } from './planners/index.js';
 import { canonicalHost, EgressGate, resolverLookup, type EgressPath, type GateRefusal } from './egress-gate.js';
-import type { HostMapping } from './map-host.js';
+import type { Settings } from '../contracts/settings.js';
 import type { PagePlanner } from './planners/planner.js';
 import { ownDomainsOf } from '../domains/party.js';
 import { BrowserStalled, errorText, withTimeout } from './timeout.js';
@@ -23,9 +23,8 @@ import { runNetworkChecks, type NetworkChecks } from './network-checks.js';
 import type { ProbeOptions } from './tls-probe.js';
 import { closeSitePack, openSitePack, type SitePack } from './evidence-pack.js';
 
-export interface SiteCollectOptions {
-  timing: PageTiming;
-  maxPages: number;
+/** What collectSite reads of the run's settings, and the objects the auditor made for this site. */
+export type SiteCollectOptions = Pick<Settings, 'timing' | 'maxPages' | 'evidenceDir'> & {
   evidenceOptions: EvidenceOptions;
   /** Defaults to the registered planners; tests may pass their own. */
   planners?: readonly PagePlanner[];
@@ -33,18 +32,13 @@ export interface SiteCollectOptions {
   resolver?: DnsResolver | null;
   /** How the auditor's own connections (TLS/HTTP probes, ChatonsInfos) reach hosts: --map-host, --ca-cert. */
   probe: ProbeOptions;
-  /** Evidence pack root (--evidence-dir). */
-  evidenceDir?: string;
   /** The egress gate's settings: --map-host, and --allow-private (private addresses refused when absent). */
   guard?: NetworkGuard;
   /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
   lexicon?: DocumentLexicon;
-}
+};
 
-export interface NetworkGuard {
-  mappings: readonly HostMapping[];
-  allowPrivate: boolean;
-}
+export type NetworkGuard = Pick<Settings, 'mappings' | 'allowPrivate'>;
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
 export const SITE_BUDGET_FACTOR = 4;

@@ -8,17 +8,13 @@
 import { connect } from 'node:tls';
 import type { HttpProbe, TlsProbe } from '../contracts/evidence.js';
 import type { EgressGate, Endpoint } from './egress-gate.js';
-import type { HostMapping } from './map-host.js';
+import type { Settings } from '../contracts/settings.js';
 import { errorText } from './timeout.js';
-import { secureContextFor, type ExtraTrust } from './trust.js';
+import { secureContextFor } from './trust.js';
 import { request } from 'node:http';
 
 /** How the auditor's own connections are made: --map-host, --ca-cert, a time bound. */
-export interface ProbeOptions {
-  mappings: readonly HostMapping[];
-  trust: ExtraTrust;
-  timeoutMs: number;
-}
+export type ProbeOptions = Pick<Settings, 'mappings' | 'trust'> & { timeoutMs: number };
 
 /** A probe's connection: through the site's egress gate. */
 export type GatedProbeOptions = Pick<ProbeOptions, 'trust' | 'timeoutMs'> & { gate: EgressGate };

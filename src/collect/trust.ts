@@ -7,13 +7,9 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { UsageError } from '../errors.js';
+import type { ExtraTrust } from '../contracts/settings.js';
 
-export interface ExtraTrust {
-  /** PEM texts of the extra CAs. */
-  pems: string[];
-  /** base64(sha256(SPKI)) of each extra CA, for Chromium. */
-  spkiHashes: string[];
-}
+export type { ExtraTrust } from '../contracts/settings.js';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 

@@ -31,3 +31,18 @@ export interface Rule {
   /** Absolute path of the rule file, for error messages. */
   file: string;
 }
+
+/** Lists and lexicons that rules share (rules/data/*.yaml), read through the rule loader. */
+export interface RuleData {
+  /** Host suffixes of a named list (`hosts:` in rules/data/<name>.yaml). */
+  hostList(name: string): readonly string[];
+  hasHostList(name: string): boolean;
+  /** The whole parsed YAML document of rules/data/<name>.yaml (null when missing or invalid). */
+  document(name: string): unknown;
+}
+
+/** Every rule of a run, loaded and validated, with the data they share. */
+export interface RuleSet {
+  rules: readonly Rule[];
+  data: RuleData;
+}

@@ -7,12 +7,9 @@
 import type { AuditResult, RuleResult } from '../contracts/result.js';
 import { verdictOf } from './verdict.js';
 import type { MessageRef, UsageError } from '../errors.js';
+import type { AllowEntry } from '../contracts/settings.js';
 
-export interface AllowEntry {
-  /** A host name, or `*.domain` for every subdomain of domain (and domain itself). */
-  host: string;
-  justification: string;
-}
+export type { AllowEntry } from '../contracts/settings.js';
 
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 

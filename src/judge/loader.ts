@@ -6,15 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load } from 'js-yaml';
 import { UsageError } from '../errors.js';
-import { LANGS, type ChecklistSection, type LocalizedText, type Rule } from '../contracts/rule.js';
+import { LANGS, type ChecklistSection, type LocalizedText, type Rule, type RuleSet } from '../contracts/rule.js';
 import { evaluators } from './evaluators/index.js';
 import { paramProblem } from './params.js';
 import { FileRuleData, type RuleData } from './rule-data.js';
 
-export interface RuleSet {
-  rules: readonly Rule[];
-  data: RuleData;
-}
+export type { RuleSet } from '../contracts/rule.js';
 
 /** Reason codes any evaluator may give; their text lives in the catalogue, not in rule files. */
 export const COMMON_REASON_CODES = ['noPageLoaded', 'noPortalEvidence'] as const;

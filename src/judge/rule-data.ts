@@ -7,14 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { normaliseHost } from '../domains/party.js';
+import type { RuleData } from '../contracts/rule.js';
 
-export interface RuleData {
-  /** Host suffixes of a named list (`hosts:` in rules/data/<name>.yaml). */
-  hostList(name: string): readonly string[];
-  hasHostList(name: string): boolean;
-  /** The whole parsed YAML document of rules/data/<name>.yaml (null when missing or invalid). */
-  document(name: string): unknown;
-}
+export type { RuleData } from '../contracts/rule.js';
 
 export function hostMatchesList(host: string, list: readonly string[]): boolean {
   const h = normaliseHost(host);

@@ -1,5 +1,6 @@
 /** Verdict and exit codes, exactly as DESIGN.md states them. */
 import type { RuleResult, Verdict } from '../contracts/result.js';
+import type { FailOn } from '../contracts/settings.js';
 
 export function verdictOf(rules: readonly RuleResult[]): Verdict {
   const blocking = rules.filter((r) => r.level === 'blocking');
@@ -7,9 +8,6 @@ export function verdictOf(rules: readonly RuleResult[]): Verdict {
   if (blocking.some((r) => r.outcome === 'error' || r.outcome === 'needs-review')) return 'incomplete';
   return 'compliant';
 }
-
-export const FAIL_ON = ['never', 'blocking', 'incomplete', 'suggestion', 'new'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 /**
  * Whether one audited site fails under --fail-on. `new` reads the baseline marks that

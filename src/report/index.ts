@@ -4,6 +4,7 @@ import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
 import type { Reporter } from './reporter.js';
+import type { FormatName } from '../contracts/settings.js';
 import { sarifReporter } from './sarif.js';
 import { terminalReporter } from './terminal.js';
 
@@ -14,9 +15,8 @@ export const reporters = {
   html: htmlReporter,
   sarif: sarifReporter,
   junit: junitReporter,
-} as const satisfies Record<string, Reporter>;
+} as const satisfies Record<FormatName, Reporter>;
 
-export type FormatName = keyof typeof reporters;
 export const FORMAT_NAMES = Object.keys(reporters) as FormatName[];
 
 export function isFormatName(name: string): name is FormatName {

@@ -11,11 +11,10 @@
  * website is unusable or private, becomes an entry with its problem; the others go on.
  */
 import { fetchUrl, type FetchOptions } from '../../collect/http-fetch.js';
-import type { HostMapping } from '../../collect/map-host.js';
 import { EgressGate } from '../../collect/egress-gate.js';
-import type { ExtraTrust } from '../../collect/trust.js';
 import { parseProperties, subsOf } from '../../chatonsinfos/properties.js';
 import type { MessageArgs } from '../../contracts/result.js';
+import type { ExtraTrust, HostMapping } from '../../contracts/settings.js';
 import { UsageError } from '../../errors.js';
 import { parseTarget } from '../../domains/target.js';
 import type { MemberProblem, TargetEntry } from './targets.js';

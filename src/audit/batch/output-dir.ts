@@ -47,7 +47,7 @@ export function readSiteResult(dir: string, url: URL): AuditResult | null {
   return result && result.target === url.href ? result : null;
 }
 
-export function readResultFile(file: string): AuditResult | null {
+function readResultFile(file: string): AuditResult | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as AuditResult;
     return parsed && parsed.schemaVersion === 1 && typeof parsed.target === 'string' && Array.isArray(parsed.rules) ? parsed : null;

@@ -17,7 +17,8 @@ export interface SiteAuditor {
 
 export type SiteOutcome =
   | { target: BatchTarget; result: AuditResult; retried: boolean }
-  | { target: BatchTarget; error: string; retried: boolean };
+  /** `cause`: what was thrown, for a run that stops at the first failure (a single audit). */
+  | { target: BatchTarget; error: string; cause: unknown; retried: boolean };
 
 export interface BatchRunOptions {
   concurrency: number;
@@ -66,12 +67,12 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
     try {
       return { target, result: await attempt(target, on), retried: false };
     } catch (error) {
-      if (!(error instanceof BrowserCrashed)) return { target, error: describe(error), retried: false };
+      if (!(error instanceof BrowserCrashed)) return { target, error: describe(error), cause: error, retried: false };
       try {
         return { target, result: await attempt(target, await relaunch(on)), retried: true };
       } catch (second) {
         if (second instanceof BrowserCrashed) await relaunch(auditor).catch(() => undefined);
-        return { target, error: describe(second), retried: true };
+        return { target, error: describe(second), cause: second, retried: true };
       }
     }
   };

@@ -4,11 +4,7 @@
  * site, and every target is in exactly one shard.
  */
 import { UsageError } from '../../errors.js';
-
-export interface Shard {
-  index: number;
-  total: number;
-}
+import type { Shard } from '../../contracts/settings.js';
 
 export function parseShard(raw: string, option = '--shard'): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);

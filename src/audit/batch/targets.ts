@@ -9,16 +9,14 @@ import { load } from 'js-yaml';
 import { closest } from '../../util/suggest.js';
 import { UsageError } from '../../errors.js';
 import type { MessageArgs } from '../../contracts/result.js';
+import type { Settings } from '../../contracts/settings.js';
 import { parseTarget } from '../../domains/target.js';
 
-/** What one target may override of the run's settings. */
-export interface TargetOverrides {
-  maxPages?: number;
-  ownDomains?: string[];
-  candidate?: boolean;
-  /** The member's ChatonsInfos file (as a federation file lists it), read instead of probing. */
-  chatonsinfos?: string;
-}
+/**
+ * What one target may override of the run's settings (a federation member's `chatonsinfos` is
+ * its organisation file, read instead of probing).
+ */
+export type TargetOverrides = Partial<Pick<Settings, 'maxPages' | 'ownDomains' | 'candidate' | 'chatonsinfos'>>;
 
 export interface BatchTarget {
   url: URL;
