@@ -106,7 +106,8 @@ export async function main(proc: CliProcess): Promise<number> {
     .option(`--output-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.outputDir'))
     .option(`-f, --format <${t(lang, 'cli.meta.name')}>`, t(lang, 'cli.opt.mergeFormat'))
     .option('--lang <fr|en>', t(lang, 'cli.opt.lang'))
-    .option(`--fail-on <${t(lang, 'cli.meta.when')}>`, t(lang, 'cli.opt.failOn', { values: 'never | blocking | incomplete | suggestion' }))
+    .option(`--fail-on <${t(lang, 'cli.meta.when')}>`, t(lang, 'cli.opt.failOn', { values: FAIL_ON.join(' | ') }))
+    .option(`--baseline <${t(lang, 'cli.meta.file')}>`, t(lang, 'cli.opt.baseline'))
     .action((dirs: string[], options: MergeOptions) => {
       exitCode = runMergeCommand(dirs, options, proc);
     });

@@ -2,7 +2,7 @@
  * `chatons-audit merge <dir...>`: the site files of several shard output folders as one
  * summary (table on stdout, `summary.json` and the site files in --output-dir when given),
  * with the entries each folder's summary lists without a site file (not audited, and why).
- * The exit code is the audit's own (runVerdict).
+ * The exit code is the audit's own (runVerdict), --baseline and `--fail-on new` included.
  */
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ export interface MergeOptions {
   lang?: string;
   format?: string;
   failOn?: string;
+  baseline?: string;
 }
 
 export function runMergeCommand(dirs: string[], options: MergeOptions, proc: CliProcess): number {
@@ -31,7 +32,9 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
   const format = options.format ?? 'terminal';
   if (format !== 'terminal' && format !== 'json') throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'terminal, json' });
   const failOn = (options.failOn ?? 'blocking') as FailOn;
-  if (!FAIL_ON.includes(failOn) || failOn === 'new') throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: 'never, blocking, incomplete, suggestion' });
+  if (!FAIL_ON.includes(failOn)) throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
+  if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
+  const baseline = options.baseline ? resolve(proc.cwd(), options.baseline) : undefined;
 
   const byTarget = new Map<string, { result: AuditResult; dir: string }>();
   const unaudited = new Map<string, SiteSummary>();
@@ -53,5 +56,5 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
     writeAtomically(join(out, SUMMARY_FILE), `${jsonText(summary, 2)}\n`);
   }
   proc.stdout.write(format === 'json' ? `${jsonText(summary, 2)}\n` : renderSummaryTable(summary, lang));
-  return runVerdict(entries.map((e) => e.result), { failOn }).exitCode;
+  return runVerdict(entries.map((e) => e.result), { failOn, ...(baseline ? { baseline } : {}) }).exitCode;
 }

@@ -4,7 +4,7 @@
  * runs: a copy of the fixture internet whose asso-avant.example home page is replaced, between
  * the runs, by asso-apres.example's (the same page plus one script).
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { hasNewBlockingFinding } from '../../src/judge/verdict.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { fixturesDir } from '../../src/util/paths.js';
-import { runMain } from '../support/main.js';
+import { lines, runMain } from '../support/main.js';
 import { goldenResult } from '../support/golden.js';
 import { schemaErrors } from '../support/schema.js';
 
@@ -69,19 +69,37 @@ describe('--baseline', () => {
 });
 
 describe('--fail-on new in every mode', () => {
-  it('reads the baseline whether the run is one audit, a batch with --output-dir, or both with -o', async () => {
-    // A non-compliant site re-audited unchanged against its own previous result: nothing is new.
+  it('reads the baseline whether the run is one audit, several, a batch with --output-dir, both with -o, or a merge', async () => {
+    // Non-compliant sites re-audited unchanged against their own previous results: nothing is new.
     const site = 'https://google-fonts.example/';
+    const sites = [site, 'https://gravatar-cdn.example/'];
     const prev = join(dir, 'fonts-prev.json');
-    const first = await runMain([...world(), '-f', 'json', '-o', prev, site]);
+    const first = await runMain([...world(), '-f', 'json', '-o', prev, ...sites]);
     expect(first.code).toBe(1);
     const again = ['--baseline', prev, '--fail-on', 'new'];
     const single = await runMain([...world(), ...again, '-f', 'json', site]);
-    const batch = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), site]);
+    const several = await runMain([...world(), ...again, '-f', 'json', ...sites]);
+    const batch = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), ...sites]);
     const batchAndOutput = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-both'), '-o', join(dir, 'fonts-both.json'), site]);
-    expect([single.code, batch.code, batchAndOutput.code]).toEqual([0, 0, 0]);
-    // The control: the same batch under the default --fail-on blocking fails on the same site.
+    const merged = await runMain(['merge', join(dir, 'fonts-batch'), ...again]);
+    expect([single.code, several.code, batch.code, batchAndOutput.code, merged.code]).toEqual([0, 0, 0, 0, 0]);
+    // Exit 0 because the findings were compared, not because nothing was marked at all.
+    const reported = [single.stdout, ...lines(several.stdout), readFileSync(join(dir, 'fonts-both.json'), 'utf8')]
+      .map((text) => (JSON.parse(text) as AuditResult).baseline);
+    expect(reported).toEqual(Array(4).fill(expect.objectContaining({ file: prev, new: 0 })));
+    // A baseline in which the sites had no finding: all is new. The modes that print no result say so by their exit code.
+    const clean = join(dir, 'fonts-clean.json');
+    writeFileSync(clean, lines(readFileSync(prev, 'utf8')).map((line) => {
+      const result = JSON.parse(line) as AuditResult;
+      return JSON.stringify({ ...result, rules: result.rules.map((r) => ({ ...r, findings: [] })) });
+    }).join('\n'));
+    const fresh = ['--baseline', clean, '--fail-on', 'new'];
+    const batchFresh = await runMain([...world(), ...fresh, '--output-dir', join(dir, 'fonts-fresh'), site]);
+    const mergeFresh = await runMain(['merge', join(dir, 'fonts-batch'), ...fresh]);
+    expect([batchFresh.code, mergeFresh.code]).toEqual([1, 1]);
+    // The controls: the same batch and merge under the default --fail-on blocking fail on the same sites.
     const control = await runMain([...world(), '--baseline', prev, '--output-dir', join(dir, 'fonts-control'), site]);
-    expect(control.code).toBe(1);
+    const mergeControl = await runMain(['merge', join(dir, 'fonts-batch'), '--baseline', prev]);
+    expect([control.code, mergeControl.code]).toEqual([1, 1]);
   });
 });
