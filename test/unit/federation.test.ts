@@ -61,7 +61,7 @@ describe('federation file', () => {
     expect(entry && 'problem' in entry ? entry.problem.key : null).toBe('batch.memberBadWebsite');
     expect(website).toContain('pwned');
     expect(website).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    expect(website).toBe('"\\u001b]0;pwned\\u0007\\u001b[31mrouge\\u009b2J\\u202eexample.org"');
+    expect(website).toBe('"\\x1B]0;pwned\\x07\\x1B[31mrouge\\x9B2J\\u202Eexample.org"');
   });
 
   it('reports a relative line in a local federation file (no address to resolve it against), and an HTML answer', async () => {

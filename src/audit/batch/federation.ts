@@ -17,6 +17,7 @@ import type { MessageArgs } from '../../contracts/result.js';
 import type { ExtraTrust, HostMapping } from '../../contracts/settings.js';
 import { UsageError } from '../../errors.js';
 import { parseTarget } from '../../domains/target.js';
+import { visible } from '../../report/neutralise.js';
 import type { MemberProblem, TargetEntry } from './targets.js';
 
 export interface FederationNetwork {
@@ -60,13 +61,12 @@ export async function fetchTargetsText(url: string, network: FederationNetwork):
 }
 
 /**
- * A member's value quoted for a terminal line or a summary: JSON-escaped (C0 controls), with C1
- * controls and bidirectional overrides escaped too, and cut to a reasonable length, so a
- * member's file cannot drive the reviewer's terminal or reorder what it shows.
+ * A member's value quoted for a terminal line or a summary: every control character and
+ * bidirectional override shown as its code (the report's `visible`), and cut to a reasonable
+ * length, so a member's file cannot drive the reviewer's terminal or reorder what it shows.
  */
 export function quoted(value: string): string {
-  const cut = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${visible(value.length > 200 ? `${value.slice(0, 200)}…` : value)}"`;
 }
 
 async function member(orgFile: string, network: FederationNetwork, gate: EgressGate): Promise<TargetEntry> {
