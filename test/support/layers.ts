@@ -1,5 +1,5 @@
 /**
- * The layers of src/, top to bottom: bench; cli; audit; collect | judge | report; fixture-internet;
+ * The layers of src/, top to bottom: bench; cli | api (index.ts); audit; collect | judge | report; fixture-internet;
  * knowledge (domains, documents, trackers, chatonsinfos); base (contracts, errors, i18n, util).
  * A file may import from its own layer and from layers below, never from above, never sideways
  * between collect, judge and report; nothing outside src/cli imports src/cli. A file in no layer
@@ -21,6 +21,8 @@ interface Layer {
 const LAYERS: Readonly<Record<string, Layer>> = {
   bench: { roots: ['bench'], rank: 6 },
   cli: { roots: ['cli'], rank: 5 },
+  // The library's entry (package.json main): beside the CLI, above the run path, never through the CLI.
+  api: { roots: ['index.ts'], rank: 5 },
   audit: { roots: ['audit'], rank: 4 },
   collect: { roots: ['collect'], rank: 3 },
   judge: { roots: ['judge'], rank: 3 },
