@@ -19,7 +19,7 @@ import { lexiconOf, type DocumentLexicon } from '../documents/lexicon.js';
 import { bestDocumentLinks, ROLE_OF_KIND } from '../documents/site-links.js';
 import { judge } from '../judge/judge.js';
 import { packageRoot } from '../util/paths.js';
-import type { RuleSet } from '../judge/loader.js';
+import type { RuleSet } from '../contracts/rule.js';
 
 export const CORPUS_DIR = join(packageRoot, 'test', 'corpus', 'documents');
 export const JUDGED_RULES = ['legal-notice', 'terms-of-use', 'privacy-clause', 'no-premature-membership'] as const;

@@ -15,9 +15,10 @@ import type { Evidence } from '../contracts/evidence.js';
 import { startFixtureInternet } from '../fixture-internet/server.js';
 import { judge } from '../judge/judge.js';
 import { rulesDir } from '../util/paths.js';
-import { loadRuleSet, type RuleSet } from '../judge/loader.js';
+import { loadRuleSet } from '../judge/loader.js';
 import { trackersDataDir } from '../trackers/data-files.js';
 import { createTrackerKnowledge } from '../trackers/index.js';
+import type { RuleSet } from '../contracts/rule.js';
 
 const TRACKER_RULES = new Set(['no-known-trackers', 'no-ads', 'no-third-party-hints', 'consent-free-analytics', 'social-network-alternative']);
 const SITES = ['https://pisteurs.example/', 'https://tout-voir.example/', 'https://ga4-banniere.example/', 'https://matomo-maison.example/'];

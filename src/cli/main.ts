@@ -19,7 +19,6 @@ import { closest } from '../util/suggest.js';
 import { UsageError } from '../errors.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
-export type { CliProcess } from '../util/io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

@@ -11,11 +11,11 @@ import { chromium, type Browser, type BrowserContext, type BrowserServer } from 
 import type { EgressGate } from './egress-gate.js';
 import { startEgressProxy, type EgressProxy } from './egress-proxy.js';
 import { desktopArgs, desktopContextOptions } from './desktop.js';
-import type { ExtraTrust } from './trust.js';
 import { createBrowserHome, type BrowserHome } from './browser-home.js';
 import { limiter, type Limiter } from '../util/limit.js';
 import { UsageError } from '../errors.js';
 import { withTimeout } from './timeout.js';
+import type { ExtraTrust } from '../contracts/settings.js';
 
 export interface BrowserOptions {
   executablePath: string;

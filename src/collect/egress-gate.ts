@@ -16,7 +16,8 @@ import type { EgressPath } from '../contracts/evidence.js';
 import type { DnsResolver } from './dns/resolver.js';
 import { isPrivateAddress } from '../domains/target.js';
 import { normaliseHost } from '../domains/party.js';
-import { findMapping, type HostMapping } from './map-host.js';
+import { findMapping } from './map-host.js';
+import type { HostMapping } from '../contracts/settings.js';
 
 export type { EgressPath };
 

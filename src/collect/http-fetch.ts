@@ -12,7 +12,8 @@ import type { SecureContext, TLSSocket } from 'node:tls';
 import { packageInfo } from '../util/paths.js';
 import { GateRefusedError, type EgressGate, type EgressPath, type Endpoint } from './egress-gate.js';
 import { errorText, withTimeout } from './timeout.js';
-import { secureContextFor, spkiHashOf, type ExtraTrust } from './trust.js';
+import { secureContextFor, spkiHashOf } from './trust.js';
+import type { ExtraTrust } from '../contracts/settings.js';
 
 export interface FetchOptions {
   trust: ExtraTrust;

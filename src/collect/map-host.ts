@@ -8,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { normaliseHost } from '../domains/party.js';
 import type { HostMapping } from '../contracts/settings.js';
 
-export type { HostMapping } from '../contracts/settings.js';
 
 const HOST_PATTERN = /^(\*|(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*)$/;
 

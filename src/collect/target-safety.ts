@@ -6,8 +6,9 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { UsageError } from '../errors.js';
-import { findMapping, type HostMapping } from './map-host.js';
+import { findMapping } from './map-host.js';
 import { isPrivateAddress } from '../domains/target.js';
+import type { HostMapping } from '../contracts/settings.js';
 
 /** RFC 2606 / RFC 6761 names never resolve on the Internet: no lookup (and none from tests). */
 const RESERVED_NAME = /\.(example|invalid|test)\.?$/i;

@@ -9,7 +9,6 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import { UsageError } from '../errors.js';
 import type { ExtraTrust } from '../contracts/settings.js';
 
-export type { ExtraTrust } from '../contracts/settings.js';
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 

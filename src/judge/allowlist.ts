@@ -9,7 +9,6 @@ import { verdictOf } from './verdict.js';
 import type { MessageRef, UsageError } from '../errors.js';
 import type { AllowEntry } from '../contracts/settings.js';
 
-export type { AllowEntry } from '../contracts/settings.js';
 
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 

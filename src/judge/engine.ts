@@ -4,13 +4,13 @@
  */
 import type { Evidence } from '../contracts/evidence.js';
 import type { Finding, MessageArgs, RuleResult } from '../contracts/result.js';
-import type { Lang, Rule, RuleLevel } from '../contracts/rule.js';
+import type { Lang, Rule, RuleLevel, RuleSet } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 import { interpolate } from '../i18n/format.js';
 import type { Derived } from './derived.js';
 import type { EvaluatorOutput, FindingDraft } from './evaluator.js';
 import { evaluators } from './evaluators/index.js';
-import { COMMON_REASON_CODES, type RuleSet } from './loader.js';
+import { COMMON_REASON_CODES } from './loader.js';
 
 export interface EngineOptions {
   lang: Lang;

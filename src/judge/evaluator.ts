@@ -7,7 +7,7 @@
 import type { Evidence, PageEvidence } from '../contracts/evidence.js';
 import type { MessageArgs, Outcome } from '../contracts/result.js';
 import type { Derived } from './derived.js';
-import type { RuleData } from './rule-data.js';
+import type { RuleData } from '../contracts/rule.js';
 
 export type ParamType = 'string' | 'number' | 'boolean' | 'string[]';
 

@@ -4,14 +4,14 @@
  */
 import type { Evidence } from '../contracts/evidence.js';
 import type { AuditResult, DnsSummary, RequestSummary } from '../contracts/result.js';
-import type { Lang, RuleLevel } from '../contracts/rule.js';
+import type { Lang, RuleLevel, RuleSet } from '../contracts/rule.js';
 import { derive, type Derived } from './derived.js';
 import { evaluateRules } from './engine.js';
-import type { RuleSet } from './loader.js';
 import { verdictOf } from './verdict.js';
 import { trackerLists } from '../trackers/index.js';
 import { reviewerQuestions } from './questions.js';
-import { applyAllowlist, type AllowEntry } from './allowlist.js';
+import { applyAllowlist } from './allowlist.js';
+import type { AllowEntry } from '../contracts/settings.js';
 
 export interface JudgeOptions {
   lang: Lang;

@@ -9,9 +9,9 @@ import { UsageError } from '../errors.js';
 import { LANGS, type ChecklistSection, type LocalizedText, type Rule, type RuleSet } from '../contracts/rule.js';
 import { evaluators } from './evaluators/index.js';
 import { paramProblem } from './params.js';
-import { FileRuleData, type RuleData } from './rule-data.js';
+import { FileRuleData } from './rule-data.js';
+import type { RuleData } from '../contracts/rule.js';
 
-export type { RuleSet } from '../contracts/rule.js';
 
 /** Reason codes any evaluator may give; their text lives in the catalogue, not in rule files. */
 export const COMMON_REASON_CODES = ['noPageLoaded', 'noPortalEvidence'] as const;

@@ -9,7 +9,6 @@ import { load } from 'js-yaml';
 import { normaliseHost } from '../domains/party.js';
 import type { RuleData } from '../contracts/rule.js';
 
-export type { RuleData } from '../contracts/rule.js';
 
 export function hostMatchesList(host: string, list: readonly string[]): boolean {
   const h = normaliseHost(host);

@@ -17,7 +17,6 @@ import { trackersDataDir } from './data-files.js';
 import { loadEntityIndex, type Entity, type EntityIndex } from './entities.js';
 import { FilterMatcher, loadFilterMatcher } from './filters.js';
 
-export type { TrackerMatch } from '../contracts/result.js';
 
 interface ListsFile {
   lists: { id: string; name: string; version: string; updated: string; licence: string }[];

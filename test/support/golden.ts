@@ -6,14 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AllowEntry } from '../../src/judge/allowlist.js';
 import type { Evidence } from '../../src/contracts/evidence.js';
 import type { AuditResult } from '../../src/contracts/result.js';
-import type { Lang } from '../../src/contracts/rule.js';
+import type { Lang, RuleSet } from '../../src/contracts/rule.js';
 import { judge } from '../../src/judge/judge.js';
 import { packageRoot } from '../../src/util/paths.js';
-import type { RuleSet } from '../../src/judge/loader.js';
 import { ruleSet } from './rules.js';
+import type { AllowEntry } from '../../src/contracts/settings.js';
 
 export const GOLDEN_DIR = join(packageRoot, 'test/golden');
 export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'] as const;

@@ -11,7 +11,7 @@ import DNS from 'dns2';
 import { normaliseHost } from '../../domains/party.js';
 import type { DnsRecord, DnsStatus } from '../../contracts/evidence.js';
 import { limiter, type Limiter } from '../../util/limit.js';
-import type { DnsServer } from './servers.js';
+import type { DnsServer } from '../../contracts/settings.js';
 
 export interface ResolverOptions {
   servers: readonly DnsServer[];

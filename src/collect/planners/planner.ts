@@ -5,8 +5,8 @@
  */
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
 import type { DocumentLexicon } from '../../documents/lexicon.js';
-import type { HostMapping } from '../map-host.js';
 import type { PlannedPage } from '../page.js';
+import type { HostMapping } from '../../contracts/settings.js';
 
 export interface PlanContext {
   target: URL;

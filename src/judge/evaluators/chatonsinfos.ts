@@ -14,7 +14,7 @@ import type { ChatonsInfosFile } from '../../contracts/evidence.js';
 import { licenceVocabulary, licenseVerdict } from '../../chatonsinfos/licenses.js';
 import { readStatoolSpec, validateProperties, type StatoolSpec } from '../../chatonsinfos/statoolinfos.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
-import type { RuleData } from '../rule-data.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 const MEMBER_KEYS = ['organization.memberof.chatons.status.level', 'organization.memberof.chatons.status'];
 

@@ -13,8 +13,8 @@
 import { load } from 'cheerio';
 import type { CookieEvidence, PageEvidence, RequestEvidence } from '../../contracts/evidence.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
-import type { RuleData } from '../rule-data.js';
 import { byOrganization, organizationFinding, type NamedRequest } from './known-trackers.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 interface Params {
   measurement: string;

@@ -6,8 +6,9 @@
  */
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
-import { hostMatchesPattern, type RuleData } from '../rule-data.js';
+import { hostMatchesPattern } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 interface HeaderSignature {
   name: string;

@@ -16,8 +16,8 @@ import { normaliseText } from '../../documents/normalise.js';
 import { isReadable } from '../../documents/pages.js';
 import { sectionsOf, sentencesOf, shorten } from '../../documents/text.js';
 import { aspectPatterns } from '../../documents/topics.js';
-import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 interface Vocabulary {
   claim: readonly RegExp[];

@@ -7,8 +7,8 @@
 import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
 import { neighboursOf } from '../../domains/parent-www.js';
-import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 interface Params {
   parkedPhrases: string;

@@ -14,8 +14,8 @@ import { isReadable, pageAt, passageArgs } from '../../documents/pages.js';
 import { documentLinks } from '../../documents/site-links.js';
 import { findPassages, sectionsOf, shorten, type Passage } from '../../documents/text.js';
 import { aspectPatterns, topic } from '../../documents/topics.js';
-import type { RuleData } from '../rule-data.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 /** A section needs this many aspects of personal-data content to count without a privacy heading. */
 const CONTENT_ASPECTS = 2;

@@ -7,8 +7,8 @@ import { load } from 'cheerio';
 import type { LinkEvidence, PageEvidence } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
-import type { RuleData } from '../rule-data.js';
 import { hostMatchesList } from '../rule-data.js';
+import type { RuleData } from '../../contracts/rule.js';
 
 interface Params {
   networks: string;
