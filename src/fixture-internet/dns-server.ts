@@ -45,7 +45,7 @@ const { Packet } = DNS;
 const MAX_CHAIN = 16;
 const TYPE_OF: Readonly<Record<number, keyof NameEntry>> = { 1: 'A', 28: 'AAAA', 5: 'CNAME', 15: 'MX', 2: 'NS', 16: 'TXT' };
 
-export function loadZones(dir = join(fixturesDir, 'dns')): Zone[] {
+function loadZones(dir = join(fixturesDir, 'dns')): Zone[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
     const doc = load(readFileSync(join(dir, file), 'utf8')) as { records?: Record<string, NameEntry> } | null;
     const records = new Map<string, NameEntry>();
@@ -75,7 +75,7 @@ function resource(name: string, type: keyof NameEntry, value: string): DNS.Packe
  * Answers one question from the zones; null means "do not answer at all". `asked`: how many
  * times this name was asked for this type before (rebinding names change their answer).
  */
-export function answer(zones: readonly Zone[], request: DNS.Packet, asked = 0): DNS.Packet | null {
+function answer(zones: readonly Zone[], request: DNS.Packet, asked = 0): DNS.Packet | null {
   const response = Packet.createResponseFromRequest(request);
   response.header.aa = 1;
   const question = request.questions[0];

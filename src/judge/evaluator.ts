@@ -9,9 +9,9 @@ import type { MessageArgs, Outcome } from '../contracts/result.js';
 import type { Derived } from './derived.js';
 import type { RuleData } from '../contracts/rule.js';
 
-export type ParamType = 'string' | 'number' | 'boolean' | 'string[]';
+type ParamType = 'string' | 'number' | 'boolean' | 'string[]';
 
-export interface ParamDef {
+interface ParamDef {
   type: ParamType;
   required?: boolean;
   /** Allowed values (for string and string[] params). */
@@ -39,7 +39,7 @@ export interface EvaluatorOutput {
   reason?: { code: string; args?: MessageArgs };
 }
 
-export interface EvaluationContext<P, K extends keyof Evidence> {
+interface EvaluationContext<P, K extends keyof Evidence> {
   evidence: Pick<Evidence, K>;
   params: P;
   derived: Derived;

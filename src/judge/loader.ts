@@ -29,7 +29,7 @@ function localized(value: unknown, field: string): LocalizedText {
   return { fr: texts.fr as string, en: texts.en as string };
 }
 
-export function parseRule(file: string, text: string, data: RuleData): Rule {
+function parseRule(file: string, text: string, data: RuleData): Rule {
   let doc: unknown;
   try {
     doc = load(text);

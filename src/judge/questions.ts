@@ -5,7 +5,7 @@
 import type { Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 
-export const QUESTION_KEYS: readonly MessageKey[] = [
+const QUESTION_KEYS: readonly MessageKey[] = [
   'question.rootAccess', 'question.confidentiality', 'question.noCensorship',
   'question.lawfulRequests', 'question.freeContributions', 'question.respect',
 ];

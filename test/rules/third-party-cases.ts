@@ -1,8 +1,8 @@
 /** Shared evidence for the three rules that use the third-party-resources evaluator. */
 import { evidence, page, request } from '../support/evidence.js';
 
-export const T = 'https://services.example.org/';
-export const LEGAL = 'https://services.example.org/mentions-legales';
+const T = 'https://services.example.org/';
+const LEGAL = 'https://services.example.org/mentions-legales';
 
 export const googleFonts = evidence(T, [page(T)], [
   request(T, 'document', T),

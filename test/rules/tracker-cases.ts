@@ -5,7 +5,7 @@ import { evidence, page, request } from '../support/evidence.js';
 export const T = 'https://services.example.org/';
 export const LEGAL = 'https://services.example.org/mentions-legales';
 
-export function cookie(name: string, domain: string, lifetimeDays: number, over: Partial<CookieEvidence> = {}): CookieEvidence {
+function cookie(name: string, domain: string, lifetimeDays: number, over: Partial<CookieEvidence> = {}): CookieEvidence {
   return {
     name, domain, path: '/', expires: lifetimeDays > 0 ? 1_800_000_000 : -1, lifetimeDays, httpOnly: false, secure: true, sameSite: 'Lax', ...over,
   };

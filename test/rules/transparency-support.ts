@@ -7,7 +7,7 @@ import { fixturePage } from '../support/fixture-pages.js';
 
 export type PageSpec = [host: string, path: string, role: PageRole];
 
-export function site(pages: PageSpec[], over: Partial<Evidence> = {}): Evidence {
+function site(pages: PageSpec[], over: Partial<Evidence> = {}): Evidence {
   const built: PageEvidence[] = pages.map(([host, path, role]) => fixturePage(host, path, role));
   const portal = built[0] as PageEvidence;
   return evidence(portal.url, built, [], over);

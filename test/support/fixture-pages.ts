@@ -13,7 +13,7 @@ import { page } from './evidence.js';
 
 const HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-export function linksOf(html: string, base: string): LinkEvidence[] {
+function linksOf(html: string, base: string): LinkEvidence[] {
   const $ = load(html);
   return $('a[href], area[href]').toArray().map((a) => {
     const el = $(a);

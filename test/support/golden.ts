@@ -17,11 +17,11 @@ import type { AllowEntry } from '../../src/contracts/settings.js';
 export const GOLDEN_DIR = join(packageRoot, 'test/golden');
 export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'] as const;
 export type GoldenSite = (typeof GOLDEN_SITES)[number];
-export const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
+const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
 
-export const goldenRuleSet: RuleSet = { rules: ruleSet.rules.filter((r) => GOLDEN_RULES.includes(r.id)), data: ruleSet.data };
+const goldenRuleSet: RuleSet = { rules: ruleSet.rules.filter((r) => GOLDEN_RULES.includes(r.id)), data: ruleSet.data };
 
-export function goldenEvidence(site: GoldenSite): Evidence {
+function goldenEvidence(site: GoldenSite): Evidence {
   return JSON.parse(readFileSync(join(GOLDEN_DIR, `${site}.evidence.json`), 'utf8')) as Evidence;
 }
 

@@ -22,7 +22,7 @@ export const PAYLOAD_TEXT = ['![x](https://t.example/p.png)', '<script>alert(2)<
 
 /** Control characters a terminal acts on: C0 (but line feed), DEL, C1, bidi overrides and isolates. */
 // eslint-disable-next-line no-control-regex
-export const ACTIVE_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const ACTIVE_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
@@ -63,7 +63,7 @@ const MD_TAGS = new Set(['html', 'head', 'body', 'h2', 'h3', 'h4', 'p', 'ul', 'l
 /** As Discourse renders a post: markdown-it with raw HTML allowed and bare links made live. */
 const forum = new MarkdownIt({ html: true, linkify: true });
 
-export function assertMarkdown(result: AuditResult): void {
+function assertMarkdown(result: AuditResult): void {
   const md = reporters.markdown(result, { lang: 'fr', color: false });
   expect(md, 'raw control characters in the Markdown').not.toMatch(ACTIVE_CHAR);
   const ownHosts = new Set([result.target, ...result.pages.map((p) => p.url)].map((u) => new URL(u).hostname));
@@ -91,7 +91,7 @@ export function assertTerminal(text: string): void {
 const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'article', 'h1', 'h2', 'p', 'span', 'small', 'details', 'summary', 'strong', 'ul', 'li', 'br', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'label', 'select', 'option', 'blockquote', 'dl', 'dt', 'dd', 'div', 'hr', 'script', 'figure', 'figcaption', 'nav', 'ol', 'a']);
 const HTML_ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'data-rule', 'open', 'title', 'data-party', 'data-type', 'value', 'id', 'data-outcome', 'href', 'rel']);
 
-export function assertHtml(result: AuditResult): void {
+function assertHtml(result: AuditResult): void {
   const html = reporters.html(result, { lang: 'fr', color: false });
   expect(html).not.toMatch(ACTIVE_CHAR);
   const $ = load(html);
@@ -116,7 +116,7 @@ export function assertHtml(result: AuditResult): void {
 
 const JUNIT_TAG = /^<(?:\?xml |\/?testsuites?\b|\/?testcase\b|\/?properties>|property\b|\/?failure\b|\/?error\b|skipped\b|\/?system-out>)/;
 
-export function assertJunit(result: AuditResult): void {
+function assertJunit(result: AuditResult): void {
   const xml = reporters.junit(result, { lang: 'fr', color: false });
   expect(xml).not.toMatch(XML_FORBIDDEN);
   expect(xml).not.toMatch(ACTIVE_CHAR);
@@ -137,14 +137,14 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-export function assertSarif(result: AuditResult): void {
+function assertSarif(result: AuditResult): void {
   const text = reporters.sarif(result, { lang: 'fr', color: false });
   expect(text).not.toMatch(ACTIVE_CHAR);
   const parsed = JSON.parse(text) as unknown;
   expect(strings(parsed).filter((s) => ACTIVE_CHAR.test(s)), 'control characters in SARIF values').toEqual([]);
 }
 
-export function assertJson(result: AuditResult): void {
+function assertJson(result: AuditResult): void {
   const text = reporters.json(result, { lang: 'fr', color: false });
   expect(text).not.toMatch(ACTIVE_CHAR);
   // JSON keeps the evidence exact: the escapes read back as what the site wrote.

@@ -48,7 +48,7 @@ function bannerData(data: RuleData, name: string): BannerData | null {
 }
 
 /** The page shows a consent banner: a consent library loaded, its container, or its wording. */
-export function bannerSign(page: PageEvidence, requests: readonly RequestEvidence[], banners: BannerData): string | null {
+function bannerSign(page: PageEvidence, requests: readonly RequestEvidence[], banners: BannerData): string | null {
   const script = requests.find((r) => r.page === page.url && banners.scripts.some((s) => r.url.toLowerCase().includes(s)));
   if (script) return script.url;
   if (!page.html) return null;

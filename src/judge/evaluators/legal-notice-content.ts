@@ -11,7 +11,7 @@ import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 /** Below this much text, the page is probably a shell (a script-rendered notice, an error). */
 const MIN_TEXT = 40;
 
-export const MISSING_CODE: Readonly<Record<LegalField, string>> = {
+const MISSING_CODE: Readonly<Record<LegalField, string>> = {
   editorIdentity: 'missingEditorIdentity',
   editorAddress: 'missingEditorAddress',
   editorPhone: 'missingEditorPhone',

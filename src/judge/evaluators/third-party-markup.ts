@@ -35,7 +35,7 @@ function absolute(raw: string, base: string): string | null {
   }
 }
 
-export function markupPointers(page: PageEvidence, rels: ReadonlySet<string>): Pointer[] {
+function markupPointers(page: PageEvidence, rels: ReadonlySet<string>): Pointer[] {
   if (!page.html) return [];
   const base = page.finalUrl ?? page.url;
   const $ = load(page.html);
