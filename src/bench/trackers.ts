@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Auditor, DEFAULT_TIMING } from '../audit/auditor.js';
 import { findBrowser } from '../collect/browser-discovery.js';
-import { spyOnCookieWrites, watchCookiesAndStorage } from '../collect/cookies-storage.js';
+import { spyOnCookieWrites, watchCookiesAndStorage } from '../collect/gatherers/cookies-storage.js';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import type { Evidence } from '../contracts/evidence.js';

@@ -1,44 +1,17 @@
 /**
- * What a hostile or broken page does to its visitor, recorded as incidents of the audited page:
- * popups (closed at once), downloads (refused), dialogs (dismissed), leaving by itself, content
- * that is not HTML, a load that never ends. One entry per (kind, URL), with a count, so a
- * window.open storm is one line, not a thousand.
+ * Incidents gatherer: what a hostile page does to its visitor besides loading, answered at once
+ * the way a cautious reviewer would: popups (closed; window.open never opens anything),
+ * downloads (refused), dialogs (dismissed). A headless audit must not wait on them.
  */
-import type { BrowserContext, Download, Page, Response } from 'playwright-core';
-import type { IncidentKind, PageIncident } from '../contracts/evidence.js';
-
-const MAX_DETAIL = 200;
-/** A storm is still one incident; past this many distinct ones, the rest are dropped. */
-const MAX_INCIDENTS = 50;
-
-export class IncidentLog {
-  private readonly byKey = new Map<string, PageIncident>();
-
-  constructor(private readonly pageUrl: string) {}
-
-  add(kind: IncidentKind, detail: string, url?: string): void {
-    const key = `${kind}\u0000${url ?? detail}`;
-    const existing = this.byKey.get(key);
-    if (existing) {
-      existing.count += 1;
-      return;
-    }
-    if (this.byKey.size >= MAX_INCIDENTS) return;
-    const incident: PageIncident = { kind, page: this.pageUrl, detail: detail.replace(/\s+/g, ' ').trim().slice(0, MAX_DETAIL), count: 1 };
-    if (url) incident.url = url;
-    this.byKey.set(key, incident);
-  }
-
-  get all(): PageIncident[] {
-    return [...this.byKey.values()];
-  }
-}
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import type { IncidentLog } from '../incident-log.js';
+import type { PageGatherer } from './gatherer.js';
 
 /** Each audited page's log, for what the context-wide window.open binding reports. */
 const logsByPage = new WeakMap<Page, IncidentLog>();
 
 /** Popups, downloads and dialogs: answered at once, the way a cautious reviewer would. */
-export function watchHostileBehaviour(page: Page, log: IncidentLog): void {
+function watchHostileBehaviour(page: Page, log: IncidentLog): void {
   logsByPage.set(page, log);
   page.on('popup', (popup: Page) => {
     log.add('popup', 'window.open', popup.url() || 'about:blank');
@@ -61,7 +34,7 @@ const WINDOW_OPEN_BINDING = '__chatonsAuditWindowOpen';
  * browser's popup blocker steps in. Closing popups once open is too late, their first
  * request is already sent. (Popups from target=_blank links are closed by the 'popup' handler.)
  */
-export async function preventWindowOpen(context: BrowserContext): Promise<void> {
+async function preventWindowOpen(context: BrowserContext): Promise<void> {
   // Once per site context (not per page: each call is a browser round trip before the visit).
   await context.exposeBinding(WINDOW_OPEN_BINDING, (source, url: unknown) => logsByPage.get(source.page)?.add('popup', 'window.open', String(url)));
   await context.addInitScript((binding: string) => {
@@ -81,7 +54,11 @@ export async function preventWindowOpen(context: BrowserContext): Promise<void> 
   }, WINDOW_OPEN_BINDING);
 }
 
-export function describeContentType(response: Response, log: IncidentLog, headers: Record<string, string>): void {
-  const type = headers['content-type'] ?? '';
-  if (type && !/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) log.add('notHtml', type.split(';')[0]?.trim() ?? type, response.url());
-}
+export const incidentsGatherer: PageGatherer = {
+  id: 'incidents',
+  instrumentContext: preventWindowOpen,
+  beforeNavigation({ page, incidents }) {
+    watchHostileBehaviour(page, incidents);
+    return {};
+  },
+};

@@ -1,12 +1,13 @@
 /**
- * Cookies and storage written before any consent (nothing is clicked during the visit): every
+ * Cookies-and-storage gatherer: cookies and storage written before any consent (nothing is clicked during the visit): every
  * cookie in the context once the page settled, which response (Set-Cookie) or script
  * (document.cookie) set it when seen, and the localStorage / sessionStorage keys and IndexedDB
  * names of each frame. Reads names and lifetimes, never values: identifiers are personal data.
  */
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import type { CookieEvidence, StorageEvidence } from '../contracts/evidence.js';
-import { withTimeout } from './timeout.js';
+import type { CookieEvidence, StorageEvidence } from '../../contracts/evidence.js';
+import { withTimeout } from '../timeout.js';
+import type { PageGatherer } from './gatherer.js';
 
 const MAX_COOKIES = 500;
 const MAX_KEYS = 200;
@@ -133,3 +134,20 @@ export function watchCookiesAndStorage(page: Page): CookieStorageWatch {
     },
   };
 }
+
+/** Set-Cookie headers watched from before the navigation; cookies and storage read once settled. */
+export const cookiesStorageGatherer: PageGatherer = {
+  id: 'cookies-storage',
+  instrumentContext: spyOnCookieWrites,
+  beforeNavigation(visit) {
+    const watch = watchCookiesAndStorage(visit.page);
+    return {
+      async beforeLeaving() {
+        Object.assign(visit.evidence, await watch.collect(visit.context, Math.min(5_000, visit.remaining())).catch((error: unknown) => {
+          visit.fail('extract', error);
+          return {};
+        }));
+      },
+    };
+  },
+};
