@@ -113,7 +113,14 @@ export async function collectSite(session: BrowserSession, target: URL, options:
         return null;
       }
       const timing = { ...options.timing, timeoutMs: Math.min(options.timing.timeoutMs, left) };
-      return collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling, onSettled, locale: session.locale });
+      const collected = await collectPage(siteContext, planned, timing, { capture: pack?.capture, gate, onSettling, onSettled, locale: session.locale });
+      // Not opened within what the site budget left it: the site ran out of time, which says
+      // nothing of the browser (relaunching it and retrying the site would gain nothing).
+      if (collected.stalled && timing.timeoutMs < options.timing.timeoutMs) {
+        errors.push({ stage: 'plan', page: planned.url, message: `site time budget exhausted before this page: ${collected.page.error ?? 'no page'}` });
+        return null;
+      }
+      return collected;
     }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
       errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
       return null;
