@@ -13,7 +13,7 @@ import { parseHostMapping } from '../collect/map-host.js';
 import { NetworkQuietTracker } from '../collect/network-quiet.js';
 import { LEAVE_GRACE, leavePage, lookAround } from '../collect/visitor.js';
 import { desktopArgs, desktopContextOptions, localizePage, presentAsDesktop } from '../collect/desktop.js';
-import { PAGES_AT_ONCE } from '../collect/site.js';
+import { PAGES_AT_ONCE } from '../collect/site-pages.js';
 import { limiter } from '../util/limit.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { demoSites } from '../fixture-internet/demo-sites.js';
