@@ -30,8 +30,8 @@ function redirectChain(request: Request): string[] {
 /** The visits in progress in each context, oldest first (Set keeps insertion order). */
 const visitsByContext = new WeakMap<BrowserContext, Set<object>>();
 function visitsIn(context: BrowserContext): Set<object> {
-  let visits = visitsByContext.get(context);
-  if (!visits) visitsByContext.set(context, (visits = new Set()));
+  const visits = visitsByContext.get(context) ?? new Set<object>();
+  visitsByContext.set(context, visits);
   return visits;
 }
 

@@ -14,7 +14,7 @@ import { collectPage, instrumentSiteContext, type CollectedPage, type PageHooks 
 import type { PageTiming } from '../../../src/contracts/settings.js';
 
 /** A response, or a handler for the ones a plain response cannot say (a socket cut, a slow body). */
-export type Route = { status?: number; headers?: Record<string, string>; body?: string } | ((req: IncomingMessage, res: ServerResponse) => void);
+type Route = { status?: number; headers?: Record<string, string>; body?: string } | ((req: IncomingMessage, res: ServerResponse) => void);
 
 /** The audited site's host (every host goes to the same server, which answers by path). */
 export const SITE = 'http://site.gatherers.example';
