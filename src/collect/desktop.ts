@@ -16,7 +16,7 @@ const SCREEN = { width: 1920, height: 1080 } as const;
 const WINDOW_FRAME_HEIGHT = 85;
 
 /** `fr-FR` → ['fr-FR', 'fr']: the language and its base, as Chromium's settings list them. */
-export function acceptLanguages(locale: string): string[] {
+function acceptLanguages(locale: string): string[] {
   const base = locale.split('-')[0] ?? locale;
   return base && base !== locale ? [locale, base] : [locale];
 }

@@ -49,7 +49,7 @@ export interface GateOptions {
 }
 
 /** Chromium's own words for a name that does not resolve, so reports read the same either way. */
-export const NAME_NOT_RESOLVED = 'net::ERR_NAME_NOT_RESOLVED';
+const NAME_NOT_RESOLVED = 'net::ERR_NAME_NOT_RESOLVED';
 
 export class GateRefusedError extends Error {
   constructor(readonly decision: Exclude<GateDecision, { allowed: true }>) {
@@ -90,7 +90,7 @@ const NET_ERRORS: Readonly<Record<string, string>> = {
   ERR_INVALID_HTTP_RESPONSE: 'net::ERR_INVALID_HTTP_RESPONSE',
 };
 /** What Chromium said when the page's own requests were refused before the gate existed, kept for reports. */
-export const BLOCKED = 'net::ERR_BLOCKED_BY_CLIENT';
+const BLOCKED = 'net::ERR_BLOCKED_BY_CLIENT';
 
 export class EgressGate {
   private readonly decisions = new Map<string, Promise<GateDecision>>();

@@ -25,7 +25,7 @@ export function parseHostMapping(spec: string): HostMapping {
   return { pattern, address, port };
 }
 
-export function mappingMatches(mapping: HostMapping, host: string): boolean {
+function mappingMatches(mapping: HostMapping, host: string): boolean {
   const h = normaliseHost(host);
   if (mapping.pattern === '*') return true;
   if (mapping.pattern.startsWith('*.')) return h.endsWith(mapping.pattern.slice(1));

@@ -36,10 +36,10 @@ export type SiteCollectOptions = Pick<Settings, 'timing' | 'maxPages' | 'evidenc
   lexicon?: DocumentLexicon;
 };
 
-export type NetworkGuard = Pick<Settings, 'mappings' | 'allowPrivate'>;
+type NetworkGuard = Pick<Settings, 'mappings' | 'allowPrivate'>;
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
-export const SITE_BUDGET_FACTOR = 4;
+const SITE_BUDGET_FACTOR = 4;
 /** At most this much of the site budget is kept for what follows the pages. */
 const POST_PAGES_RESERVE_MS = 5_000;
 

@@ -1,5 +1,5 @@
 /** Bounds a promise that a hostile page could keep pending forever (an infinite JS loop). */
-export class TimeoutError extends Error {
+class TimeoutError extends Error {
   constructor(readonly label: string, readonly ms: number) {
     super(`${label} did not finish within ${ms} ms`);
     this.name = 'TimeoutError';

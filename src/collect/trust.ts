@@ -47,7 +47,9 @@ export function spkiHashOf(cert: X509Certificate): string {
  */
 const secureContexts = new WeakMap<ExtraTrust, SecureContext>();
 export function secureContextFor(trust: ExtraTrust): SecureContext {
-  let context = secureContexts.get(trust);
-  if (!context) secureContexts.set(trust, (context = createSecureContext({ ca: [...rootCertificates, ...trust.pems] })));
+  const known = secureContexts.get(trust);
+  if (known) return known;
+  const context = createSecureContext({ ca: [...rootCertificates, ...trust.pems] });
+  secureContexts.set(trust, context);
   return context;
 }

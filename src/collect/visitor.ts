@@ -31,7 +31,7 @@ export async function lookAround(page: Page, ms: number): Promise<void> {
 }
 
 /** Runs in the page: step down one viewport at a time so native lazy loading triggers. */
-export async function scrollToBottom(): Promise<void> {
+async function scrollToBottom(): Promise<void> {
   const step = Math.max(200, window.innerHeight);
   for (let i = 0; i < 40 && window.scrollY + window.innerHeight < document.documentElement.scrollHeight; i++) {
     window.scrollBy(0, step);

@@ -8,7 +8,7 @@ import type { DocumentLexicon } from '../../documents/lexicon.js';
 import type { PlannedPage } from '../page.js';
 import type { HostMapping } from '../../contracts/settings.js';
 
-export interface PlanContext {
+interface PlanContext {
   target: URL;
   /** The portal as visited (links, final URL, status). */
   portal: PageEvidence;

@@ -6,7 +6,7 @@ import { serviceLinks } from '../../documents/site-links.js';
 import type { PagePlanner } from './planner.js';
 
 /** Enough to show that services answer without spending the whole page budget on them. */
-export const MAX_SERVICE_PAGES = 6;
+const MAX_SERVICE_PAGES = 6;
 
 export const servicesPlanner: PagePlanner = {
   id: 'services',
