@@ -26,7 +26,11 @@ export default defineConfig({
           // A unit test that starts a browser, asks a DNS server or spawns the built bin (runCli)
           // fails at once, naming why, instead of running slow, asking the real resolver or
           // running last build's code.
-          env: { CHATONS_AUDIT_BROWSER: '/unit-tests-start-no-browser', CHATONS_AUDIT_DNS_SERVER: '127.0.0.1:1', CHATONS_AUDIT_TEST_UNBUILT: '1' },
+          env: {
+            CHATONS_AUDIT_BROWSER: '/unit-tests-start-no-browser',
+            CHATONS_AUDIT_DNS_SERVER: '127.0.0.1:1',
+            CHATONS_AUDIT_TEST_UNBUILT: '1',
+          },
         },
       },
       {

@@ -25,7 +25,9 @@ export class UsageError extends Error {
 
   /** `quote`: how the user-given arguments are made safe to print (the catalogue's parts are ours). */
   text(lang: Lang, quote: (args: MessageArgs) => MessageArgs = (args) => args): string {
-    const parts = Object.fromEntries(Object.entries(this.parts).map(([name, ref]) => [name, t(lang, ref.key, ref.args && quote(ref.args))]));
+    const parts = Object.fromEntries(
+      Object.entries(this.parts).map(([name, ref]) => [name, t(lang, ref.key, ref.args && quote(ref.args))]),
+    );
     return t(lang, this.key, { ...quote(this.args), ...parts });
   }
 }

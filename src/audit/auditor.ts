@@ -20,9 +20,12 @@ import type { TargetOverrides } from './batch/targets.js';
 export { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from './settings.js';
 
 /** What an Auditor reads of the run's settings, with the browser found. */
-export type AuditSettings = Pick<Settings, 'lang' | 'candidate' | 'ownDomains' | 'mappings' | 'timing' | 'maxPages' | 'trust' | 'levels' | 'locale'>
-  & Partial<Pick<Settings, 'dnsServers' | 'chatonsinfos' | 'allowlist' | 'targets' | 'evidenceDir' | 'allowPrivate' | 'concurrency'>>
-  & Required<Pick<Settings, 'browserPath'>>;
+export type AuditSettings = Pick<
+  Settings,
+  'lang' | 'candidate' | 'ownDomains' | 'mappings' | 'timing' | 'maxPages' | 'trust' | 'levels' | 'locale'
+> &
+  Partial<Pick<Settings, 'dnsServers' | 'chatonsinfos' | 'allowlist' | 'targets' | 'evidenceDir' | 'allowPrivate' | 'concurrency'>> &
+  Required<Pick<Settings, 'browserPath'>>;
 
 export interface SiteAudit {
   evidence: Evidence;
@@ -38,7 +41,9 @@ export class Auditor {
 
   static async start(settings: AuditSettings, ruleSet: RuleSet): Promise<Auditor> {
     const session = await BrowserSession.launch({
-      executablePath: settings.browserPath, trust: settings.trust, locale: settings.locale,
+      executablePath: settings.browserPath,
+      trust: settings.trust,
+      locale: settings.locale,
       // Sites audited at once each get at least one page slot.
       pagesAtOnce: Math.max(BROWSER_PAGES_AT_ONCE, settings.concurrency ?? 1),
     });
@@ -62,7 +67,11 @@ export class Auditor {
     const evidence = await collectSite(this.session, target, {
       timing: this.settings.timing,
       maxPages: site.maxPages,
-      evidenceOptions: { ownDomains: site.ownDomains, candidate: site.candidate, ...(site.chatonsinfos ? { chatonsinfos: site.chatonsinfos } : {}) },
+      evidenceOptions: {
+        ownDomains: site.ownDomains,
+        candidate: site.candidate,
+        ...(site.chatonsinfos ? { chatonsinfos: site.chatonsinfos } : {}),
+      },
       resolver,
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
@@ -71,7 +80,12 @@ export class Auditor {
     });
     await refuseOfflineAudit(evidence, resolver);
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
-    const packProblem = writeProvenance(result, evidence, { maxPages: this.settings.maxPages, timing: this.settings.timing, levels: site.levels, allowlist: site.allowlist });
+    const packProblem = writeProvenance(result, evidence, {
+      maxPages: this.settings.maxPages,
+      timing: this.settings.timing,
+      levels: site.levels,
+      allowlist: site.allowlist,
+    });
     if (packProblem) result.errors = [...result.errors, { stage: 'collect', page: target.href, message: packProblem }];
     return { evidence, result };
   }
@@ -91,7 +105,10 @@ const NO_NETWORK = /^net::ERR_(INTERNET_DISCONNECTED|NETWORK_ACCESS_DENIED|NETWO
  * The auditor's own failures are not the candidate's: when the audit's resolver answered nothing
  * at all, not even a question about no site, or the browser had no network, no verdict is given (one line, exit 2; an error in a batch).
  */
-export async function refuseOfflineAudit(evidence: Evidence, resolver: Pick<DnsResolver, 'silent' | 'servers' | 'answersControlQuestion'>): Promise<void> {
+export async function refuseOfflineAudit(
+  evidence: Evidence,
+  resolver: Pick<DnsResolver, 'silent' | 'servers' | 'answersControlQuestion'>,
+): Promise<void> {
   if (resolver.silent && !(await resolver.answersControlQuestion())) {
     throw new UsageError('error.auditorDnsSilent', { servers: resolver.servers.map((s) => `${s.address}:${s.port}`).join(', ') });
   }

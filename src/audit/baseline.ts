@@ -46,13 +46,22 @@ export function loadBaseline(path: string): AuditResult[] {
   let results: unknown[];
   try {
     const text = readFileSync(path, 'utf8').trim();
-    results = text.startsWith('[') ? JSON.parse(text) as unknown[]
-      : text.includes('\n{') ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown)
+    results = text.startsWith('[')
+      ? (JSON.parse(text) as unknown[])
+      : text.includes('\n{')
+        ? text
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => JSON.parse(l) as unknown)
         : [JSON.parse(text) as unknown];
   } catch (error) {
     throw new UsageError('error.baselineUnreadable', { file: path, detail: ((error as Error).message.split('\n')[0] ?? '').trim() });
   }
-  if (results.some((r) => typeof r !== 'object' || r === null || (r as AuditResult).schemaVersion !== 1 || !Array.isArray((r as AuditResult).rules))) {
+  if (
+    results.some(
+      (r) => typeof r !== 'object' || r === null || (r as AuditResult).schemaVersion !== 1 || !Array.isArray((r as AuditResult).rules),
+    )
+  ) {
     throw new UsageError('error.baselineUnreadable', { file: path }, { detail: { key: 'error.notResult' } });
   }
   return results as AuditResult[];

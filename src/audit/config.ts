@@ -32,11 +32,22 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseSiteConfig(raw: Record<string, unknown>, prefix: string, keys: readonly string[], rules: readonly Rule[], invalid: Invalid): SiteConfig {
+function parseSiteConfig(
+  raw: Record<string, unknown>,
+  prefix: string,
+  keys: readonly string[],
+  rules: readonly Rule[],
+  invalid: Invalid,
+): SiteConfig {
   for (const key of Object.keys(raw)) {
     if (keys.includes(key)) continue;
     const like = closest(key, keys);
-    throw invalid(`${prefix}${key}`, like ? { key: 'config.expect.keyLike', args: { keys: keys.join(', '), name: like } } : { key: 'config.expect.key', args: { keys: keys.join(', ') } });
+    throw invalid(
+      `${prefix}${key}`,
+      like
+        ? { key: 'config.expect.keyLike', args: { keys: keys.join(', '), name: like } }
+        : { key: 'config.expect.key', args: { keys: keys.join(', ') } },
+    );
   }
   const levels: Record<string, RuleLevel> = {};
   const ruleIds = new Set(rules.map((r) => r.id));
@@ -45,9 +56,13 @@ function parseSiteConfig(raw: Record<string, unknown>, prefix: string, keys: rea
   for (const [id, level] of Object.entries(rawRules)) {
     if (!ruleIds.has(id)) {
       const like = closest(id, ruleIds);
-      throw invalid(`${prefix}rules.${id}`, like ? { key: 'config.expect.ruleIdLike', args: { name: like } } : { key: 'config.expect.ruleId' });
+      throw invalid(
+        `${prefix}rules.${id}`,
+        like ? { key: 'config.expect.ruleIdLike', args: { name: like } } : { key: 'config.expect.ruleId' },
+      );
     }
-    if (!LEVELS.includes(level as RuleLevel)) throw invalid(`${prefix}rules.${id}`, { key: 'config.expect.literal', args: { values: LEVELS.join(' | ') } });
+    if (!LEVELS.includes(level as RuleLevel))
+      throw invalid(`${prefix}rules.${id}`, { key: 'config.expect.literal', args: { values: LEVELS.join(' | ') } });
     levels[id] = level as RuleLevel;
   }
   const ownDomains = raw.ownDomains ?? [];

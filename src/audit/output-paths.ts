@@ -9,7 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 function unwritable(path: string, error: unknown): UsageError {
-  return new UsageError('error.outputUnwritable', { file: path, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+  return new UsageError('error.outputUnwritable', {
+    file: path,
+    detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+  });
 }
 
 /**

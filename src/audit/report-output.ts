@@ -51,7 +51,10 @@ function withBaseline(results: readonly AuditResult[], baselineFile: string | un
  * the run's exit code: 1 when a site fails under --fail-on, else 0. Every command that judged
  * sites (audit, demo, re-judge, merge) ends here.
  */
-export function runVerdict(judged: readonly AuditResult[], settings: Pick<Settings, 'baseline' | 'failOn'>): { results: AuditResult[]; exitCode: 0 | 1 } {
+export function runVerdict(
+  judged: readonly AuditResult[],
+  settings: Pick<Settings, 'baseline' | 'failOn'>,
+): { results: AuditResult[]; exitCode: 0 | 1 } {
   const results = withBaseline(judged, settings.baseline);
   return { results, exitCode: exitCodeFor(results, settings.failOn) };
 }
@@ -64,13 +67,24 @@ function render(results: readonly AuditResult[], settings: Pick<Settings, 'forma
   if (format === 'junit') return renderJunit(results, lang);
   if (format === 'sarif') return renderSarif(results, lang);
   if (format === 'html') return renderHtml(results, lang, packScreenshots);
-  return results.map((r) => reporters[format](r, {
-    lang, color, redact: settings.redact,
-  })).join('\n');
+  return results
+    .map((r) =>
+      reporters[format](r, {
+        lang,
+        color,
+        redact: settings.redact,
+      }),
+    )
+    .join('\n');
 }
 
 /** `report: false`: a batch with --output-dir and no -o writes no report, but still decides its exit code. */
-export function concludeRun(judged: readonly AuditResult[], settings: ReportSettings, proc: CliProcess, report = true): { results: AuditResult[]; exitCode: 0 | 1 } {
+export function concludeRun(
+  judged: readonly AuditResult[],
+  settings: ReportSettings,
+  proc: CliProcess,
+  report = true,
+): { results: AuditResult[]; exitCode: 0 | 1 } {
   const verdict = runVerdict(judged, settings);
   if (!report) return verdict;
   const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);

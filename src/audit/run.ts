@@ -24,7 +24,15 @@ import { jsonText, forTerminal, terminalArgs } from '../report/neutralise.js';
 import type { CliProcess, OutputStream } from '../util/io.js';
 import { Auditor } from './auditor.js';
 import {
-  buildSummary, ensureDir, readSiteResult, removeTemporaries, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
+  buildSummary,
+  ensureDir,
+  readSiteResult,
+  removeTemporaries,
+  siteFileName,
+  summariseSite,
+  SUMMARY_FILE,
+  writeAtomically,
+  type SiteSummary,
 } from './batch/output-dir.js';
 import { planRun } from './batch/plan.js';
 import { BatchProgress } from './batch/progress.js';
@@ -72,7 +80,9 @@ class SiteLines implements RunProgress {
   finished(target: string, verdict: Verdict | null, seconds: number): void {
     this.done += 1;
     if (!this.shown || !verdict) return;
-    this.stream.write(`${t(this.lang, 'progress.done', terminalArgs({ target, verdict: t(this.lang, `verdict.${verdict}`), seconds: seconds.toFixed(1) }))}\n`);
+    this.stream.write(
+      `${t(this.lang, 'progress.done', terminalArgs({ target, verdict: t(this.lang, `verdict.${verdict}`), seconds: seconds.toFixed(1) }))}\n`,
+    );
   }
 
   skipped(): void {
@@ -107,7 +117,8 @@ export async function runAudit(urls: readonly string[], settings: Settings, proc
     return { target: p.orgFile, file: null, verdict: null, durationMs: null, failing: [], error };
   });
   const siteSummaries = (): SiteSummary[] => [
-    ...targets.map((target) => summaries.get(target.url.href)).filter((s): s is SiteSummary => s !== undefined), ...memberErrors,
+    ...targets.map((target) => summaries.get(target.url.href)).filter((s): s is SiteSummary => s !== undefined),
+    ...memberErrors,
   ];
   // While sites remain, summary.json says so: a run stopped by Ctrl-C, a kill or a crash leaves
   // a summary marked partial, listing the sites not done.
@@ -118,9 +129,12 @@ export async function runAudit(urls: readonly string[], settings: Settings, proc
   };
   const stopInterrupt = onInterrupt(proc, () => {
     writeSummary();
-    progress.interrupted(t(settings.lang, outputDir ? 'batch.interrupted.resume' : 'batch.interrupted.lost', {
-      done: progress.finishedCount, total: targets.length,
-    }));
+    progress.interrupted(
+      t(settings.lang, outputDir ? 'batch.interrupted.resume' : 'batch.interrupted.lost', {
+        done: progress.finishedCount,
+        total: targets.length,
+      }),
+    );
   });
 
   const todo: BatchTarget[] = [];

@@ -81,7 +81,8 @@ export function resolveSettings(options: CommandOptions, proc: CliProcess): Sett
   }
   const lang: Lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
   const format = options.format ?? (options.output ? formatFromFileName(options.output) : undefined) ?? 'terminal';
-  if (!isFormatName(format)) throw new UsageError('error.badOption', { option: '--format', value: format, allowed: FORMAT_NAMES.join(', ') });
+  if (!isFormatName(format))
+    throw new UsageError('error.badOption', { option: '--format', value: format, allowed: FORMAT_NAMES.join(', ') });
   const failOn = options.failOn ?? 'blocking';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
@@ -148,7 +149,13 @@ export function resolveSettings(options: CommandOptions, proc: CliProcess): Sett
 
 /** --dns-server values, else CHATONS_AUDIT_DNS_SERVER (comma-separated), else none (resolv.conf). */
 function dnsServersOf(flags: string[] | undefined, env: CliProcess['env']): Settings['dnsServers'] {
-  const specs = flags && flags.length > 0 ? flags : (env.CHATONS_AUDIT_DNS_SERVER ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const specs =
+    flags && flags.length > 0
+      ? flags
+      : (env.CHATONS_AUDIT_DNS_SERVER ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   return specs.length > 0 ? specs.map(parseDnsServer) : undefined;
 }
 
@@ -167,14 +174,20 @@ export type SiteSettings = Pick<Settings, 'levels' | 'ownDomains' | 'allowlist' 
  * or a federation.
  */
 export function siteSettingsFor(
-  settings: Pick<Settings, 'levels' | 'ownDomains' | 'maxPages' | 'candidate'> & Partial<Pick<Settings, 'allowlist' | 'targets' | 'chatonsinfos'>>,
+  settings: Pick<Settings, 'levels' | 'ownDomains' | 'maxPages' | 'candidate'> &
+    Partial<Pick<Settings, 'allowlist' | 'targets' | 'chatonsinfos'>>,
   target: string,
   overrides: TargetOverrides = {},
 ): SiteSettings {
-  const site = siteConfigFor({
-    levels: { ...settings.levels }, ownDomains: [...settings.ownDomains, ...(overrides.ownDomains ?? [])],
-    allowlist: settings.allowlist ?? [], targets: { ...settings.targets },
-  }, target);
+  const site = siteConfigFor(
+    {
+      levels: { ...settings.levels },
+      ownDomains: [...settings.ownDomains, ...(overrides.ownDomains ?? [])],
+      allowlist: settings.allowlist ?? [],
+      targets: { ...settings.targets },
+    },
+    target,
+  );
   const chatonsinfos = overrides.chatonsinfos ?? settings.chatonsinfos;
   return {
     ...site,

@@ -31,16 +31,22 @@ function writeSites(root: string, count: number): string[] {
     hosts.push(host);
     const dir = join(root, host);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.html'), `<!doctype html>
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Chaton n°${i}</title><link rel="stylesheet" href="/style.css"></head>
 <body><header><img src="/logo.svg" alt="Chaton ${i}" width="64" height="64"><h1>Chaton n°${i}</h1></header>
 <main><p>Services libres et loyaux : courriel, agenda, pad, visioconférence.</p>
 <ul>${Array.from({ length: 12 }, (_, k) => `<li><a href="/service-${k}">Service ${k}</a></li>`).join('')}</ul>
 <p>${'Hébergement associatif, sans publicité ni pistage. '.repeat(40)}</p></main>
 <footer><a href="/mentions-legales">Mentions légales</a> · <a href="/cgu">CGU</a></footer>
-<script src="/app.js"></script></body></html>\n`);
+<script src="/app.js"></script></body></html>\n`,
+    );
     writeFileSync(join(dir, 'style.css'), 'body{font-family:sans-serif;max-width:60rem;margin:auto}header{display:flex;gap:1rem}\n');
-    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30" fill="#f7a"/></svg>\n');
+    writeFileSync(
+      join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30" fill="#f7a"/></svg>\n',
+    );
     writeFileSync(join(dir, 'app.js'), 'document.documentElement.dataset.ready = "1";\n');
   }
   return hosts;
@@ -103,10 +109,23 @@ export async function run(): Promise<void> {
       const t0 = performance.now();
       await runBatch(targets, {
         concurrency,
-        launch: () => Auditor.start({
-          lang: 'en', candidate: false, ownDomains: [], mappings, timing: DEFAULT_TIMING, maxPages: DEFAULT_MAX_PAGES,
-          browserPath, trust, levels: {}, locale: 'fr-FR', concurrency,
-        }, ruleSet),
+        launch: () =>
+          Auditor.start(
+            {
+              lang: 'en',
+              candidate: false,
+              ownDomains: [],
+              mappings,
+              timing: DEFAULT_TIMING,
+              maxPages: DEFAULT_MAX_PAGES,
+              browserPath,
+              trust,
+              levels: {},
+              locale: 'fr-FR',
+              concurrency,
+            },
+            ruleSet,
+          ),
         onSite: (outcome) => {
           done += 1;
           if ('error' in outcome) failed += 1;
@@ -126,15 +145,36 @@ export async function run(): Promise<void> {
 
   const mib = (n: number): string => (n / MiB).toFixed(0);
   const growth = (a: number, b: number): string => (a > 0 ? `${(((b - a) / a) * 100).toFixed(1)}%` : 'n/a');
-  const header = ['concurrency', 'seconds', 'sites/min', 'peak RSS MiB', 'peak PSS MiB', 'PSS @10 MiB', `PSS @${SITES} MiB`, 'PSS growth', 'RSS growth', 'failed'];
+  const header = [
+    'concurrency',
+    'seconds',
+    'sites/min',
+    'peak RSS MiB',
+    'peak PSS MiB',
+    'PSS @10 MiB',
+    `PSS @${SITES} MiB`,
+    'PSS growth',
+    'RSS growth',
+    'failed',
+  ];
   const table = rows.map((r) => [
-    String(r.concurrency), r.seconds.toFixed(1), r.perMinute.toFixed(1), mib(r.peak.rss), mib(r.peak.pss),
-    mib(r.after10.pss), mib(r.afterLast.pss), growth(r.after10.pss, r.afterLast.pss), growth(r.after10.rss, r.afterLast.rss), String(r.failed),
+    String(r.concurrency),
+    r.seconds.toFixed(1),
+    r.perMinute.toFixed(1),
+    mib(r.peak.rss),
+    mib(r.peak.pss),
+    mib(r.after10.pss),
+    mib(r.afterLast.pss),
+    growth(r.after10.pss, r.afterLast.pss),
+    growth(r.after10.rss, r.afterLast.rss),
+    String(r.failed),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   console.log('');
-  console.log(`batch bench: ${SITES} generated fixture sites, one browser, quiet window ${DEFAULT_TIMING.quietMs} ms; memory = this process + browser tree`);
+  console.log(
+    `batch bench: ${SITES} generated fixture sites, one browser, quiet window ${DEFAULT_TIMING.quietMs} ms; memory = this process + browser tree`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));

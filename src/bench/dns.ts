@@ -39,7 +39,12 @@ export async function run(): Promise<void> {
         ok = records.filter((r) => r.status === 'ok' && r.cname.length === 2).length;
       }
       times.sort((a, b) => a - b);
-      rows.push([String(concurrency), `${ok}/${HOSTS}`, (times[Math.floor(times.length / 2)] ?? 0).toFixed(1), (times.at(-1) ?? 0).toFixed(1)]);
+      rows.push([
+        String(concurrency),
+        `${ok}/${HOSTS}`,
+        (times[Math.floor(times.length / 2)] ?? 0).toFixed(1),
+        (times.at(-1) ?? 0).toFixed(1),
+      ]);
     }
   } finally {
     await server.close();
@@ -48,7 +53,9 @@ export async function run(): Promise<void> {
   const header = ['concurrency', 'chains ok', 'median ms', 'max ms'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  console.log(`\nDNS: CNAME resolution of ${HOSTS} hosts (2-hop chains across zones, A + AAAA), cold cache, ${ROUNDS} rounds, local dns2 server; default concurrency 16`);
+  console.log(
+    `\nDNS: CNAME resolution of ${HOSTS} hosts (2-hop chains across zones, A + AAAA), cold cache, ${ROUNDS} rounds, local dns2 server; default concurrency 16`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

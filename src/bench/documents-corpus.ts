@@ -62,8 +62,18 @@ function halfOf(site: string): Half {
 
 function pageEvidence(url: string, html: string, role: PageEvidence['role'], links: LinkEvidence[] = []): PageEvidence {
   return {
-    url, finalUrl: url, role, status: 200, redirects: [], headers: {}, error: null, title: null,
-    html, links, loadMs: 0, settleCapped: false,
+    url,
+    finalUrl: url,
+    role,
+    status: 200,
+    redirects: [],
+    headers: {},
+    error: null,
+    title: null,
+    html,
+    links,
+    loadMs: 0,
+    settleCapped: false,
   };
 }
 
@@ -74,7 +84,12 @@ function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexicon): E
   const origin = new URL(first.url).origin;
   const links: LinkEvidence[] = pages.map((p) => ({ href: p.url, text: p.linkText, visible: true }));
   const footer = links.map((l) => `<a href="${l.href}">${l.text}</a>`).join(' · ');
-  const portal = pageEvidence(`${origin}/`, `<html lang="${first.lang}"><body><main><h1>${first.site}</h1></main><footer>${footer}</footer></body></html>`, 'portal', links);
+  const portal = pageEvidence(
+    `${origin}/`,
+    `<html lang="${first.lang}"><body><main><h1>${first.site}</h1></main><footer>${footer}</footer></body></html>`,
+    'portal',
+    links,
+  );
   const visited: PageEvidence[] = [portal];
   for (const d of bestDocumentLinks(portal, [new URL(first.url).hostname], lexicon)) {
     // The audit requests the planned address (a #fragment dropped); the page is the one linked.
@@ -82,19 +97,50 @@ function unitEvidence(pages: readonly CorpusPage[], lexicon: DocumentLexicon): E
     if (doc && !visited.some((v) => v.url === d.url)) visited.push(pageEvidence(d.url, doc.html, ROLE_OF_KIND[d.kind]));
   }
   return {
-    evidenceVersion: 1, tool: { name: 'chatons-audit', version: 'corpus', browser: null },
-    target: portal.url, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z',
-    options: { ownDomains: [], candidate: true }, pages: visited, requests: [], errors: [],
+    evidenceVersion: 1,
+    tool: { name: 'chatons-audit', version: 'corpus', browser: null },
+    target: portal.url,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    options: { ownDomains: [], candidate: true },
+    pages: visited,
+    requests: [],
+    errors: [],
   };
 }
 
-interface Counts { tp: number; fp: number; fn: number; tn: number }
-interface FieldScore extends Counts { precision: number | null; recall: number | null; f1: number }
-interface RuleScore extends Counts { units: number; agreement: number; precision: number | null; recall: number | null }
-interface HalfFigures { units: number; legalPages: number; fields: Record<LegalField, FieldScore>; rules: Record<JudgedRule, RuleScore> }
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+interface FieldScore extends Counts {
+  precision: number | null;
+  recall: number | null;
+  f1: number;
+}
+interface RuleScore extends Counts {
+  units: number;
+  agreement: number;
+  precision: number | null;
+  recall: number | null;
+}
+interface HalfFigures {
+  units: number;
+  legalPages: number;
+  fields: Record<LegalField, FieldScore>;
+  rules: Record<JudgedRule, RuleScore>;
+}
 export type Figures = Record<Half, HalfFigures>;
 
-export interface Disagreement { half: Half; unit: string; subject: string; expected: string; actual: string }
+export interface Disagreement {
+  half: Half;
+  unit: string;
+  subject: string;
+  expected: string;
+  actual: string;
+}
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : round(a / b));
@@ -125,7 +171,10 @@ export function scoreCorpus(corpus: Corpus, ruleSet: RuleSet): { figures: Figure
   const figures = {} as Figures;
   for (const half of HALVES) {
     const fieldCounts = Object.fromEntries(LEGAL_FIELDS.map((f) => [f, empty()])) as Record<LegalField, Counts>;
-    const ruleCounts = Object.fromEntries(JUDGED_RULES.map((r) => [r, { ...empty(), agree: 0 }])) as Record<JudgedRule, Counts & { agree: number }>;
+    const ruleCounts = Object.fromEntries(JUDGED_RULES.map((r) => [r, { ...empty(), agree: 0 }])) as Record<
+      JudgedRule,
+      Counts & { agree: number }
+    >;
     const units = sites.filter((s) => halfOf(s) === half);
     let legalPages = 0;
     for (const site of units) {
@@ -149,17 +198,36 @@ export function scoreCorpus(corpus: Corpus, ruleSet: RuleSet): { figures: Figure
           const present = labels[field] !== 'absent';
           const found = analysis.fields[field] !== null;
           count(fieldCounts[field], present, found);
-          if (present !== found) disagreements.push({ half, unit: page.id, subject: field, expected: present ? `present: ${labels[field]}` : 'absent', actual: analysis.fields[field] ?? 'absent' });
+          if (present !== found)
+            disagreements.push({
+              half,
+              unit: page.id,
+              subject: field,
+              expected: present ? `present: ${labels[field]}` : 'absent',
+              actual: analysis.fields[field] ?? 'absent',
+            });
         }
       }
     }
     figures[half] = {
-      units: units.length, legalPages,
+      units: units.length,
+      legalPages,
       fields: Object.fromEntries(LEGAL_FIELDS.map((f) => [f, fieldScore(fieldCounts[f])])) as Record<LegalField, FieldScore>,
-      rules: Object.fromEntries(JUDGED_RULES.map((r) => {
-        const { agree, ...c } = ruleCounts[r];
-        return [r, { ...c, units: units.length, agreement: round(agree / Math.max(1, units.length)), precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) }];
-      })) as Record<JudgedRule, RuleScore>,
+      rules: Object.fromEntries(
+        JUDGED_RULES.map((r) => {
+          const { agree, ...c } = ruleCounts[r];
+          return [
+            r,
+            {
+              ...c,
+              units: units.length,
+              agreement: round(agree / Math.max(1, units.length)),
+              precision: ratio(c.tp, c.tp + c.fp),
+              recall: ratio(c.tp, c.tp + c.fn),
+            },
+          ];
+        }),
+      ) as Record<JudgedRule, RuleScore>,
     };
   }
   return { figures, disagreements };

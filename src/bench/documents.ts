@@ -16,8 +16,18 @@ Les sauvegardes sont faites chaque nuit.</p><ul><li>Permanence tous les mercredi
 function pageOf(sections: number): PageEvidence {
   const html = `<html lang="fr"><body><main><h1>Mentions légales</h1>${SECTION.repeat(sections)}</main></body></html>`;
   return {
-    url: `https://bench.example/${sections}`, finalUrl: null, role: 'legal', status: 200, redirects: [], headers: {}, error: null,
-    title: null, html, links: [], loadMs: 0, settleCapped: false,
+    url: `https://bench.example/${sections}`,
+    finalUrl: null,
+    role: 'legal',
+    status: 200,
+    redirects: [],
+    headers: {},
+    error: null,
+    title: null,
+    html,
+    links: [],
+    loadMs: 0,
+    settleCapped: false,
   };
 }
 
@@ -38,7 +48,9 @@ export async function run(): Promise<void> {
     for (const topic of ['hosting-disclosed', 'backups-and-security', 'in-person-meetings']) topicEvidence(ruleSet.data, topic, [page]);
     const topics = performance.now() - t;
     const kb = ((page.html ?? '').length / 1024).toFixed(0);
-    console.log(`${String(sections).padStart(8)}  ${kb.padStart(7)}  ${blocks.toFixed(1).padStart(9)}  ${lcen.toFixed(1).padStart(7)}  ${topics.toFixed(1).padStart(9)}`);
+    console.log(
+      `${String(sections).padStart(8)}  ${kb.padStart(7)}  ${blocks.toFixed(1).padStart(9)}  ${lcen.toFixed(1).padStart(7)}  ${topics.toFixed(1).padStart(9)}`,
+    );
   }
   console.log('\ndocuments corpus (real pages, hand labels): npm run bench:documents -- --disagreements for the cases');
   console.log(formatFigures(scoreCorpus(loadCorpus(), ruleSet).figures));

@@ -57,15 +57,33 @@ async function main(): Promise<void> {
   const mappings = [parseHostMapping(internet.mapHost)];
   const trust = loadExtraTrust([internet.caCertFile]);
   const browserPath = findBrowser(undefined, process.env);
-  const auditor = await Auditor.start({
-    lang: 'en', candidate: false, ownDomains: [], mappings, timing: DEFAULT_TIMING, maxPages: DEFAULT_MAX_PAGES,
-    browserPath, trust, levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(fixtureDns.server)],
-  }, loadRuleSet(rulesDir));
+  const auditor = await Auditor.start(
+    {
+      lang: 'en',
+      candidate: false,
+      ownDomains: [],
+      mappings,
+      timing: DEFAULT_TIMING,
+      maxPages: DEFAULT_MAX_PAGES,
+      browserPath,
+      trust,
+      levels: {},
+      locale: 'fr-FR',
+      dnsServers: [parseDnsServer(fixtureDns.server)],
+    },
+    loadRuleSet(rulesDir),
+  );
   const plain = await chromium.launch({
     // The same switches as the audit's browser: the ratio is our work (the egress gate included),
     // not Chromium's process model. Without the gate, Chromium itself maps the hosts.
-    executablePath: browserPath, headless: true,
-    args: [...chromiumArgs(trust), ...WEBRTC_PROXIED_ONLY, `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`, ...desktopArgs('fr-FR')],
+    executablePath: browserPath,
+    headless: true,
+    args: [
+      ...chromiumArgs(trust),
+      ...WEBRTC_PROXIED_ONLY,
+      `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`,
+      ...desktopArgs('fr-FR'),
+    ],
     ignoreDefaultArgs: KEPT_PROTECTIONS,
   });
 
@@ -108,8 +126,11 @@ async function main(): Promise<void> {
   }
   const header = ['demo site', 'pages', 'audit ms', 'Chromium alone ms', 'ratio', 'overhead ms'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(`chatons-audit bench: median of ${ROUNDS} rounds, quiet window ${DEFAULT_TIMING.quietMs} ms, same browser build for both columns`);
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(
+    `chatons-audit bench: median of ${ROUNDS} rounds, quiet window ${DEFAULT_TIMING.quietMs} ms, same browser build for both columns`,
+  );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -123,7 +144,10 @@ const PARTS: Readonly<Record<string, () => Promise<void>>> = {
   documents: async () => (await import('./documents.js')).run(),
   trackers: async () => (await import('./trackers.js')).run(),
 };
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 const unknown = only.filter((p) => !(p in PARTS));
 if (unknown.length > 0) {
   console.error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);

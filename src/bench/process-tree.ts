@@ -31,7 +31,7 @@ export function listProcesses(): ProcessInfo[] {
 export function processTree(root: number): ProcessInfo[] {
   const all = listProcesses();
   const tree = new Set([root]);
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (const p of all) {
       if (!tree.has(p.pid) && tree.has(p.ppid)) {

@@ -20,8 +20,19 @@ import { trackersDataDir } from '../trackers/data-files.js';
 import { createTrackerKnowledge } from '../trackers/index.js';
 import type { RuleSet } from '../contracts/rule.js';
 
-const TRACKER_RULES = new Set(['no-known-trackers', 'no-ads', 'no-third-party-hints', 'consent-free-analytics', 'social-network-alternative']);
-const SITES = ['https://pisteurs.example/', 'https://tout-voir.example/', 'https://ga4-banniere.example/', 'https://matomo-maison.example/'];
+const TRACKER_RULES = new Set([
+  'no-known-trackers',
+  'no-ads',
+  'no-third-party-hints',
+  'consent-free-analytics',
+  'social-network-alternative',
+]);
+const SITES = [
+  'https://pisteurs.example/',
+  'https://tout-voir.example/',
+  'https://ga4-banniere.example/',
+  'https://matomo-maison.example/',
+];
 const TYPES = ['script', 'image', 'stylesheet', 'xhr', 'ping', 'font', 'document'];
 
 function median(values: number[]): number {
@@ -43,8 +54,14 @@ function corpus(size: number, seed: number): { url: string; type: string; page: 
     const n = i * 7919 + seed;
     const host = n % 3 === 0 ? `static${n % 997}.site${n % 4999}.example` : hosts[n % hosts.length];
     // Mostly ordinary assets, one path in seven shaped like a tracker hit.
-    const path = ['static/js/main.a1b2c3', 'img/photo-123', 'css/style', 'fonts/inter-400', 'api/v1/items', 'collect', 'embed/player'][n % 7];
-    out.push({ url: `https://${host}/${path}.${n % 2 ? 'js' : 'gif'}?id=${n}&v=${seed}`, type: TYPES[n % TYPES.length] as string, page: `https://member${n % 50}.example.org/` });
+    const path = ['static/js/main.a1b2c3', 'img/photo-123', 'css/style', 'fonts/inter-400', 'api/v1/items', 'collect', 'embed/player'][
+      n % 7
+    ];
+    out.push({
+      url: `https://${host}/${path}.${n % 2 ? 'js' : 'gif'}?id=${n}&v=${seed}`,
+      type: TYPES[n % TYPES.length] as string,
+      page: `https://member${n % 50}.example.org/`,
+    });
   }
   const rows = JSON.parse(JSON.stringify(out)) as typeof out;
   // Requests of one page share its URL string, as they share the page's evidence.
@@ -96,10 +113,21 @@ function withoutTrackerRules(ruleSet: RuleSet): RuleSet {
 async function perPage(): Promise<{ collectMs: number; judgeMs: number; pages: number }> {
   const internet = await startFixtureInternet();
   const ruleSet = loadRuleSet(rulesDir);
-  const auditor = await Auditor.start({
-    lang: 'en', candidate: false, ownDomains: [], mappings: [parseHostMapping(internet.mapHost)], timing: DEFAULT_TIMING, maxPages: 12,
-    browserPath: findBrowser(undefined, process.env), trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR',
-  }, ruleSet);
+  const auditor = await Auditor.start(
+    {
+      lang: 'en',
+      candidate: false,
+      ownDomains: [],
+      mappings: [parseHostMapping(internet.mapHost)],
+      timing: DEFAULT_TIMING,
+      maxPages: 12,
+      browserPath: findBrowser(undefined, process.env),
+      trust: loadExtraTrust([internet.caCertFile]),
+      levels: {},
+      locale: 'fr-FR',
+    },
+    ruleSet,
+  );
   const evidence: Evidence[] = [];
   try {
     for (const site of SITES) evidence.push((await auditor.audit(new URL(site))).evidence);
@@ -125,7 +153,10 @@ async function perPage(): Promise<{ collectMs: number; judgeMs: number; pages: n
   const internet2 = await startFixtureInternet();
   const { BrowserSession } = await import('../collect/browser-session.js');
   const session = await BrowserSession.launch({
-    executablePath: findBrowser(undefined, process.env), trust: loadExtraTrust([internet2.caCertFile]), locale: 'fr-FR', pagesAtOnce: 1,
+    executablePath: findBrowser(undefined, process.env),
+    trust: loadExtraTrust([internet2.caCertFile]),
+    locale: 'fr-FR',
+    pagesAtOnce: 1,
   });
   const { EgressGate } = await import('../collect/egress-gate.js');
   const gate = new EgressGate({ mappings: [parseHostMapping(internet2.mapHost)], allowPrivate: false });
@@ -158,12 +189,20 @@ export async function run(): Promise<void> {
   const rows: [string, string, string][] = [
     ['engine + entities load, first (wall / CPU)', `${load.first.wall.toFixed(1)} / ${load.first.cpu.toFixed(1)} ms`, '< 100 ms'],
     ['engine + entities load, median of 7 (wall / CPU)', `${load.median.wall.toFixed(1)} / ${load.median.cpu.toFixed(1)} ms`, '< 100 ms'],
-    ['matching, distinct URLs, one core, median of 5 (per wall s / per CPU s)', `${n(rate.wall)} / ${n(rate.cpu)} URLs/s`, '≥ 100,000 URLs/s'],
+    [
+      'matching, distinct URLs, one core, median of 5 (per wall s / per CPU s)',
+      `${n(rate.wall)} / ${n(rate.cpu)} URLs/s`,
+      '≥ 100,000 URLs/s',
+    ],
     ['cookie/storage collection per page (median)', `${page.collectMs.toFixed(1)} ms`, ''],
     ['naming + tracker rules per page (median)', `${page.judgeMs.toFixed(1)} ms`, ''],
     ['added time per audited page', `${(page.collectMs + page.judgeMs).toFixed(1)} ms`, '< 50 ms'],
   ];
-  console.log(`\ntracker knowledge bench (${page.pages} fixture pages: ${SITES.join(' ')}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
+  console.log(
+    `\ntracker knowledge bench (${page.pages} fixture pages: ${SITES.join(' ')}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores)`,
+  );
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log(`${'measure'.padEnd(w0)}  ${'value'.padStart(w1)}  target`);

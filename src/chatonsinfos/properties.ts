@@ -51,5 +51,7 @@ export function parseProperties(text: string): ParsedProperties {
 
 /** `subs.<id> = <url>` lines: the service files an organisation file lists. */
 export function subsOf(properties: Readonly<Record<string, string>>): string[] {
-  return Object.entries(properties).filter(([k, v]) => k.startsWith('subs.') && v.trim()).map(([, v]) => v.trim());
+  return Object.entries(properties)
+    .filter(([k, v]) => k.startsWith('subs.') && v.trim())
+    .map(([, v]) => v.trim());
 }

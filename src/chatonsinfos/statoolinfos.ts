@@ -47,7 +47,8 @@ function stringList(value: unknown): string[] | null {
 
 /** The field table from its YAML document, or a sentence saying what is wrong with it. */
 export function readStatoolSpec(doc: unknown): StatoolSpec | string {
-  if (!isRecord(doc) || !isRecord(doc.types) || !isRecord(doc.classes) || !isRecord(doc.sections)) return 'expected types, classes and sections';
+  if (!isRecord(doc) || !isRecord(doc.types) || !isRecord(doc.classes) || !isRecord(doc.sections))
+    return 'expected types, classes and sections';
   const types = new Map<string, TypeSpec>();
   for (const [name, raw] of Object.entries(doc.types)) {
     if (!isRecord(raw)) return `type ${name}: expected a mapping`;
@@ -84,7 +85,10 @@ export function readStatoolSpec(doc: unknown): StatoolSpec | string {
       if (!values && !types.has(f.type)) return `field ${field}: unknown type ${f.type}`;
       if (field.endsWith('.*') && f.requirement !== 'optional') return `field ${field}: a ".*" field can only be optional`;
       fields.set(field.toLowerCase(), {
-        type: f.type, requirement: f.requirement as Requirement, ...(values ? { values } : {}), ...(f.list === true ? { list: true } : {}),
+        type: f.type,
+        requirement: f.requirement as Requirement,
+        ...(values ? { values } : {}),
+        ...(f.list === true ? { list: true } : {}),
       });
     }
     sections.set(name, fields);
@@ -145,10 +149,21 @@ function checkValue(value: string, spec: FieldSpec, types: StatoolSpec['types'])
 }
 
 /** `prefix.*`: every non-empty key under the prefix is typed (an open list: nothing is missing). */
-function openFieldViolations(properties: Readonly<Record<string, string>>, prefix: string, fieldSpec: FieldSpec, types: StatoolSpec['types']): Violation[] {
+function openFieldViolations(
+  properties: Readonly<Record<string, string>>,
+  prefix: string,
+  fieldSpec: FieldSpec,
+  types: StatoolSpec['types'],
+): Violation[] {
   return Object.entries(properties)
     .filter(([key, raw]) => key.startsWith(prefix) && raw.trim() !== '' && !checkValue(raw.trim(), fieldSpec, types))
-    .map(([key, raw]) => ({ code: 'invalidFieldValue', field: key, requirement: fieldSpec.requirement, value: raw.trim(), expected: expectedOf(fieldSpec, types.get(fieldSpec.type)) }));
+    .map(([key, raw]) => ({
+      code: 'invalidFieldValue',
+      field: key,
+      requirement: fieldSpec.requirement,
+      value: raw.trim(),
+      expected: expectedOf(fieldSpec, types.get(fieldSpec.type)),
+    }));
 }
 
 /** The file's class (lower case) when the table knows it, else null. */
@@ -163,7 +178,7 @@ function fileClassOf(properties: Readonly<Record<string, string>>, spec: Statool
  */
 export function validateProperties(properties: Readonly<Record<string, string>>, spec: StatoolSpec): Violation[] {
   const fileClass = fileClassOf(properties, spec);
-  const sectionNames = fileClass ? spec.classes.get(fileClass) ?? ['file'] : ['file'];
+  const sectionNames = fileClass ? (spec.classes.get(fileClass) ?? ['file']) : ['file'];
   const violations: Violation[] = [];
   for (const name of sectionNames) {
     for (const [field, fieldSpec] of spec.sections.get(name) ?? []) {
@@ -178,7 +193,13 @@ export function validateProperties(properties: Readonly<Record<string, string>>,
         continue;
       }
       if (!checkValue(value, fieldSpec, spec.types)) {
-        violations.push({ code: 'invalidFieldValue', field, requirement: fieldSpec.requirement, value, expected: expectedOf(fieldSpec, spec.types.get(fieldSpec.type)) });
+        violations.push({
+          code: 'invalidFieldValue',
+          field,
+          requirement: fieldSpec.requirement,
+          value,
+          expected: expectedOf(fieldSpec, spec.types.get(fieldSpec.type)),
+        });
       }
     }
   }

@@ -30,7 +30,11 @@ export async function runDemoCommand(options: CommandOptions, proc: CliProcess):
       trust: loadExtraTrust([internet.caCertFile]),
     };
     proc.stderr.write(`${t(settings.lang, 'demo.intro', { count: sites.length })}\n`);
-    await runAudit(sites.map((s) => s.url), settings, proc);
+    await runAudit(
+      sites.map((s) => s.url),
+      settings,
+      proc,
+    );
     // The demo shows verdicts; it fails only when it could not run.
     return 0;
   } finally {

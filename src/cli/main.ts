@@ -19,7 +19,6 @@ import { closest } from '../util/suggest.js';
 import { UsageError } from '../errors.js';
 import { forTerminal, terminalArgs } from '../report/neutralise.js';
 
-
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** The language for messages printed before options are parsed (errors in the options themselves). */
@@ -66,7 +65,9 @@ export async function main(proc: CliProcess): Promise<number> {
     .usage(t(lang, 'cli.usage'))
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => proc.stdout.write(s), writeErr: () => undefined, outputError: () => undefined,
+      writeOut: (s) => proc.stdout.write(s),
+      writeErr: () => undefined,
+      outputError: () => undefined,
       // Commander would read the global process's terminal: the help fits the one main() was given
       // (80 columns without a terminal, commander's own default).
       getOutHelpWidth: () => (proc.stdout.isTTY && proc.stdout.columns) || 80,
@@ -93,14 +94,15 @@ export async function main(proc: CliProcess): Promise<number> {
       exitCode = await runAuditCommand(urls, options, proc);
     });
 
-  addAuditOptions(program.command('demo').description(t(lang, 'cli.demo')), lang)
-    .action(async (options: CommandOptions) => {
-      debug ||= Boolean(options.debug);
-      exitCode = await runDemoCommand(options, proc);
-    });
+  addAuditOptions(program.command('demo').description(t(lang, 'cli.demo')), lang).action(async (options: CommandOptions) => {
+    debug ||= Boolean(options.debug);
+    exitCode = await runDemoCommand(options, proc);
+  });
 
   addRulesCommands(program, lang, proc, (code) => (exitCode = code));
-  program.command('merge').description(t(lang, 'cli.merge'))
+  program
+    .command('merge')
+    .description(t(lang, 'cli.merge'))
     .argument(`<${t(lang, 'cli.meta.dirs')}...>`, t(lang, 'cli.arg.dirs'))
     .option(`--output-dir <${t(lang, 'cli.meta.dir')}>`, t(lang, 'cli.opt.outputDir'))
     .option(`-f, --format <${t(lang, 'cli.meta.name')}>`, t(lang, 'cli.opt.mergeFormat'))
@@ -130,7 +132,7 @@ function reportError(error: unknown, proc: CliProcess, lang: Lang, debug: boolea
   if (error instanceof UsageError) {
     proc.stderr.write(`${t(lang, 'error.prefix')} ${error.text(lang, terminalArgs)}\n`);
   } else {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     proc.stderr.write(`${t(lang, 'error.prefix')} ${t(lang, 'error.internal', terminalArgs({ message }))}\n`);
   }
   if (debug && error instanceof Error && error.stack) proc.stderr.write(`${error.stack.split('\n').map(forTerminal).join('\n')}\n`);
@@ -161,8 +163,11 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
 
 /** Operands that are values of the options before them are not commands (`--lang en`). */
 function firstOperand(argv: readonly string[], commands: readonly Command[]): string | undefined {
-  const takesValue = new Set(commands.flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]))
-    .filter((flag): flag is string => Boolean(flag)));
+  const takesValue = new Set(
+    commands
+      .flatMap((c) => c.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]))
+      .filter((flag): flag is string => Boolean(flag)),
+  );
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') return argv[i + 1];
@@ -186,7 +191,11 @@ function refuseMistypedCommand(argv: readonly string[], program: Command, audit:
 }
 
 const HELP_TITLES: Readonly<Record<string, MessageKey>> = {
-  'Usage:': 'help.usage', 'Arguments:': 'help.arguments', 'Options:': 'help.options', 'Commands:': 'help.commands', 'Global Options:': 'help.options',
+  'Usage:': 'help.usage',
+  'Arguments:': 'help.arguments',
+  'Options:': 'help.options',
+  'Commands:': 'help.commands',
+  'Global Options:': 'help.options',
 };
 
 /**
@@ -203,7 +212,9 @@ function translatedHelp(lang: Lang, defaultCommand: () => Command): Partial<Help
     optionDescription: (option: Option) => {
       const value = option.defaultValue as unknown;
       const shown = value !== undefined && typeof value !== 'boolean' && !(Array.isArray(value) && value.length === 0);
-      return shown ? `${option.description} ${t(lang, 'cli.default', { value: option.defaultValueDescription ?? JSON.stringify(value) })}` : option.description;
+      return shown
+        ? `${option.description} ${t(lang, 'cli.default', { value: option.defaultValueDescription ?? JSON.stringify(value) })}`
+        : option.description;
     },
     visibleArguments: (cmd: Command) => base.visibleArguments(cmd.parent ? cmd : defaultCommand()),
     visibleOptions: (cmd: Command) => {

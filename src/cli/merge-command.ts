@@ -14,7 +14,15 @@ import { FAIL_ON, type FailOn } from '../contracts/settings.js';
 import { runVerdict } from '../audit/report-output.js';
 import { jsonText } from '../report/neutralise.js';
 import {
-  buildSummary, ensureDir, readResultsDir, readUnaudited, siteFileName, summariseSite, SUMMARY_FILE, writeAtomically, type SiteSummary,
+  buildSummary,
+  ensureDir,
+  readResultsDir,
+  readUnaudited,
+  siteFileName,
+  summariseSite,
+  SUMMARY_FILE,
+  writeAtomically,
+  type SiteSummary,
 } from '../audit/batch/output-dir.js';
 import { renderSummaryTable } from '../audit/batch/summary-table.js';
 
@@ -27,12 +35,15 @@ export interface MergeOptions {
 }
 
 export function runMergeCommand(dirs: string[], options: MergeOptions, proc: CliProcess): number {
-  if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
+  if (options.lang !== undefined && !isLang(options.lang))
+    throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
   const lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
   const format = options.format ?? 'terminal';
-  if (format !== 'terminal' && format !== 'json') throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'terminal, json' });
+  if (format !== 'terminal' && format !== 'json')
+    throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'terminal, json' });
   const failOn = (options.failOn ?? 'blocking') as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
+  if (!FAIL_ON.includes(failOn))
+    throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
   if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
   const baseline = options.baseline ? resolve(proc.cwd(), options.baseline) : undefined;
 
@@ -56,5 +67,8 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
     writeAtomically(join(out, SUMMARY_FILE), `${jsonText(summary, 2)}\n`);
   }
   proc.stdout.write(format === 'json' ? `${jsonText(summary, 2)}\n` : renderSummaryTable(summary, lang));
-  return runVerdict(entries.map((e) => e.result), { failOn, ...(baseline ? { baseline } : {}) }).exitCode;
+  return runVerdict(
+    entries.map((e) => e.result),
+    { failOn, ...(baseline ? { baseline } : {}) },
+  ).exitCode;
 }

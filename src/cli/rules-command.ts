@@ -28,7 +28,10 @@ interface RuleRow {
   help: string;
 }
 
-function context(options: RulesCommandOptions, proc: CliProcess): { lang: Lang; rules: readonly Rule[]; levels: Record<string, RuleLevel> } {
+function context(
+  options: RulesCommandOptions,
+  proc: CliProcess,
+): { lang: Lang; rules: readonly Rule[]; levels: Record<string, RuleLevel> } {
   if (options.lang !== undefined && !isLang(options.lang)) {
     throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
   }
@@ -39,14 +42,21 @@ function context(options: RulesCommandOptions, proc: CliProcess): { lang: Lang; 
 
 function rowOf(rule: Rule, lang: Lang, levels: Record<string, RuleLevel>): RuleRow {
   return {
-    id: rule.id, level: levels[rule.id] ?? rule.level, defaultLevel: rule.level, section: rule.section,
-    checklist: rule.checklist, evaluator: rule.evaluator, title: rule.title[lang], help: rule.help[lang],
+    id: rule.id,
+    level: levels[rule.id] ?? rule.level,
+    defaultLevel: rule.level,
+    section: rule.section,
+    checklist: rule.checklist,
+    evaluator: rule.evaluator,
+    title: rule.title[lang],
+    help: rule.help[lang],
   };
 }
 
 export function runRulesCommand(options: RulesCommandOptions, proc: CliProcess): number {
   const format = options.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'table, json' });
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'table, json' });
   const { lang, rules, levels } = context(options, proc);
   const rows = [...rules].sort((a, b) => a.section.localeCompare(b.section) || a.id.localeCompare(b.id)).map((r) => rowOf(r, lang, levels));
   if (format === 'json') {
@@ -54,15 +64,27 @@ export function runRulesCommand(options: RulesCommandOptions, proc: CliProcess):
     return 0;
   }
   const header = t(lang, 'rules.header').split('|');
-  const table = [header, ...rows.map((r) => [r.id, `${r.level === 'blocking' ? '!' : r.level === 'suggestion' ? 'i' : '-'} ${t(lang, `level.${r.level}` as MessageKey)}`, r.section, r.title])];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.id,
+      `${r.level === 'blocking' ? '!' : r.level === 'suggestion' ? 'i' : '-'} ${t(lang, `level.${r.level}` as MessageKey)}`,
+      r.section,
+      r.title,
+    ]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  proc.stdout.write(`${table.map((row) => row.map((cell, i) => i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n')}\n`);
+  proc.stdout.write(
+    `${table.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n')}\n`,
+  );
   return 0;
 }
 
 /** What a rule checks, in words, from its evaluator and parameters (no per-rule code). */
 function describeCheck(rule: Rule): string {
-  const params = Object.entries(rule.params).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`).join('; ');
+  const params = Object.entries(rule.params)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : JSON.stringify(v)}`)
+    .join('; ');
   return `${rule.evaluator}${params ? ` (${params})` : ''}`;
 }
 
@@ -70,25 +92,34 @@ export function runExplainCommand(id: string, options: RulesCommandOptions, proc
   const { lang, rules, levels } = context(options, proc);
   const rule = rules.find((r) => r.id === id);
   if (!rule) {
-    const like = closest(id, rules.map((r) => r.id));
+    const like = closest(
+      id,
+      rules.map((r) => r.id),
+    );
     throw like ? new UsageError('error.unknownRuleLike', { id, like }) : new UsageError('error.unknownRule', { id });
   }
   const level = levels[rule.id] ?? rule.level;
   const codes = Object.entries(rule.messages).map(([code, text]) => `  - ${code}: ${text[lang]}`);
-  proc.stdout.write([
-    `${rule.level === 'blocking' ? '!' : 'i'} ${rule.id} — ${rule.title[lang]}`,
-    t(lang, 'explain.level', { level: t(lang, `level.${level}` as MessageKey), checklist: t(lang, `section.${rule.section}`), file: rule.file.replace(/^.*[\\/](rules[\\/])/, '$1') }),
-    '',
-    `${t(lang, 'explain.checks')}${lang === 'fr' ? ' :' : ':'}`,
-    `  ${rule.title[lang]} — ${describeCheck(rule)}`,
-    ...codes,
-    '',
-    `${t(lang, 'explain.why')}${lang === 'fr' ? ' :' : ':'}`,
-    `  ${t(lang, `explain.why.${rule.section}` as MessageKey)}`,
-    '',
-    `${t(lang, 'explain.fix')}${lang === 'fr' ? ' :' : ':'}`,
-    `  ${rule.help[lang]}`,
-    '',
-  ].join('\n'));
+  proc.stdout.write(
+    [
+      `${rule.level === 'blocking' ? '!' : 'i'} ${rule.id} — ${rule.title[lang]}`,
+      t(lang, 'explain.level', {
+        level: t(lang, `level.${level}` as MessageKey),
+        checklist: t(lang, `section.${rule.section}`),
+        file: rule.file.replace(/^.*[\\/](rules[\\/])/, '$1'),
+      }),
+      '',
+      `${t(lang, 'explain.checks')}${lang === 'fr' ? ' :' : ':'}`,
+      `  ${rule.title[lang]} — ${describeCheck(rule)}`,
+      ...codes,
+      '',
+      `${t(lang, 'explain.why')}${lang === 'fr' ? ' :' : ':'}`,
+      `  ${t(lang, `explain.why.${rule.section}` as MessageKey)}`,
+      '',
+      `${t(lang, 'explain.fix')}${lang === 'fr' ? ' :' : ':'}`,
+      `  ${rule.help[lang]}`,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }

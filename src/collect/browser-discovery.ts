@@ -8,7 +8,13 @@ import { chromium } from 'playwright-core';
 import { UsageError } from '../errors.js';
 
 const SYSTEM_PATHS: Readonly<Record<string, readonly string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
   darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
   win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
 };
@@ -48,9 +54,7 @@ export function findBrowser(explicit: string | undefined, env: Readonly<Record<s
     if (!isExecutable(chosen)) throw new UsageError('error.browserNotExecutable', { path: chosen });
     return chosen;
   }
-  const found = playwrightManaged()
-    ?? (SYSTEM_PATHS[process.platform] ?? []).find(isExecutable)
-    ?? onPath(env);
+  const found = playwrightManaged() ?? (SYSTEM_PATHS[process.platform] ?? []).find(isExecutable) ?? onPath(env);
   if (!found) throw new UsageError('error.noBrowser');
   return found;
 }

@@ -55,7 +55,8 @@ const QUIET_BROWSER_ARGS = [
  */
 export const WEBRTC_PROXIED_ONLY: readonly string[] = [
   // Chromium reads the first (a preference set from the command line); headless-shell builds the second.
-  '--webrtc-ip-handling-policy=disable_non_proxied_udp', '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 const NO_NAME_RESOLUTION = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
@@ -84,11 +85,22 @@ const OWN_REQUEST_FEATURES = ['AutofillServerCommunication'];
  * Playwright's list changes.
  */
 const PLAYWRIGHT_DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
-  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
-  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
-  'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
 export const DISABLED_FEATURES: readonly string[] = [...PLAYWRIGHT_DISABLED_FEATURES, ...UNUSED_RENDERER_FEATURES, ...OWN_REQUEST_FEATURES];
 
@@ -164,7 +176,12 @@ export class BrowserSession {
     let server: BrowserServer;
     try {
       server = await chromium.launchServer({
-        executablePath: options.executablePath, args, headless: true, host: '127.0.0.1', env: home.env, proxy: { server: sink.url, bypass: PROXY_LOOPBACK_TOO },
+        executablePath: options.executablePath,
+        args,
+        headless: true,
+        host: '127.0.0.1',
+        env: home.env,
+        proxy: { server: sink.url, bypass: PROXY_LOOPBACK_TOO },
         ignoreDefaultArgs: KEPT_PROTECTIONS,
       });
     } catch (error) {
@@ -217,12 +234,15 @@ export class BrowserSession {
    * with the context).
    */
   async newSiteContext(gate: EgressGate, recordHarPath?: string): Promise<BrowserContext> {
-    const proxy = await startEgressProxy(async (host, port, url) => {
-      const decision = await gate.decide(host, port);
-      if (decision.allowed) return decision.endpoint;
-      if (decision.reason === 'private') gate.record(url, host, port, decision.address, 'browser');
-      return null;
-    }, (host, port, code) => gate.noteFailure(host, port, code));
+    const proxy = await startEgressProxy(
+      async (host, port, url) => {
+        const decision = await gate.decide(host, port);
+        if (decision.allowed) return decision.endpoint;
+        if (decision.reason === 'private') gate.record(url, host, port, decision.address, 'browser');
+        return null;
+      },
+      (host, port, code) => gate.noteFailure(host, port, code),
+    );
     try {
       const context = await this.browser.newContext({
         // Playwright's own HAR (evidence pack): written when the context closes.
@@ -246,7 +266,9 @@ export class BrowserSession {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await withTimeout(this.browser.close(), CLOSE_BOUND_MS, 'browser.close').catch(() => undefined);
-      await withTimeout(this.server.close(), CLOSE_BOUND_MS, 'server.close').catch(() => this.server.kill()).catch(() => undefined);
+      await withTimeout(this.server.close(), CLOSE_BOUND_MS, 'server.close')
+        .catch(() => this.server.kill())
+        .catch(() => undefined);
       this.home.remove();
       await this.sink.close();
     })();
@@ -260,13 +282,20 @@ export class BrowserSession {
  */
 function launchFailure(error: unknown): string {
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-  const text = first.replace(/^browserType\.launchServer:\s*/, '').replace(/^Protocol error \([^)]*\):\s*/, '').trim();
+  const text = first
+    .replace(/^browserType\.launchServer:\s*/, '')
+    .replace(/^Protocol error \([^)]*\):\s*/, '')
+    .trim();
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 export function regularUserAgent(version: string): string {
   const major = version.split('.')[0] ?? '0';
-  const platform = process.platform === 'darwin' ? 'Macintosh; Intel Mac OS X 10_15_7'
-    : process.platform === 'win32' ? 'Windows NT 10.0; Win64; x64' : 'X11; Linux x86_64';
+  const platform =
+    process.platform === 'darwin'
+      ? 'Macintosh; Intel Mac OS X 10_15_7'
+      : process.platform === 'win32'
+        ? 'Windows NT 10.0; Win64; x64'
+        : 'X11; Linux x86_64';
   return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
 }

@@ -80,7 +80,14 @@ export async function collectChatonsInfos(input: ChatonsInfosInput): Promise<{ e
         evidence.probed.push({ url, status: got.status, error: got.error });
         if (got.status !== null && got.status < 400 && looksLikeProperties(got.text)) {
           const parsed = parseProperties(got.text ?? '');
-          organisation = { url, source: 'probe', status: got.status, error: null, properties: parsed.properties, badLines: parsed.badLines };
+          organisation = {
+            url,
+            source: 'probe',
+            status: got.status,
+            error: null,
+            properties: parsed.properties,
+            badLines: parsed.badLines,
+          };
           evidence.files.push(organisation);
           break;
         }

@@ -44,10 +44,13 @@ export function desktopContextOptions(userAgent: string): { userAgent: string; v
  * Every frame of the context sees a window with a desktop frame around the viewport.
  */
 export async function presentAsDesktop(context: BrowserContext): Promise<void> {
-  await context.addInitScript(({ width, height }: { width: number; height: number }) => {
-    Object.defineProperty(window, 'outerWidth', { configurable: true, get: () => width });
-    Object.defineProperty(window, 'outerHeight', { configurable: true, get: () => height });
-  }, { width: VIEWPORT.width, height: VIEWPORT.height + WINDOW_FRAME_HEIGHT });
+  await context.addInitScript(
+    ({ width, height }: { width: number; height: number }) => {
+      Object.defineProperty(window, 'outerWidth', { configurable: true, get: () => width });
+      Object.defineProperty(window, 'outerHeight', { configurable: true, get: () => height });
+    },
+    { width: VIEWPORT.width, height: VIEWPORT.height + WINDOW_FRAME_HEIGHT },
+  );
 }
 
 /**

@@ -85,8 +85,12 @@ function isLocalName(host: string): boolean {
 
 /** Chromium's words for what the proxy met when it connected (the browser itself only sees the proxy fail). */
 const NET_ERRORS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED', ECONNRESET: 'net::ERR_CONNECTION_RESET', ETIMEDOUT: 'net::ERR_CONNECTION_TIMED_OUT',
-  EHOSTUNREACH: 'net::ERR_ADDRESS_UNREACHABLE', ENETUNREACH: 'net::ERR_ADDRESS_UNREACHABLE', EADDRNOTAVAIL: 'net::ERR_ADDRESS_INVALID',
+  ECONNREFUSED: 'net::ERR_CONNECTION_REFUSED',
+  ECONNRESET: 'net::ERR_CONNECTION_RESET',
+  ETIMEDOUT: 'net::ERR_CONNECTION_TIMED_OUT',
+  EHOSTUNREACH: 'net::ERR_ADDRESS_UNREACHABLE',
+  ENETUNREACH: 'net::ERR_ADDRESS_UNREACHABLE',
+  EADDRNOTAVAIL: 'net::ERR_ADDRESS_INVALID',
   ERR_INVALID_HTTP_RESPONSE: 'net::ERR_INVALID_HTTP_RESPONSE',
 };
 /** What Chromium said when the page's own requests were refused before the gate existed, kept for reports. */
@@ -114,7 +118,9 @@ export class EgressGate {
       });
       this.decisions.set(host, decision);
     }
-    return decision.then((d) => (d.allowed ? { allowed: true, endpoint: { address: d.endpoint.address, port: d.endpoint.port || port } } : d));
+    return decision.then((d) =>
+      d.allowed ? { allowed: true, endpoint: { address: d.endpoint.address, port: d.endpoint.port || port } } : d,
+    );
   }
 
   /**
@@ -169,9 +175,7 @@ export class EgressGate {
 
   private async decideHost(host: string): Promise<GateDecision> {
     const literal = isIP(host) !== 0;
-    const mapping = literal
-      ? this.options.mappings.find((m) => m.pattern === host)
-      : findMapping(this.options.mappings, host);
+    const mapping = literal ? this.options.mappings.find((m) => m.pattern === host) : findMapping(this.options.mappings, host);
     if (mapping) {
       // Where the user said, whatever it is: a staging server, the fixture internet.
       const address = isIP(mapping.address) ? mapping.address : (await this.lookup(mapping.address).catch(() => []))[0];
@@ -190,7 +194,7 @@ export class EgressGate {
     // pick is not ours to guess.
     const privateOne = addresses.find(isPrivateAddress);
     if (privateOne && !this.options.allowPrivate) return { allowed: false, reason: 'private', address: privateOne };
-    const address = addresses.find((a) => isIP(a) === 4) ?? addresses[0] as string;
+    const address = addresses.find((a) => isIP(a) === 4) ?? (addresses[0] as string);
     return { allowed: true, endpoint: { address, port: 0 } };
   }
 }

@@ -24,7 +24,16 @@ export interface EgressProxy {
 
 /** A server that accepts and then never answers must not hold a connection slot forever. */
 const CONNECT_TIMEOUT_MS = 20_000;
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'te', 'trailer', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'upgrade',
+]);
 
 function endToEnd(raw: readonly string[]): string[] {
   const kept: string[] = [];
@@ -105,10 +114,18 @@ export async function startEgressProxy(decide: ProxyDecision, failed: ProxyFailu
     // No answer at all rather than an error page the browser would take for the site's.
     if (!endpoint) return void req.socket.destroy();
     const upstream = httpRequest({
-      host: endpoint.address, port: endpoint.port, method: req.method, path: `${url.pathname}${url.search}`,
-      headers: endToEnd(req.rawHeaders), setHost: false, agent: false,
+      host: endpoint.address,
+      port: endpoint.port,
+      method: req.method,
+      path: `${url.pathname}${url.search}`,
+      headers: endToEnd(req.rawHeaders),
+      setHost: false,
+      agent: false,
     });
-    const timer = setTimeout(() => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })),
+      CONNECT_TIMEOUT_MS,
+    );
     upstream.once('socket', (socket: Socket) => socket.once('connect', () => clearTimeout(timer)));
     upstream.on('response', (answer) => {
       answer.on('error', () => res.destroy());
@@ -154,9 +171,10 @@ export async function startEgressProxy(decide: ProxyDecision, failed: ProxyFailu
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
   };
 }

@@ -46,7 +46,8 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     return { status: null, text: null, error: 'invalid URL' };
   }
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') return { status: null, text: null, error: `unsupported scheme ${current.protocol}` };
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      return { status: null, text: null, error: `unsupported scheme ${current.protocol}` };
     let answer: Answer;
     try {
       const endpoint = await withTimeout(options.gate.open(current, options.path), Math.max(1, deadline - Date.now()), 'DNS');
@@ -54,7 +55,11 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       if (left <= 0) return { status: null, text: null, error: `no answer within ${options.timeoutMs} ms` };
       answer = await get(current, options, left, endpoint);
     } catch (error) {
-      return { status: null, text: null, error: error instanceof GateRefusedError ? error.message : (error as NodeJS.ErrnoException).code ?? errorText(error) };
+      return {
+        status: null,
+        text: null,
+        error: error instanceof GateRefusedError ? error.message : ((error as NodeJS.ErrnoException).code ?? errorText(error)),
+      };
     }
     if (answer.location && answer.status >= 300 && answer.status < 400) {
       try {
@@ -81,7 +86,10 @@ function get(url: URL, options: FetchOptions, timeoutMs: number, endpoint: Endpo
   const common = {
     // No pooled connection: one made under another trust set or to another address must not serve.
     agent: false,
-    host: endpoint.address, port: endpoint.port, path: `${url.pathname}${url.search}`, method: 'GET',
+    host: endpoint.address,
+    port: endpoint.port,
+    path: `${url.pathname}${url.search}`,
+    method: 'GET',
     headers: { host: url.host, 'user-agent': USER_AGENT, accept: 'text/plain, */*;q=0.8' },
   };
   return new Promise((resolve, reject) => {
@@ -152,4 +160,3 @@ function tlsOptions(base: HttpsRequestOptions, trust: ExtraTrust): HttpsRequestO
   const withContext: HttpsRequestOptions & { secureContext: SecureContext } = { ...base, secureContext: secureContextFor(trust) };
   return withContext;
 }
-

@@ -8,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { normaliseHost } from '../domains/party.js';
 import type { HostMapping } from '../contracts/settings.js';
 
-
 const HOST_PATTERN = /^(\*|(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*)$/;
 
 export function parseHostMapping(spec: string): HostMapping {
@@ -18,8 +17,13 @@ export function parseHostMapping(spec: string): HostMapping {
   const m = /^(\[[0-9a-f:.]+\]|[^:\s]+)(?::(\d{1,5}))?$/i.exec(target);
   const address = m?.[1]?.replace(/^\[|\]$/g, '') ?? '';
   const port = m?.[2] ? Number(m[2]) : null;
-  if (eq <= 0 || !HOST_PATTERN.test(pattern) || !m || !(isIP(address) || HOST_PATTERN.test(address))
-      || (port !== null && (port < 1 || port > 65535))) {
+  if (
+    eq <= 0 ||
+    !HOST_PATTERN.test(pattern) ||
+    !m ||
+    !(isIP(address) || HOST_PATTERN.test(address)) ||
+    (port !== null && (port < 1 || port > 65535))
+  ) {
     throw new UsageError('error.badMapHost', { value: spec });
   }
   return { pattern, address, port };

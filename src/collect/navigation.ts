@@ -17,8 +17,13 @@ export async function navigate(visit: PageVisit): Promise<boolean> {
   let mainResponse: Response | null = null;
   const onResponse = (response: Response): void => {
     try {
-      if (!mainResponse && response.request().isNavigationRequest() && response.frame() === page.mainFrame()
-          && !isRedirect(response.status())) mainResponse = response;
+      if (
+        !mainResponse &&
+        response.request().isNavigationRequest() &&
+        response.frame() === page.mainFrame() &&
+        !isRedirect(response.status())
+      )
+        mainResponse = response;
     } catch {
       // Worker responses have no frame.
     }
@@ -35,14 +40,18 @@ export async function navigate(visit: PageVisit): Promise<boolean> {
     const lastHop = visit.requests.filter((r) => r.isMainFrame && r.resourceType === 'document').at(-1);
     if (!mainResponse && lastHop) {
       const explained = explainFailure(visit.gate, lastHop.url, evidence.error);
-      evidence.error = explained.address ? `${explained.error} (${lastHop.url}: private address ${explained.address}, not visited)` : explained.error;
+      evidence.error = explained.address
+        ? `${explained.error} (${lastHop.url}: private address ${explained.address}, not visited)`
+        : explained.error;
     }
     visit.fail('navigate', evidence.error);
   }
   page.off('response', onResponse);
   const answered = response ?? mainResponse;
   if (answered) {
-    await withTimeout(describeMainResponse(answered, evidence), Math.max(500, visit.remaining()), 'response').catch((error: unknown) => visit.fail('navigate', error));
+    await withTimeout(describeMainResponse(answered, evidence), Math.max(500, visit.remaining()), 'response').catch((error: unknown) =>
+      visit.fail('navigate', error),
+    );
     describeContentType(answered, incidents, evidence.headers);
   }
   return !evidence.error || response !== null;
@@ -66,5 +75,6 @@ async function describeMainResponse(response: Response, evidence: PageEvidence):
 
 function describeContentType(response: Response, log: IncidentLog, headers: Record<string, string>): void {
   const type = headers['content-type'] ?? '';
-  if (type && !/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) log.add('notHtml', type.split(';')[0]?.trim() ?? type, response.url());
+  if (type && !/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type))
+    log.add('notHtml', type.split(';')[0]?.trim() ?? type, response.url());
 }

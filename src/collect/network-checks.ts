@@ -30,8 +30,12 @@ function pageHosts(pages: readonly PageEvidence[], answeredOnly: boolean): strin
 }
 
 export async function runNetworkChecks(
-  pages: readonly PageEvidence[], requests: readonly RequestEvidence[], ownDomains: readonly string[],
-  resolver: DnsResolver | null, probe: GatedProbeOptions, plannedHosts: readonly string[] = [],
+  pages: readonly PageEvidence[],
+  requests: readonly RequestEvidence[],
+  ownDomains: readonly string[],
+  resolver: DnsResolver | null,
+  probe: GatedProbeOptions,
+  plannedHosts: readonly string[] = [],
 ): Promise<NetworkChecks> {
   // Hosts the plan considered (parent, www) are recorded even when DNS kept them from a visit.
   const seen = new Set<string>(plannedHosts.map(normaliseHost));
@@ -40,9 +44,7 @@ export async function runNetworkChecks(
   const domains = ownDomains.filter((d) => !isIP(d));
   for (const d of domains) seen.delete(d);
   const hosts = [...seen].filter((h) => h && !isIP(h)).sort();
-  const dns = resolver
-    ? await Promise.all([...domains.map((d) => resolver.lookupDomain(d)), ...hosts.map((h) => resolver.lookup(h))])
-    : [];
+  const dns = resolver ? await Promise.all([...domains.map((d) => resolver.lookupDomain(d)), ...hosts.map((h) => resolver.lookup(h))]) : [];
   // TLS handshakes and HTTP probes are cheap but not free: a few at a time.
   const limit = limiter(4);
   // Pages that did not load are probed too: an invalid certificate is often why the browser failed.

@@ -65,7 +65,10 @@ export async function instrumentSiteContext(context: BrowserContext, gatherers: 
 
 /** `gatherers`: the registered ones (./gatherers/index.ts) unless a test passes its own. */
 export async function collectPage(
-  context: BrowserContext, planned: PlannedPage, timing: PageTiming, { capture, gate, onSettling, onSettled, locale }: PageHooks = {},
+  context: BrowserContext,
+  planned: PlannedPage,
+  timing: PageTiming,
+  { capture, gate, onSettling, onSettled, locale }: PageHooks = {},
   gatherers: readonly PageGatherer[] = pageGatherers,
 ): Promise<CollectedPage> {
   const startedAt = Date.now();
@@ -74,8 +77,18 @@ export async function collectPage(
   let settleDeadline = deadline;
   const errors: CollectError[] = [];
   const evidence: PageEvidence = {
-    url: planned.url, finalUrl: null, role: planned.role, status: null, redirects: [], headers: {},
-    error: null, title: null, html: null, links: [], loadMs: 0, settleCapped: false,
+    url: planned.url,
+    finalUrl: null,
+    role: planned.role,
+    status: null,
+    redirects: [],
+    headers: {},
+    error: null,
+    title: null,
+    html: null,
+    links: [],
+    loadMs: 0,
+    settleCapped: false,
   };
   const fail = (stage: CollectError['stage'], error: unknown): void => {
     errors.push({ stage, page: planned.url, message: errorText(error) });
@@ -89,16 +102,26 @@ export async function collectPage(
     evidence.error = errorText(error);
     return { page: evidence, requests: [], errors, incidents: [], stalled: true };
   }
-  if (locale) await withTimeout(localizePage(context, page, locale), remaining(), 'locale').catch((error: unknown) => fail('browser', error));
+  if (locale)
+    await withTimeout(localizePage(context, page, locale), remaining(), 'locale').catch((error: unknown) => fail('browser', error));
 
   let phase: RequestPhase = 'load';
   const visit: PageVisit = {
-    context, page, planned, startedAt, evidence, requests: [], incidents: new IncidentLog(planned.url),
-    network: new NetworkQuietTracker<Request>(), gate,
+    context,
+    page,
+    planned,
+    startedAt,
+    evidence,
+    requests: [],
+    incidents: new IncidentLog(planned.url),
+    network: new NetworkQuietTracker<Request>(),
+    gate,
     get phase() {
       return phase;
     },
-    remaining, settleRemaining: () => Math.max(1, settleDeadline - Date.now()), fail,
+    remaining,
+    settleRemaining: () => Math.max(1, settleDeadline - Date.now()),
+    fail,
   };
   const attached = await attach(visit, gatherers);
   try {

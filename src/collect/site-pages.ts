@@ -65,25 +65,45 @@ export async function visitSitePages(input: SitePagesInput): Promise<SitePages> 
   };
   // collectPage records its failures instead of throwing; should that ever change, a page lost
   // is one error, not the site's collection aborted with its context open.
-  const visitOne = (planned: PlannedPage, onSettling?: (early: PageEvidence) => void, onSettled?: (settled: PageEvidence) => void): Promise<CollectedPage | null> => session.pageSlots(async () => {
-    const left = input.pagesDeadline - Date.now();
-    if (left < 1_000) {
-      errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
-      return null;
-    }
-    const timing = { ...input.timing, timeoutMs: Math.min(input.timing.timeoutMs, left) };
-    const collected = await collectPage(context, planned, timing, { capture: input.capture, gate: input.gate, onSettling, onSettled, locale: session.locale });
-    // Not opened within what the site budget left it: the site ran out of time, which says
-    // nothing of the browser (relaunching it and retrying the site would gain nothing).
-    if (collected.stalled && timing.timeoutMs < input.timing.timeoutMs) {
-      errors.push({ stage: 'plan', page: planned.url, message: `site time budget exhausted before this page: ${collected.page.error ?? 'no page'}` });
-      return null;
-    }
-    return collected;
-  }, planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY).catch((error: unknown) => {
-    errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
-    return null;
-  });
+  const visitOne = (
+    planned: PlannedPage,
+    onSettling?: (early: PageEvidence) => void,
+    onSettled?: (settled: PageEvidence) => void,
+  ): Promise<CollectedPage | null> =>
+    session
+      .pageSlots(
+        async () => {
+          const left = input.pagesDeadline - Date.now();
+          if (left < 1_000) {
+            errors.push({ stage: 'plan', page: planned.url, message: 'site time budget exhausted before this page' });
+            return null;
+          }
+          const timing = { ...input.timing, timeoutMs: Math.min(input.timing.timeoutMs, left) };
+          const collected = await collectPage(context, planned, timing, {
+            capture: input.capture,
+            gate: input.gate,
+            onSettling,
+            onSettled,
+            locale: session.locale,
+          });
+          // Not opened within what the site budget left it: the site ran out of time, which says
+          // nothing of the browser (relaunching it and retrying the site would gain nothing).
+          if (collected.stalled && timing.timeoutMs < input.timing.timeoutMs) {
+            errors.push({
+              stage: 'plan',
+              page: planned.url,
+              message: `site time budget exhausted before this page: ${collected.page.error ?? 'no page'}`,
+            });
+            return null;
+          }
+          return collected;
+        },
+        planned.role === 'portal' ? 0 : FOLLOW_UP_PRIORITY,
+      )
+      .catch((error: unknown) => {
+        errors.push({ stage: 'collect', page: planned.url, message: errorText(error) });
+        return null;
+      });
   const followUps: CollectedPage[] = [];
   /** One planner's pages, a few at once; the evidence keeps the planned order, whatever ends first. */
   const visitAll = async (planned: readonly PlannedPage[]): Promise<void> => {
@@ -105,8 +125,12 @@ export async function visitSitePages(input: SitePagesInput): Promise<SitePages> 
       let planned: PlannedPage[] = [];
       try {
         planned = await planner.plan({
-          target, portal, pages: [portal, ...followUps.map((c) => c.page)], ownDomains,
-          ...(input.resolver ? { dns: input.resolver } : {}), mappings: input.mappings,
+          target,
+          portal,
+          pages: [portal, ...followUps.map((c) => c.page)],
+          ownDomains,
+          ...(input.resolver ? { dns: input.resolver } : {}),
+          mappings: input.mappings,
           ...(input.lexicon ? { lexicon: input.lexicon } : {}),
         });
       } catch (error) {

@@ -56,7 +56,10 @@ async function openSiteContext(session: BrowserSession, gate: EgressGate, harPat
 
 /** `registered`: the site gatherers of ./site-gatherers/index.ts unless a test passes its own. */
 export async function collectSite(
-  session: BrowserSession, target: URL, options: SiteCollectOptions, registered: readonly SiteGatherer[] = siteGatherers,
+  session: BrowserSession,
+  target: URL,
+  options: SiteCollectOptions,
+  registered: readonly SiteGatherer[] = siteGatherers,
 ): Promise<Evidence> {
   const startedAt = new Date();
   const budget = SITE_BUDGET_FACTOR * options.timing.timeoutMs;
@@ -87,14 +90,31 @@ export async function collectSite(
   }
 
   const site: SiteVisit = {
-    target, options, gate, pagesDeadline, deadline, errors, incidents,
+    target,
+    options,
+    gate,
+    pagesDeadline,
+    deadline,
+    errors,
+    incidents,
     leftUntil: (end) => Math.max(1_000, end - Date.now()),
   };
   const gatherers = registered.map((g) => ({ id: g.id, hooks: startGatherer(site, g.id, () => g.start(site)), part: {} as SitePart }));
   const { portal, followUps } = await visitSitePages({
-    session, context, target, timing: options.timing, maxPages: options.maxPages, pagesDeadline, gate, capture: pack?.capture,
-    ownDomains: options.evidenceOptions.ownDomains, planners: options.planners, resolver: options.resolver, mappings: options.probe.mappings,
-    lexicon: options.lexicon, errors,
+    session,
+    context,
+    target,
+    timing: options.timing,
+    maxPages: options.maxPages,
+    pagesDeadline,
+    gate,
+    capture: pack?.capture,
+    ownDomains: options.evidenceOptions.ownDomains,
+    planners: options.planners,
+    resolver: options.resolver,
+    mappings: options.probe.mappings,
+    lexicon: options.lexicon,
+    errors,
     onPortal: (early) => {
       for (const { id, hooks } of gatherers) void guarded(site, id, () => hooks.portalKnown?.(early));
     },
@@ -120,7 +140,10 @@ export async function collectSite(
     }
   };
   await at('pagesVisited');
-  const harWritten = await withTimeout(context.close(), Math.min(10_000, site.leftUntil(deadline)), 'closeContext').then(() => true, () => false);
+  const harWritten = await withTimeout(context.close(), Math.min(10_000, site.leftUntil(deadline)), 'closeContext').then(
+    () => true,
+    () => false,
+  );
   await at('contextClosed');
 
   const ownTraffic = session.ownConnectionsSince(startedAt.getTime()).map((c) => c.url);
@@ -134,7 +157,7 @@ export async function collectSite(
     pages,
     requests,
     errors,
-    ...Object.assign({}, ...gatherers.map((g) => g.part)) as SitePart,
+    ...(Object.assign({}, ...gatherers.map((g) => g.part)) as SitePart),
     incidents,
     ...(ownTraffic.length > 0 ? { browserOwnTraffic: [...new Set(ownTraffic)] } : {}),
   };

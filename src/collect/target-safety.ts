@@ -18,19 +18,24 @@ export type AddressLookup = (host: string) => Promise<string[]>;
 const systemLookup: AddressLookup = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
 
 export async function refusePrivateTargets(
-  targets: readonly URL[], mappings: readonly HostMapping[], allowPrivate: boolean, resolve: AddressLookup = systemLookup,
+  targets: readonly URL[],
+  mappings: readonly HostMapping[],
+  allowPrivate: boolean,
+  resolve: AddressLookup = systemLookup,
 ): Promise<void> {
   if (allowPrivate) return;
-  await Promise.all(targets.map(async (target) => {
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    if (findMapping(mappings, host) || RESERVED_NAME.test(host)) return;
-    let address: string | undefined;
-    if (isIP(host) || isPrivateAddress(host)) {
-      address = isPrivateAddress(host) ? host : undefined;
-    } else {
-      const addresses = await resolve(host).catch(() => [] as string[]);
-      address = addresses.find(isPrivateAddress);
-    }
-    if (address) throw new UsageError('error.privateTarget', { input: target.href, address });
-  }));
+  await Promise.all(
+    targets.map(async (target) => {
+      const host = target.hostname.replace(/^\[|\]$/g, '');
+      if (findMapping(mappings, host) || RESERVED_NAME.test(host)) return;
+      let address: string | undefined;
+      if (isIP(host) || isPrivateAddress(host)) {
+        address = isPrivateAddress(host) ? host : undefined;
+      } else {
+        const addresses = await resolve(host).catch(() => [] as string[]);
+        address = addresses.find(isPrivateAddress);
+      }
+      if (address) throw new UsageError('error.privateTarget', { input: target.href, address });
+    }),
+  );
 }

@@ -1,6 +1,9 @@
 /** Bounds a promise that a hostile page could keep pending forever (an infinite JS loop). */
 class TimeoutError extends Error {
-  constructor(readonly label: string, readonly ms: number) {
+  constructor(
+    readonly label: string,
+    readonly ms: number,
+  ) {
     super(`${label} did not finish within ${ms} ms`);
     this.name = 'TimeoutError';
   }

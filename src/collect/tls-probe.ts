@@ -46,19 +46,27 @@ export async function probeTls(host: string, options: GatedProbeOptions): Promis
       socket.destroy();
       resolve({ ...probe, error: probe.error ?? error });
     };
-    const socket = connect({
-      host: address, port, servername: host, secureContext: secureContextFor(options.trust), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'],
-    }, () => {
-      probe.authorized = socket.authorized;
-      probe.error = socket.authorized ? null : String(socket.authorizationError ?? 'certificate not trusted');
-      probe.protocol = socket.getProtocol();
-      const cert = socket.getPeerCertificate();
-      if (cert && Object.keys(cert).length > 0) {
-        probe.issuer = [cert.issuer?.O ?? cert.issuer?.CN ?? []].flat()[0] ?? null;
-        probe.validTo = cert.valid_to ?? null;
-      }
-      finish(null);
-    });
+    const socket = connect(
+      {
+        host: address,
+        port,
+        servername: host,
+        secureContext: secureContextFor(options.trust),
+        rejectUnauthorized: false,
+        ALPNProtocols: ['http/1.1'],
+      },
+      () => {
+        probe.authorized = socket.authorized;
+        probe.error = socket.authorized ? null : String(socket.authorizationError ?? 'certificate not trusted');
+        probe.protocol = socket.getProtocol();
+        const cert = socket.getPeerCertificate();
+        if (cert && Object.keys(cert).length > 0) {
+          probe.issuer = [cert.issuer?.O ?? cert.issuer?.CN ?? []].flat()[0] ?? null;
+          probe.validTo = cert.valid_to ?? null;
+        }
+        finish(null);
+      },
+    );
     const timer = setTimeout(() => finish(`no TLS handshake within ${options.timeoutMs} ms`), options.timeoutMs);
     socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code ?? error.message));
   });

@@ -9,7 +9,6 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import { UsageError } from '../errors.js';
 import type { ExtraTrust } from '../contracts/settings.js';
 
-
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 export function loadExtraTrust(files: readonly string[]): ExtraTrust {
@@ -38,7 +37,9 @@ export function loadExtraTrust(files: readonly string[]): ExtraTrust {
 
 /** base64(sha256(SPKI)) of a certificate's key: how Chromium's SPKI list names a key. */
 export function spkiHashOf(cert: X509Certificate): string {
-  return createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+  return createHash('sha256')
+    .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
 }
 
 /**

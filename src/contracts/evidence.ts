@@ -80,8 +80,20 @@ export interface StorageEvidence {
 
 /** Playwright's resource types, plus the ones we add (websocket). */
 export type ResourceType =
-  | 'document' | 'stylesheet' | 'image' | 'media' | 'font' | 'script' | 'texttrack' | 'xhr'
-  | 'fetch' | 'eventsource' | 'websocket' | 'manifest' | 'ping' | 'other';
+  | 'document'
+  | 'stylesheet'
+  | 'image'
+  | 'media'
+  | 'font'
+  | 'script'
+  | 'texttrack'
+  | 'xhr'
+  | 'fetch'
+  | 'eventsource'
+  | 'websocket'
+  | 'manifest'
+  | 'ping'
+  | 'other';
 
 export interface RequestEvidence {
   url: string;
@@ -124,7 +136,14 @@ export interface CollectError {
  * what happened (hostile and broken sites).
  */
 export type IncidentKind =
-  | 'privateAddress' | 'dialog' | 'popup' | 'download' | 'navigatedAway' | 'notHtml' | 'loadIncomplete' | 'htmlTruncated';
+  | 'privateAddress'
+  | 'dialog'
+  | 'popup'
+  | 'download'
+  | 'navigatedAway'
+  | 'notHtml'
+  | 'loadIncomplete'
+  | 'htmlTruncated';
 
 /**
  * Who tried a connection the egress gate refused: the audited page itself (its document and

@@ -17,7 +17,14 @@ import { blocksOf, sentencesOf, shorten } from './text.js';
 import { alternation, mapping, parsedDocument, stringList, type DataDocuments } from './vocabulary.js';
 
 export const LEGAL_FIELDS = [
-  'editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone',
+  'editorIdentity',
+  'editorAddress',
+  'editorPhone',
+  'editorEmail',
+  'publicationDirector',
+  'hostName',
+  'hostAddress',
+  'hostPhone',
 ] as const;
 export type LegalField = (typeof LEGAL_FIELDS)[number];
 
@@ -25,7 +32,10 @@ type LegalCountry = 'FR' | 'DE' | 'ES' | 'CH';
 
 /** Law quoted in findings, per country. */
 const LAW_OF: Readonly<Record<LegalCountry, string>> = {
-  FR: 'LCEN art. 1-1', DE: '§ 5 DDG', ES: 'LSSI art. 10', CH: 'LCD art. 3',
+  FR: 'LCEN art. 1-1',
+  DE: '§ 5 DDG',
+  ES: 'LSSI art. 10',
+  CH: 'LCD art. 3',
 };
 
 const REQUIRED: Readonly<Record<LegalCountry, readonly LegalField[]>> = {
@@ -111,11 +121,15 @@ function parseLegalVocabulary(doc: unknown): LegalVocabulary {
     return { country: country as LegalCountry, tlds: stringList(v.tlds), langs: stringList(v.langs) };
   });
   return {
-    headings: roles(headings), sentences: roles(sentences),
+    headings: roles(headings),
+    sentences: roles(sentences),
     organisation: new RegExp(words(root.organisation).replace('(?=$|[^a-z0-9])', String.raw`(?:(?=$|[^a-z0-9])|(?<=\.))`), 'u'),
     individual: new RegExp(words(root.individual), 'u'),
     street: new RegExp(alternation(street), 'u'),
-    postcodeCity: new RegExp(String.raw`(?:^|[,\n]\s*|\b(?:${alternation(stringList(address.labels))})\s*:?\s*.*)(?:\b[a-z]{1,2}-)?\b\d{4,5}\s+[a-z][a-z' -]{2,}`, 'u'),
+    postcodeCity: new RegExp(
+      String.raw`(?:^|[,\n]\s*|\b(?:${alternation(stringList(address.labels))})\s*:?\s*.*)(?:\b[a-z]{1,2}-)?\b\d{4,5}\s+[a-z][a-z' -]{2,}`,
+      'u',
+    ),
     email: new RegExp(String.raw`${part}\s*(?:${at})\s*${part}\s*(?:${dot})\s*[a-z]{2,}`, 'u'),
     phoneLabelled: new RegExp(String.raw`${words(mapping(root.phone).labels)}\s*(?:[a-z]+\s*)?:?\s*(?<number>${NUMBER})`, 'u'),
     countries,
@@ -227,9 +241,13 @@ export function analyseLegalNotice(page: PageEvidence, vocabulary: LegalVocabula
       const anonymous = vocabulary.individual.test(normal);
       if (anonymous) individual = true;
       // A labelled sentence decides its own zone, whatever the heading above it says.
-      const sentenceZone: Zone = vocabulary.sentences.host.test(normal) ? 'host'
-        : vocabulary.sentences.director.test(normal) ? 'director'
-          : vocabulary.sentences.editor.test(normal) ? 'editor' : zone;
+      const sentenceZone: Zone = vocabulary.sentences.host.test(normal)
+        ? 'host'
+        : vocabulary.sentences.director.test(normal)
+          ? 'director'
+          : vocabulary.sentences.editor.test(normal)
+            ? 'editor'
+            : zone;
       if (sentenceZone !== zone && /:$/.test(normal)) {
         leadIn = sentenceZone;
         leadInHeading = block.heading;
@@ -239,7 +257,11 @@ export function analyseLegalNotice(page: PageEvidence, vocabulary: LegalVocabula
       const email = vocabulary.email.test(normal);
       if (sentenceZone === 'host') {
         hostContext ??= shorten(sentence);
-        if (/[a-z]{3,}/.test(normal.replace(vocabulary.sentences.host, '').replace(vocabulary.headings.host, '')) && !(phone && normal.replace(/[\d\s.+()/-]/g, '').length < 12)) set('hostName', sentence);
+        if (
+          /[a-z]{3,}/.test(normal.replace(vocabulary.sentences.host, '').replace(vocabulary.headings.host, '')) &&
+          !(phone && normal.replace(/[\d\s.+()/-]/g, '').length < 12)
+        )
+          set('hostName', sentence);
         if (address) set('hostAddress', sentence);
         if (phone) set('hostPhone', sentence);
         continue;
@@ -260,9 +282,14 @@ export function analyseLegalNotice(page: PageEvidence, vocabulary: LegalVocabula
   const country = countryOf(page, vocabulary);
   const required = country === 'FR' && individual ? INDIVIDUAL_FR : REQUIRED[country];
   return {
-    country, law: LAW_OF[country], individual, fields, required,
+    country,
+    law: LAW_OF[country],
+    individual,
+    fields,
+    required,
     missing: required.filter((f) => fields[f] === null),
     registrations: findRegistrations(allText),
-    hostContext, textLength,
+    hostContext,
+    textLength,
   };
 }

@@ -31,17 +31,22 @@ function strings(value: unknown): string[] {
 }
 
 export function slugTokens(segment: string): string[] {
-  return normaliseText(segment).split(/[-_.+\s]+/).filter(Boolean);
+  return normaliseText(segment)
+    .split(/[-_.+\s]+/)
+    .filter(Boolean);
 }
 
 function parseLexicon(doc: unknown): DocumentLexicon {
   const roles = ((doc ?? {}) as { roles?: Record<string, RawKind> }).roles ?? {};
   const entries = DOCUMENT_KINDS.map((kind) => {
     const raw = roles[kind] ?? {};
-    return [kind, {
-      texts: strings(raw.texts).map(phrasePattern),
-      slugs: strings(raw.slugs).map(slugTokens),
-    }] as const;
+    return [
+      kind,
+      {
+        texts: strings(raw.texts).map(phrasePattern),
+        slugs: strings(raw.slugs).map(slugTokens),
+      },
+    ] as const;
   });
   return Object.fromEntries(entries) as unknown as DocumentLexicon;
 }

@@ -34,7 +34,10 @@ function slugMatches(href: string, slugs: readonly (readonly string[])[]): boole
   } catch {
     return false;
   }
-  const segments = path.split('/').filter(Boolean).map((s) => slugTokens(s.replace(/\.(html?|php|aspx?)$/i, '')));
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => slugTokens(s.replace(/\.(html?|php|aspx?)$/i, '')));
   return segments.some((tokens) => slugs.some((slug) => containsTokens(tokens, slug)));
 }
 

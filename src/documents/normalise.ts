@@ -20,6 +20,9 @@ function escapeRegExp(text: string): string {
 
 /** A phrase as a whole-word pattern over normalised text (letters and digits only count as word). */
 export function phrasePattern(phrase: string): RegExp {
-  const words = normaliseText(phrase).split(/[\s'-]+/).filter(Boolean).map(escapeRegExp);
+  const words = normaliseText(phrase)
+    .split(/[\s'-]+/)
+    .filter(Boolean)
+    .map(escapeRegExp);
   return new RegExp(`(^|[^a-z0-9])${words.join("[\\s'-]*")}($|[^a-z0-9])`);
 }

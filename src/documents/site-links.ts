@@ -24,7 +24,11 @@ export interface ServiceLink {
 
 /** The page role a document kind gets when visited. */
 export const ROLE_OF_KIND: Readonly<Record<DocumentKind, PageRole>> = {
-  legal: 'legal', terms: 'terms', privacy: 'privacy', about: 'other', contact: 'other',
+  legal: 'legal',
+  terms: 'terms',
+  privacy: 'privacy',
+  about: 'other',
+  contact: 'other',
 };
 
 function pageHost(page: PageEvidence): string | null {
@@ -35,7 +39,11 @@ function pageHost(page: PageEvidence): string | null {
  * Document links of a page on own domains, best link per kind first. A "CGU" link to a third
  * party (a registrar's terms) is not the site's terms, whatever it says.
  */
-export function documentLinks(page: PageEvidence, ownDomains: readonly string[], lexicon: DocumentLexicon = documentLexicon()): DocumentLink[] {
+export function documentLinks(
+  page: PageEvidence,
+  ownDomains: readonly string[],
+  lexicon: DocumentLexicon = documentLexicon(),
+): DocumentLink[] {
   const party = new PartyResolver(ownDomains);
   const self = normaliseUrl(page.finalUrl ?? page.url);
   const seen = new Set<string>();

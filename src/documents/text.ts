@@ -55,7 +55,11 @@ function ownText(node: DomNode): string {
     }
   };
   node.children?.forEach(walk);
-  return out.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return out
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Blocks of a page in document order, each under its heading. */
@@ -68,23 +72,25 @@ export function blocksOf(html: string | null): Block[] {
   const blocks: Block[] = [];
   let heading = '';
   let level = 0;
-  $('body').find([...BLOCK_TAGS].join(',')).each((_i, element) => {
-    const tag = element.tagName.toLowerCase();
-    const text = ownText(element as unknown as DomNode);
-    if (!text) return;
-    const h = HEADINGS.exec(tag);
-    if (h) {
-      heading = text.replace(/\n/g, ' ');
-      level = Number(h[1]);
+  $('body')
+    .find([...BLOCK_TAGS].join(','))
+    .each((_i, element) => {
+      const tag = element.tagName.toLowerCase();
+      const text = ownText(element as unknown as DomNode);
+      if (!text) return;
+      const h = HEADINGS.exec(tag);
+      if (h) {
+        heading = text.replace(/\n/g, ' ');
+        level = Number(h[1]);
+        blocks.push({ heading, level, text });
+        return;
+      }
+      if (tag === 'dt') {
+        heading = text.replace(/\n/g, ' ');
+        level = 7;
+      }
       blocks.push({ heading, level, text });
-      return;
-    }
-    if (tag === 'dt') {
-      heading = text.replace(/\n/g, ' ');
-      level = 7;
-    }
-    blocks.push({ heading, level, text });
-  });
+    });
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(html, blocks);
   return blocks;
@@ -103,7 +109,8 @@ export function sectionsOf(page: PageEvidence): Section[] {
   for (const block of blocksOf(page.html)) {
     const isHeading = block.level > 0 && block.level < 7 && block.text === block.heading;
     const last = sections[sections.length - 1];
-    if (isHeading || !last || last.heading !== block.heading) sections.push({ heading: block.heading, texts: isHeading ? [] : [block.text] });
+    if (isHeading || !last || last.heading !== block.heading)
+      sections.push({ heading: block.heading, texts: isHeading ? [] : [block.text] });
     else last.texts.push(block.text);
   }
   return sections;
@@ -112,7 +119,10 @@ export function sectionsOf(page: PageEvidence): Section[] {
 /** Sentences of a text: split at line breaks and after . ! ? followed by a space. */
 export function sentencesOf(text: string): string[] {
   // Not after an initial ("Colin P. Kelly"): a single capital letter and a dot end no sentence.
-  return text.split(/\n|(?<=[.!?;])(?<!(?:^|[\s(])\p{Lu}\.)\s+(?=[\p{Lu}\d«"(])/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/\n|(?<=[.!?;])(?<!(?:^|[\s(])\p{Lu}\.)\s+(?=[\p{Lu}\d«"(])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function shorten(text: string, max = QUOTE_MAX): string {

@@ -16,7 +16,8 @@ export interface Topic {
 }
 
 function parseTopics(doc: unknown): ReadonlyMap<string, Topic> {
-  const raw = ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown>; labels?: Record<string, unknown> }> }).topics ?? {};
+  const raw =
+    ((doc ?? {}) as { topics?: Record<string, { aspects?: Record<string, unknown>; labels?: Record<string, unknown> }> }).topics ?? {};
   const topics = new Map<string, Topic>();
   for (const [name, topic] of Object.entries(raw)) {
     const aspects = new Map<string, RegExp[]>();
@@ -50,7 +51,13 @@ export function topic(data: DataDocuments, name: string): Topic {
  * renders `{name}` with the report language's one. Capitalised for the start of a sentence,
  * else in lower case ("manque : lieu et fréquence").
  */
-export function aspectLabelArgs(data: DataDocuments, topicName: string, name: string, aspects: readonly string[], capitalised: boolean): Record<string, string> {
+export function aspectLabelArgs(
+  data: DataDocuments,
+  topicName: string,
+  name: string,
+  aspects: readonly string[],
+  capitalised: boolean,
+): Record<string, string> {
   const labels = topic(data, topicName).labels;
   const label = (aspect: string, lang: Lang, i: number): string => {
     const text = labels.get(aspect)?.[lang] ?? aspect;
@@ -84,7 +91,13 @@ export interface AspectEvidence {
 }
 
 /** Passages of each aspect of a topic over some pages (pages in audit order). */
-export function topicEvidence(data: DataDocuments, topicName: string, pages: readonly PageEvidence[], withLinks = false, perAspect = 3): AspectEvidence[] {
+export function topicEvidence(
+  data: DataDocuments,
+  topicName: string,
+  pages: readonly PageEvidence[],
+  withLinks = false,
+  perAspect = 3,
+): AspectEvidence[] {
   return [...topic(data, topicName).aspects.entries()].map(([aspect, patterns]) => {
     const passages: Passage[] = [];
     // A site header repeated on every page is one passage, not one per page.

@@ -29,7 +29,7 @@ export function stringList(value: unknown): string[] {
 
 /** A YAML mapping as a record (anything else is empty). */
 export function mapping(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** One pattern matching any of the sources (never matches when there are none). */

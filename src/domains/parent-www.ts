@@ -17,6 +17,9 @@ export function neighboursOf(portalHost: string): Neighbour[] {
   if (isIP(host)) return [];
   const apex = registrableDomain(host);
   if (apex === host && !apex.includes('.')) return [];
-  const candidates: Neighbour[] = [{ host: apex, role: 'parent' }, { host: `www.${apex}`, role: 'www' }];
+  const candidates: Neighbour[] = [
+    { host: apex, role: 'parent' },
+    { host: `www.${apex}`, role: 'www' },
+  ];
   return candidates.filter((c) => c.host !== host);
 }

@@ -10,7 +10,11 @@ import { parse } from 'tldts';
 import type { Party } from '../contracts/result.js';
 
 export function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[|\]$/g, '');
 }
 
 export function registrableDomain(host: string): string {

@@ -39,10 +39,17 @@ export function isPrivateAddress(address: string): boolean {
   const family = isIP(a);
   if (family === 4) {
     const [p, q] = a.split('.').map(Number) as [number, number];
-    return p === 127 || p === 10 || p === 0 || (p === 172 && q >= 16 && q <= 31) || (p === 192 && q === 168)
-      || (p === 169 && q === 254) || (p === 100 && q >= 64 && q <= 127)
+    return (
+      p === 127 ||
+      p === 10 ||
+      p === 0 ||
+      (p === 172 && q >= 16 && q <= 31) ||
+      (p === 192 && q === 168) ||
+      (p === 169 && q === 254) ||
+      (p === 100 && q >= 64 && q <= 127) ||
       // 224/4 multicast, 240/4 reserved and the broadcast address.
-      || p >= 224;
+      p >= 224
+    );
   }
   if (family === 6) {
     const words = ipv6Words(a);
@@ -51,8 +58,9 @@ export function isPrivateAddress(address: string): boolean {
     if (words.slice(0, 7).every((w) => w === 0) && words[7] === 1) return true;
     // An IPv4 address inside an IPv6 one reaches that IPv4 address: IPv4-mapped (::ffff:0:0/96,
     // written ::ffff:127.0.0.1 or ::ffff:7f00:1), NAT64 (64:ff9b::/96), deprecated compatible (::/96).
-    const embedded = (words.slice(0, 5).every((w) => w === 0) && (words[5] === 0xffff || words[5] === 0))
-      || (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0));
+    const embedded =
+      (words.slice(0, 5).every((w) => w === 0) && (words[5] === 0xffff || words[5] === 0)) ||
+      (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0));
     if (embedded) {
       const [hi = 0, lo = 0] = words.slice(6);
       return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);

@@ -46,12 +46,15 @@ const MAX_CHAIN = 16;
 const TYPE_OF: Readonly<Record<number, keyof NameEntry>> = { 1: 'A', 28: 'AAAA', 5: 'CNAME', 15: 'MX', 2: 'NS', 16: 'TXT' };
 
 function loadZones(dir = join(fixturesDir, 'dns')): Zone[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
-    const doc = load(readFileSync(join(dir, file), 'utf8')) as { records?: Record<string, NameEntry> } | null;
-    const records = new Map<string, NameEntry>();
-    for (const [name, entry] of Object.entries(doc?.records ?? {})) records.set(name.toLowerCase().replace(/\.$/, ''), entry ?? {});
-    return { file, records };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const doc = load(readFileSync(join(dir, file), 'utf8')) as { records?: Record<string, NameEntry> } | null;
+      const records = new Map<string, NameEntry>();
+      for (const [name, entry] of Object.entries(doc?.records ?? {})) records.set(name.toLowerCase().replace(/\.$/, ''), entry ?? {});
+      return { file, records };
+    });
 }
 
 function find(zones: readonly Zone[], name: string): { zone: Zone; entry: NameEntry } | null {
@@ -106,7 +109,8 @@ function answer(zones: readonly Zone[], request: DNS.Packet, asked = 0): DNS.Pac
       found = next;
       continue;
     }
-    const values = type === 'A' && entry.rebind && asked >= entry.rebind.after ? entry.rebind.A : type && type !== 'rebind' ? entry[type] : undefined;
+    const values =
+      type === 'A' && entry.rebind && asked >= entry.rebind.after ? entry.rebind.A : type && type !== 'rebind' ? entry[type] : undefined;
     for (const value of [values ?? []].flat()) response.answers.push(resource(name, type as keyof NameEntry, String(value)));
     return response;
   }

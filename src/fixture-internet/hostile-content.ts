@@ -16,9 +16,10 @@ export const HOSTILE_CONTENT_HOST = 'injection.hostile.example';
  * <details> close, a comment, a mention, a link), a phone number right before a link target
  * (the review's masking must not make it a link) and a bare domain forums would link.
  */
-export const PAYLOAD = '\u001b[2J \u001b]0;owned\u0007 \u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 \u0007 \u202Egnp.exe \u009b31m '
-  + '``` ![x](https://t.example/p.png) <img src=x onerror=alert(1)> <script>alert(2)</script> </details> <!-- c --> @staff '
-  + '[link](https://evil.example/) 0612345678(https://evil.example/phone) tracker.com';
+export const PAYLOAD =
+  '\u001b[2J \u001b]0;owned\u0007 \u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007 \u0007 \u202Egnp.exe \u009b31m ' +
+  '``` ![x](https://t.example/p.png) <img src=x onerror=alert(1)> <script>alert(2)</script> </details> <!-- c --> @staff ' +
+  '[link](https://evil.example/) 0612345678(https://evil.example/phone) tracker.com';
 
 const html = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A JavaScript string literal that cannot close its <script>. */
@@ -26,7 +27,9 @@ const js = (text: string): string => JSON.stringify(text).replace(/</g, '\\u003c
 /** What an HTTP header value can carry (Node refuses C0 controls): the rest of the payload, C1 included. */
 const header = (text: string): string => text.replace(/[^\t\u0020-\u007e\u0080-\u00ff]/g, '');
 /** A cookie name: browsers drop cookies whose name holds a control character, ';' or '='. */
-const cookieName = header(PAYLOAD).replace(/[\t;=\u0080-\u00ff]/g, '').trim();
+const cookieName = header(PAYLOAD)
+  .replace(/[\t;=\u0080-\u00ff]/g, '')
+  .trim();
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -94,8 +97,10 @@ function respond(req: IncomingMessage, res: ServerResponse): void {
   }
   if (path === '/accueil') return void res.writeHead(200, headers).end(PORTAL);
   if (path === '/mentions-legales' || path === '/conditions') return void res.writeHead(200, headers).end(LEGAL);
-  if (path === '/.well-known/chatonsinfos/organization.properties') return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(ORGANIZATION);
-  if (path === '/.well-known/chatonsinfos/pad.properties') return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(SERVICE);
+  if (path === '/.well-known/chatonsinfos/organization.properties')
+    return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(ORGANIZATION);
+  if (path === '/.well-known/chatonsinfos/pad.properties')
+    return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(SERVICE);
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`introuvable ${header(PAYLOAD)}`);
 }
 
@@ -109,6 +114,10 @@ export const IDN_HOST = 'chaton-étoilé.example';
 /** A small, ordinary portal for the hosts whose only oddity is their name. */
 export const plainPortal: DynamicHost = {
   respond(_req, res) {
-    res.writeHead(200, { 'content-type': HTML }).end('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Chaton</title></head><body><h1>Chaton</h1><p>Bienvenue.</p></body></html>');
+    res
+      .writeHead(200, { 'content-type': HTML })
+      .end(
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Chaton</title></head><body><h1>Chaton</h1><p>Bienvenue.</p></body></html>',
+      );
   },
 };

@@ -48,10 +48,20 @@ export interface FixtureInternetOptions {
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.gif': 'image/gif', '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
-  '.properties': 'text/plain; charset=utf-8', '.mp4': 'video/mp4',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.properties': 'text/plain; charset=utf-8',
+  '.mp4': 'video/mp4',
 };
 const MAX_LOG = 5_000;
 
@@ -101,7 +111,9 @@ function resolveFile(webRoot: string, host: string, pathname: string): string | 
 export async function startFixtureInternet(options: FixtureInternetOptions = {}): Promise<FixtureInternet> {
   const webRoot = options.webRoot ?? join(fixturesDir, 'web');
   // One leaf names every fixture host, so Node-side TLS validation of fixtures is real validation.
-  const hosts = readdirSync(webRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const hosts = readdirSync(webRoot, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const listenIp = options.host && isIPv4(options.host) && options.host !== '127.0.0.1' ? [options.host] : [];
   const pki = makeTestPki(['localhost', '127.0.0.1', ...listenIp, ...hosts]);
   const caDir = mkdtempSync(join(tmpdir(), 'chatons-audit-ca-'));

@@ -83,8 +83,7 @@ const OID = {
 const name = (commonName: string): Buffer =>
   seq(set(seq(oid(OID.organization), utf8(SUBJECT_ORG))), set(seq(oid(OID.commonName), utf8(commonName))));
 
-const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
-  seq(oid(id), ...(critical ? [TRUE] : []), octets(value));
+const extension = (id: string, critical: boolean, value: Buffer): Buffer => seq(oid(id), ...(critical ? [TRUE] : []), octets(value));
 
 function keyId(key: KeyObject): Buffer {
   const spki = key.export({ type: 'spki', format: 'der' });
@@ -92,9 +91,7 @@ function keyId(key: KeyObject): Buffer {
 }
 
 function sanOf(names: readonly string[]): Buffer {
-  return seq(...names.map((n) => (isIP(n) === 4
-    ? tlv(0x87, Buffer.from(n.split('.').map(Number)))
-    : tlv(0x82, Buffer.from(n, 'ascii')))));
+  return seq(...names.map((n) => (isIP(n) === 4 ? tlv(0x87, Buffer.from(n.split('.').map(Number))) : tlv(0x82, Buffer.from(n, 'ascii')))));
 }
 
 interface CertSpec {
@@ -119,11 +116,14 @@ function certificate(spec: CertSpec): string {
     seq(time(new Date(spec.now.getTime() - DAY_MS)), time(new Date(spec.now.getTime() + 30 * DAY_MS))),
     name(spec.subject),
     spec.publicKey.export({ type: 'spki', format: 'der' }),
-    explicit(3, seq(
-      ...spec.extensions,
-      extension(OID.subjectKeyId, false, octets(keyId(spec.publicKey))),
-      extension(OID.authorityKeyId, false, seq(tlv(0x80, keyId(spec.issuerPublicKey)))),
-    )),
+    explicit(
+      3,
+      seq(
+        ...spec.extensions,
+        extension(OID.subjectKeyId, false, octets(keyId(spec.publicKey))),
+        extension(OID.authorityKeyId, false, seq(tlv(0x80, keyId(spec.issuerPublicKey)))),
+      ),
+    ),
   );
   const der = seq(tbs, algorithm, bits(sign('sha256', tbs, spec.signingKey)));
   const body = der.toString('base64').replace(/.{1,64}/g, '$&\n');
@@ -136,14 +136,24 @@ export function makeTestPki(hosts: readonly string[], now = new Date()): TestPki
   const leaf = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const caName = 'chatons-audit TEST ONLY CA';
   const caPem = certificate({
-    subject: caName, publicKey: ca.publicKey, issuer: caName, issuerPublicKey: ca.publicKey, signingKey: ca.privateKey, now,
+    subject: caName,
+    publicKey: ca.publicKey,
+    issuer: caName,
+    issuerPublicKey: ca.publicKey,
+    signingKey: ca.privateKey,
+    now,
     extensions: [
       extension(OID.basicConstraints, true, seq(TRUE)),
       extension(OID.keyUsage, true, bits(Buffer.from([0x06]), 1)), // keyCertSign, cRLSign
     ],
   });
   const leafPem = certificate({
-    subject: 'fixture internet', publicKey: leaf.publicKey, issuer: caName, issuerPublicKey: ca.publicKey, signingKey: ca.privateKey, now,
+    subject: 'fixture internet',
+    publicKey: leaf.publicKey,
+    issuer: caName,
+    issuerPublicKey: ca.publicKey,
+    signingKey: ca.privateKey,
+    now,
     extensions: [
       extension(OID.basicConstraints, false, seq()),
       extension(OID.keyUsage, true, bits(Buffer.from([0x80]), 7)), // digitalSignature

@@ -26,11 +26,20 @@ const reported = webs.map(() => 0);
 const flush = (): void => {
   for (; reportedHits < canaries.hits.length; reportedHits++) say({ hit: canaries.hits[reportedHits] });
   webs.forEach((web, i) => {
-    for (; (reported[i] ?? 0) < web.served.length; reported[i] = (reported[i] ?? 0) + 1) say({ served: web.served[reported[i] ?? 0]?.host });
+    for (; (reported[i] ?? 0) < web.served.length; reported[i] = (reported[i] ?? 0) + 1)
+      say({ served: web.served[reported[i] ?? 0]?.host });
   });
 };
 const timer = setInterval(flush, 50);
-say({ ready: { canaries: canaries.listening, canaryPort: canaries.port, dns: dns.server, web: webs.map((w) => w.port), caCertFile: webs[0]?.caCertFile } });
+say({
+  ready: {
+    canaries: canaries.listening,
+    canaryPort: canaries.port,
+    dns: dns.server,
+    web: webs.map((w) => w.port),
+    caCertFile: webs[0]?.caCertFile,
+  },
+});
 process.stdin.resume();
 process.stdin.on('end', () => {
   clearInterval(timer);

@@ -21,7 +21,9 @@ function pluralCategory(lang: Lang, value: string | number | undefined): Intl.LD
 export function interpolate(template: string, args: MessageArgs = {}, lang: Lang = 'fr'): string {
   const has = (name: string): boolean => Object.hasOwn(args, name);
   // Plural forms first: a form may itself hold placeholders ("Aucune des {pages} pages").
-  const chosen = template.replace(/\{(\w+):((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}/g, (whole, name: string, one: string, other: string) =>
-    has(name) ? (pluralCategory(lang, args[name]) === 'one' ? one : other) : whole);
+  const chosen = template.replace(
+    /\{(\w+):((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}/g,
+    (whole, name: string, one: string, other: string) => (has(name) ? (pluralCategory(lang, args[name]) === 'one' ? one : other) : whole),
+  );
   return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => (has(name) ? String(args[name]) : whole));
 }

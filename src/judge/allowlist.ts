@@ -9,7 +9,6 @@ import { verdictOf } from './verdict.js';
 import type { MessageRef, UsageError } from '../errors.js';
 import type { AllowEntry } from '../contracts/settings.js';
 
-
 const HOST_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 export function parseAllowlist(raw: unknown, key: string, invalid: (key: string, expected: MessageRef) => UsageError): AllowEntry[] {
@@ -30,7 +29,7 @@ export function parseAllowlist(raw: unknown, key: string, invalid: (key: string,
 
 export function allowEntryFor(host: string, allowlist: readonly AllowEntry[]): AllowEntry | undefined {
   const h = host.toLowerCase();
-  return allowlist.find((e) => e.host.startsWith('*.') ? h === e.host.slice(2) || h.endsWith(e.host.slice(1)) : h === e.host);
+  return allowlist.find((e) => (e.host.startsWith('*.') ? h === e.host.slice(2) || h.endsWith(e.host.slice(1)) : h === e.host));
 }
 
 function allowRule(rule: RuleResult, allowlist: readonly AllowEntry[]): RuleResult {

@@ -23,7 +23,9 @@ const MAX_EXAMPLES = 3;
 /** `name_fr` / `name_en` arguments (labels an evaluator gives in both languages) become `name`. */
 function argsFor(args: MessageArgs, lang: Lang): MessageArgs {
   const suffix = `_${lang}`;
-  const local = Object.entries(args).filter(([name]) => name.endsWith(suffix)).map(([name, value]) => [name.slice(0, -suffix.length), value]);
+  const local = Object.entries(args)
+    .filter(([name]) => name.endsWith(suffix))
+    .map(([name, value]) => [name.slice(0, -suffix.length), value]);
   return local.length === 0 ? args : { ...args, ...Object.fromEntries(local) };
 }
 
@@ -82,9 +84,10 @@ export function evaluateRules(evidence: Evidence, derived: Derived, ruleSet: Rul
       findings: output.findings.map((d) => toFinding(rule, d, options.lang)),
     };
     if (output.reason) {
-      result.reason = output.reason.code === 'evaluatorError'
-        ? t(options.lang, 'reason.evaluatorError', output.reason.args)
-        : renderMessage(rule, output.reason.code, output.reason.args ?? {}, options.lang);
+      result.reason =
+        output.reason.code === 'evaluatorError'
+          ? t(options.lang, 'reason.evaluatorError', output.reason.args)
+          : renderMessage(rule, output.reason.code, output.reason.args ?? {}, options.lang);
     }
     results.push(result);
   }

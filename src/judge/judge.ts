@@ -23,9 +23,13 @@ export interface JudgeOptions {
 function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary[] {
   return evidence.requests.map((r) => {
     const summary: RequestSummary = {
-      url: r.url, host: r.host, page: r.page, resourceType: r.resourceType,
+      url: r.url,
+      host: r.host,
+      page: r.page,
+      resourceType: r.resourceType,
       party: r.host ? derived.party.partyOf(r.host) : 'first',
-      status: r.status, failure: r.failure,
+      status: r.status,
+      failure: r.failure,
     };
     if (r.phase) summary.phase = r.phase;
     const cname = r.host ? derived.party.cnameOf(r.host) : [];
@@ -39,7 +43,13 @@ function summariseRequests(evidence: Evidence, derived: Derived): RequestSummary
 
 function summariseDns(evidence: Evidence): DnsSummary[] {
   return (evidence.dns ?? []).map((d) => ({
-    host: d.host, cname: d.cname, addresses: d.addresses, mx: d.mx, ns: d.ns, status: d.status, error: d.error,
+    host: d.host,
+    cname: d.cname,
+    addresses: d.addresses,
+    mx: d.mx,
+    ns: d.ns,
+    status: d.status,
+    error: d.error,
   }));
 }
 

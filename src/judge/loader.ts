@@ -12,7 +12,6 @@ import { paramProblem } from './params.js';
 import { FileRuleData } from './rule-data.js';
 import type { RuleData } from '../contracts/rule.js';
 
-
 /** Reason codes any evaluator may give; their text lives in the catalogue, not in rule files. */
 export const COMMON_REASON_CODES = ['noPageLoaded', 'noPortalEvidence'] as const;
 
@@ -57,11 +56,20 @@ function parseRule(file: string, text: string, data: RuleData): Rule {
   for (const [code, value] of Object.entries(rawMessages)) messages[code] = localized(value, `messages.${code}`);
   const common: readonly string[] = COMMON_REASON_CODES;
   for (const code of evaluator.codes) {
-    if (!messages[code] && !common.includes(code)) throw new RuleFileProblem(`"messages.${code}" is missing (evaluator ${evaluator.id} emits it)`);
+    if (!messages[code] && !common.includes(code))
+      throw new RuleFileProblem(`"messages.${code}" is missing (evaluator ${evaluator.id} emits it)`);
   }
   return {
-    id: expectedId, level: raw.level, checklist, section, evaluator: evaluator.id, params,
-    title: localized(raw.title, 'title'), messages, help: localized(raw.help, 'help'), file,
+    id: expectedId,
+    level: raw.level,
+    checklist,
+    section,
+    evaluator: evaluator.id,
+    params,
+    title: localized(raw.title, 'title'),
+    messages,
+    help: localized(raw.help, 'help'),
+    file,
   };
 }
 
@@ -69,7 +77,9 @@ export function loadRuleSet(dir: string): RuleSet {
   const data = new FileRuleData(join(dir, 'data'));
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
   } catch {
     throw new UsageError('error.rulesDirUnreadable', { dir });
   }

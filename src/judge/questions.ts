@@ -6,8 +6,12 @@ import type { Lang } from '../contracts/rule.js';
 import { t, type MessageKey } from '../i18n/catalog.js';
 
 const QUESTION_KEYS: readonly MessageKey[] = [
-  'question.rootAccess', 'question.confidentiality', 'question.noCensorship',
-  'question.lawfulRequests', 'question.freeContributions', 'question.respect',
+  'question.rootAccess',
+  'question.confidentiality',
+  'question.noCensorship',
+  'question.lawfulRequests',
+  'question.freeContributions',
+  'question.respect',
 ];
 
 export function reviewerQuestions(lang: Lang): string[] {

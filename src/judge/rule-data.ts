@@ -9,7 +9,6 @@ import { load } from 'js-yaml';
 import { normaliseHost } from '../domains/party.js';
 import type { RuleData } from '../contracts/rule.js';
 
-
 export function hostMatchesList(host: string, list: readonly string[]): boolean {
   const h = normaliseHost(host);
   return list.some((suffix) => h === suffix || h.endsWith(`.${suffix}`));
@@ -20,7 +19,12 @@ export function hostMatchesPattern(host: string, pattern: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   const p = pattern.toLowerCase();
   if (!p.includes('*')) return h === p || h.endsWith(`.${p}`);
-  const re = new RegExp(`(^|\\.)${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9-]*')}$`);
+  const re = new RegExp(
+    `(^|\\.)${p
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[a-z0-9-]*')}$`,
+  );
   return re.test(h);
 }
 
@@ -59,9 +63,11 @@ export class FileRuleData implements RuleData {
     if (!this.lists.has(name)) {
       const doc = this.document(name) as { hosts?: unknown } | null;
       const hosts = doc?.hosts;
-      this.lists.set(name, Array.isArray(hosts) && hosts.every((h) => typeof h === 'string') ? (hosts as string[]).map(normaliseHost) : null);
+      this.lists.set(
+        name,
+        Array.isArray(hosts) && hosts.every((h) => typeof h === 'string') ? (hosts as string[]).map(normaliseHost) : null,
+      );
     }
     return this.lists.get(name) ?? null;
   }
-
 }

@@ -30,8 +30,7 @@ export function failsOn(failOn: FailOn, verdict: Verdict, rules: readonly RuleRe
 
 /** --fail-on new: a blocking rule that fails because of a finding the baseline did not have. */
 export function hasNewBlockingFinding(rules: readonly RuleResult[]): boolean {
-  return rules.some((r) => r.level === 'blocking' && r.outcome === 'fail'
-    && r.findings.some((f) => f.baseline === 'new' && !f.allowed));
+  return rules.some((r) => r.level === 'blocking' && r.outcome === 'fail' && r.findings.some((f) => f.baseline === 'new' && !f.allowed));
 }
 
 /** The one exit code of a run that judged these sites: 1 when any fails under --fail-on, else 0. */

@@ -37,12 +37,17 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     if (f.page && !g.pages.includes(f.page)) g.pages.push(f.page);
     if (f.pageRole && !g.roles.includes(f.pageRole)) g.roles.push(f.pageRole);
     for (const e of f.examples) if (g.examples.length < 3 && !g.examples.includes(e)) g.examples.push(e);
-    for (const type of String(f.args.types ?? '').split(', ').filter(Boolean)) if (!g.types.includes(type)) g.types.push(type);
+    for (const type of String(f.args.types ?? '')
+      .split(', ')
+      .filter(Boolean))
+      if (!g.types.includes(type)) g.types.push(type);
     if (f.allowed) g.allowed = f.allowed.justification;
     // One new finding makes the group new: that is what a re-audit reader looks for.
     if (f.baseline === 'new' || (f.baseline && !g.baseline)) g.baseline = f.baseline;
   }
-  return order.sort((a, b) => Number(Boolean(a.allowed)) - Number(Boolean(b.allowed)) || b.count - a.count || (a.key ?? '').localeCompare(b.key ?? ''));
+  return order.sort(
+    (a, b) => Number(Boolean(a.allowed)) - Number(Boolean(b.allowed)) || b.count - a.count || (a.key ?? '').localeCompare(b.key ?? ''),
+  );
 }
 
 /** A third party the site contacts, once, with every shown rule that names it. */
@@ -111,8 +116,13 @@ export function thirdPartyHosts(result: AuditResult): { hosts: ThirdPartyHost[];
     add(e.roles, roleOf.get(r.page));
     e.example ??= r.url;
   }
-  const hosts = [...byHost.values()].sort((a, b) =>
-    Number(b.trackers.length > 0) - Number(a.trackers.length > 0) || b.rules.length - a.rules.length || b.count - a.count || a.host.localeCompare(b.host));
+  const hosts = [...byHost.values()].sort(
+    (a, b) =>
+      Number(b.trackers.length > 0) - Number(a.trackers.length > 0) ||
+      b.rules.length - a.rules.length ||
+      b.count - a.count ||
+      a.host.localeCompare(b.host),
+  );
   return { hosts, isGrouped };
 }
 
@@ -137,7 +147,8 @@ export function allowedHosts(rules: readonly RuleResult[]): { host: string; just
 
 const PHONE = /(?:\+33[\s.]?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g;
 /** A French street address: number, way type, name (up to the next comma, line or sentence end). */
-const STREET = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|route|quai|cours|passage|square)\s[^,\n.;<>]{2,60}/gi;
+const STREET =
+  /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|route|quai|cours|passage|square)\s[^,\n.;<>]{2,60}/gi;
 
 /**
  * Personal phone numbers and street addresses quoted from legal notices are not for a public

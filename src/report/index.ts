@@ -25,7 +25,12 @@ export function isFormatName(name: string): name is FormatName {
 
 /** The file extension each format is written with. */
 export const FILE_EXTENSIONS: Readonly<Record<FormatName, string>> = {
-  json: '.json', terminal: '.txt', markdown: '.md', html: '.html', sarif: '.sarif', junit: '.xml',
+  json: '.json',
+  terminal: '.txt',
+  markdown: '.md',
+  html: '.html',
+  sarif: '.sarif',
+  junit: '.xml',
 };
 
 const EXTENSIONS: Readonly<Record<string, FormatName>> = {

@@ -10,12 +10,13 @@ import { groupFindings } from './findings-view.js';
 import { siteView, xmlText as xml, type SiteView } from './neutralise.js';
 import type { Reporter } from './reporter.js';
 
-
 function evidenceText(rule: RuleResult, lang: Lang): string {
   const lines: string[] = [];
   if (rule.reason) lines.push(rule.reason);
   for (const g of groupFindings(rule.findings)) {
-    lines.push(`- ${g.key && g.keyIsHost ? `${g.key}: ` : ''}${g.message}${g.pages.length ? ` [${g.pages.join(' ')}]` : ''}${g.baseline === 'new' ? ` (${t(lang, 'baseline.new')})` : ''}`);
+    lines.push(
+      `- ${g.key && g.keyIsHost ? `${g.key}: ` : ''}${g.message}${g.pages.length ? ` [${g.pages.join(' ')}]` : ''}${g.baseline === 'new' ? ` (${t(lang, 'baseline.new')})` : ''}`,
+    );
     if (g.allowed) lines.push(`  ${t(lang, 'report.allowed', { justification: g.allowed })}`);
   }
   if (rule.outcome === 'fail' && rule.help) lines.push('', t(lang, 'report.help', { help: rule.help }));
@@ -46,7 +47,9 @@ function suite(result: SiteView, lang: Lang): string[] {
   return [
     `  <testsuite name="${xml(result.target)}" ${totals} time="${(result.durationMs / 1000).toFixed(3)}">`,
     `    <properties><property name="verdict" value="${result.verdict}"/><property name="tool" value="${xml(`${result.tool.name} ${result.tool.version}`)}"/></properties>`,
-    ...[...result.rules].sort((a, b) => a.section.localeCompare(b.section) || a.id.localeCompare(b.id)).map((r) => testcase(r, result, lang)),
+    ...[...result.rules]
+      .sort((a, b) => a.section.localeCompare(b.section) || a.id.localeCompare(b.id))
+      .map((r) => testcase(r, result, lang)),
     '  </testsuite>',
   ];
 }
@@ -56,8 +59,13 @@ export function renderJunit(results: readonly AuditResult[], lang: Lang): string
   const sum = (pick: (r: RuleResult) => boolean): number => results.reduce((n, res) => n + res.rules.filter(pick).length, 0);
   const totals = `tests="${sum(() => true)}" failures="${sum((r) => r.outcome === 'fail')}" errors="${sum((r) => r.outcome === 'needs-review' || r.outcome === 'error')}" skipped="${sum((r) => r.outcome === 'not-applicable')}"`;
   const seconds = (results.reduce((n, r) => n + r.durationMs, 0) / 1000).toFixed(3);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="chatons-audit" ${totals} time="${seconds}">`,
-    ...results.flatMap((r) => suite(siteView(r), lang)), '</testsuites>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="chatons-audit" ${totals} time="${seconds}">`,
+    ...results.flatMap((r) => suite(siteView(r), lang)),
+    '</testsuites>',
+    '',
+  ].join('\n');
 }
 
 export const junitReporter: Reporter = (result: AuditResult, { lang }) => renderJunit([result], lang);

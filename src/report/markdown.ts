@@ -58,13 +58,26 @@ function ruleItem(rule: RuleResult, lang: Lang, view: View, alike: readonly Rule
   const lines = groups.slice(0, shown).flatMap((g) => groupLine(g, lang).split('\n'));
   if (rule.level !== 'blocking' && groups.length > shown) lines.push(`- ${t(lang, 'md.moreInHtml', { count: groups.length - shown })}`);
   if (grouped.size > 0 && groups.length > 0) lines.push(`- ${t(lang, 'md.seeHosts', { count: grouped.size })}`);
-  const more = rule.level === 'blocking' && groups.length > SHOWN_GROUPS
-    ? ['', `<details><summary>${t(lang, 'report.more', { count: groups.length - SHOWN_GROUPS })}</summary>`, '', ...groups.slice(SHOWN_GROUPS).flatMap((g) => groupLine(g, lang).split('\n')), '', '</details>']
-    : [];
+  const more =
+    rule.level === 'blocking' && groups.length > SHOWN_GROUPS
+      ? [
+          '',
+          `<details><summary>${t(lang, 'report.more', { count: groups.length - SHOWN_GROUPS })}</summary>`,
+          '',
+          ...groups.slice(SHOWN_GROUPS).flatMap((g) => groupLine(g, lang).split('\n')),
+          '',
+          '</details>',
+        ]
+      : [];
   const fix = view.fixes.has(rule.id) ? `**${t(lang, 'md.fix')}** ${mdToolText(rule.help)}` : null;
   // A tight item (findings right under the title) unless it holds paragraphs.
   if (!rule.reason && !fix && more.length === 0) return [head, ...nest(lines)];
-  const body = [...(rule.reason ? ['', md(rule.reason)] : []), ...(lines.length > 0 ? ['', ...lines] : []), ...more, ...(fix ? ['', fix] : [])];
+  const body = [
+    ...(rule.reason ? ['', md(rule.reason)] : []),
+    ...(lines.length > 0 ? ['', ...lines] : []),
+    ...more,
+    ...(fix ? ['', fix] : []),
+  ];
   return [head, ...nest(body), ''];
 }
 
@@ -87,9 +100,12 @@ function sectionItems(rules: readonly RuleResult[], lang: Lang, view: View): str
   for (const rule of rules.filter((r) => r.outcome === 'fail' || r.outcome === 'needs-review' || r.outcome === 'error')) {
     if (merged.has(rule)) continue;
     const sentence = soleMessage(rule, view.fixes);
-    const alike = sentence === null
-      ? (onlyHosts(rule, view) ? rules.filter((r) => r !== rule && r.outcome === 'fail' && onlyHosts(r, view)) : [])
-      : rules.filter((r) => r !== rule && soleMessage(r, view.fixes) === sentence);
+    const alike =
+      sentence === null
+        ? onlyHosts(rule, view)
+          ? rules.filter((r) => r !== rule && r.outcome === 'fail' && onlyHosts(r, view))
+          : []
+        : rules.filter((r) => r !== rule && soleMessage(r, view.fixes) === sentence);
     for (const r of alike) merged.add(r);
     out.push(...ruleItem(rule, lang, view, alike));
   }
@@ -121,15 +137,21 @@ function whoIs(h: ThirdPartyHost): string {
 function hostLine(h: ThirdPartyHost, lang: Lang, manyPages: boolean): string {
   const who = h.trackers.length > 0 ? ` — ${md(whoIs(h))}` : '';
   const what = `${t(lang, 'md.requests', { count: h.count })} (${h.types.map((type) => codeName(lang, 'resourceType', type)).join(', ')})`;
-  const where = manyPages ? ` ${t(lang, 'md.onPages', { count: h.pages.length, roles: h.roles.map((r) => t(lang, `role.${r}` as MessageKey)).join(', ') })}` : '';
-  const rules = h.rules.filter((id) => !IMPLIED_RULES.includes(id)).map(code).join(', ');
+  const where = manyPages
+    ? ` ${t(lang, 'md.onPages', { count: h.pages.length, roles: h.roles.map((r) => t(lang, `role.${r}` as MessageKey)).join(', ') })}`
+    : '';
+  const rules = h.rules
+    .filter((id) => !IMPLIED_RULES.includes(id))
+    .map(code)
+    .join(', ');
   return `- ${code(h.host)}${who} — ${what}${where}${rules ? ` — ${rules}` : ''}${h.baseline === 'new' ? ` ${t(lang, 'md.new')}` : ''}`;
 }
 
 function summaryLine(result: AuditResult, lang: Lang): string {
   const count = (level: string, outcome: string): number => result.rules.filter((r) => r.level === level && r.outcome === outcome).length;
   return t(lang, 'md.summary', {
-    blocking: count('blocking', 'fail'), suggestions: count('suggestion', 'fail'),
+    blocking: count('blocking', 'fail'),
+    suggestions: count('suggestion', 'fail'),
     questions: result.rules.filter((r) => r.outcome === 'needs-review' || r.outcome === 'error').length,
   });
 }
@@ -162,7 +184,8 @@ function render(result: AuditResult, lang: Lang, view: View): string {
     out.push('', t(lang, 'md.baseline', { new: b.new, unchanged: b.unchanged, resolved: b.resolved.length }));
     if (b.resolved.length > 0) {
       out.push('', `<details><summary>${t(lang, 'md.resolved', { count: b.resolved.length })}</summary>`, '');
-      for (const r of b.resolved) out.push(`- ${code(r.rule)} ${r.host ?? r.subject ? `${code(r.host ?? r.subject)} ` : ''}— ${md(r.message)}`);
+      for (const r of b.resolved)
+        out.push(`- ${code(r.rule)} ${(r.host ?? r.subject) ? `${code(r.host ?? r.subject)} ` : ''}— ${md(r.message)}`);
       out.push('', '</details>');
     }
   }
@@ -178,7 +201,8 @@ function render(result: AuditResult, lang: Lang, view: View): string {
   if (hosts.length > 0) {
     out.push('', `### ${t(lang, 'md.hosts', { count: hosts.length })}`, '');
     const implied = IMPLIED_RULES.filter((id) => hosts.some((h) => h.rules.includes(id)));
-    if (implied.length > 0) out.push(implied.map((id) => t(lang, id === 'no-known-trackers' ? 'md.impliedTrackers' : 'md.impliedRequests')).join(' '), '');
+    if (implied.length > 0)
+      out.push(implied.map((id) => t(lang, id === 'no-known-trackers' ? 'md.impliedTrackers' : 'md.impliedRequests')).join(' '), '');
     const manyPages = result.pages.length > 1;
     out.push(...hosts.map((h) => hostLine(h, lang, manyPages)));
   }
@@ -189,17 +213,30 @@ function render(result: AuditResult, lang: Lang, view: View): string {
   }
   // One page is the target itself, named in the title; its status is in the footer's count.
   if (result.pages.length > 1 || result.pages.some((p) => p.status === null)) {
-    out.push('', `### ${t(lang, 'report.pages')}`, '', `<details><summary>${t(lang, 'md.pages', { count: result.pages.length })}</summary>`, '');
+    out.push(
+      '',
+      `### ${t(lang, 'report.pages')}`,
+      '',
+      `<details><summary>${t(lang, 'md.pages', { count: result.pages.length })}</summary>`,
+      '',
+    );
     for (const p of result.pages) {
       out.push(`- ${t(lang, `role.${p.role}` as MessageKey)} ${link(p.url)} → ${p.status ?? md(p.error ?? '—')}`);
     }
     out.push('', '</details>');
   }
   const third = result.requests.filter((r) => r.party === 'third').length;
-  out.push('', `<sub>${t(lang, 'md.footerPages', {
-    tool: `${result.tool.name} ${result.tool.version}`, browser: result.tool.browser ?? '—',
-    pages: result.pages.length, requests: result.requests.length, third,
-  })}</sub>`, '');
+  out.push(
+    '',
+    `<sub>${t(lang, 'md.footerPages', {
+      tool: `${result.tool.name} ${result.tool.version}`,
+      browser: result.tool.browser ?? '—',
+      pages: result.pages.length,
+      requests: result.requests.length,
+      third,
+    })}</sub>`,
+    '',
+  );
   return out.join('\n');
 }
 
@@ -211,7 +248,10 @@ function fixable(result: AuditResult): RuleResult[] {
   const failing = result.rules.filter((r) => r.outcome === 'fail' && r.help);
   const bySection = (a: RuleResult, b: RuleResult): number =>
     b.findings.length - a.findings.length || SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section);
-  return [...failing.filter((r) => r.level === 'blocking').sort(bySection), ...failing.filter((r) => r.level !== 'blocking').sort(bySection)];
+  return [
+    ...failing.filter((r) => r.level === 'blocking').sort(bySection),
+    ...failing.filter((r) => r.level !== 'blocking').sort(bySection),
+  ];
 }
 
 export const markdownReporter: Reporter = viewing((view, { lang, redact }) => {

@@ -17,7 +17,8 @@ import type { AuditResult, MessageArgs } from '../contracts/result.js';
 
 /** Characters a terminal, a log viewer or a bidi-aware renderer would act on rather than show. */
 // eslint-disable-next-line no-control-regex
-const ACTIVE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ACTIVE =
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Tab, line feed, vertical tab, form feed, carriage return, line and paragraph separators. */
 const BREAKS = /[\t\n\u000B\u000C\r\u2028\u2029]+/g;
 
@@ -130,9 +131,10 @@ export function mdLink(value: unknown): string {
   } catch {
     return mdCode(text);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:' || url.username || url.password) return mdCode(text);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return mdCode(text);
   // The URL parser leaves a few characters a renderer could act on; percent-encode them.
-  const href = url.href.replace(/[^A-Za-z0-9\-._~:/?#[\]!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))
+  const href = url.href
+    .replace(/[^A-Za-z0-9\-._~:/?#[\]!$&'()*+,;=%]/g, (c) => encodeURIComponent(c))
     .replace(/[@`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `<${href}>`;
 }
@@ -166,12 +168,21 @@ export function mdToolText(value: string): string {
 
 /** Text or attribute value in HTML: no element, attribute or entity can come from the site. */
 export function htmlText(value: unknown): string {
-  return shown(String(value ?? '')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return shown(String(value ?? ''))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Text or attribute value in XML 1.0 (JUnit): well-formed whatever the site wrote. */
 export function xmlText(value: unknown): string {
-  return shown(String(value ?? '')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return shown(String(value ?? ''))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /**
@@ -180,6 +191,8 @@ export function xmlText(value: unknown): string {
  */
 export function jsonText(value: unknown, indent?: number): string {
   // eslint-disable-next-line no-control-regex
-  return JSON.stringify(value, null, indent).replace(/[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -30,12 +30,19 @@ function resultOf(rule: RuleResult, ruleIndex: number, f: Finding, target: strin
     kind: rule.outcome === 'needs-review' ? 'review' : 'fail',
     level: levelOf(rule),
     message: { text: f.message },
-    locations: [{
-      physicalLocation: { artifactLocation: { uri } },
-      ...(f.page ? { logicalLocations: [{ name: f.page, kind: 'page', fullyQualifiedName: `${f.pageRole ?? 'page'}:${f.page}` }] } : {}),
-    }],
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri } },
+        ...(f.page ? { logicalLocations: [{ name: f.page, kind: 'page', fullyQualifiedName: `${f.pageRole ?? 'page'}:${f.page}` }] } : {}),
+      },
+    ],
     partialFingerprints: { chatonsFinding: fingerprint(rule, f) },
-    properties: { count: f.count, examples: f.examples, ...(f.host ? { host: f.host } : {}), ...(f.pageRole ? { pageRole: f.pageRole } : {}) },
+    properties: {
+      count: f.count,
+      examples: f.examples,
+      ...(f.host ? { host: f.host } : {}),
+      ...(f.pageRole ? { pageRole: f.pageRole } : {}),
+    },
   };
   if (f.allowed) out.suppressions = [{ kind: 'external', status: 'accepted', justification: f.allowed.justification }];
   if (f.baseline) out.baselineState = f.baseline;
@@ -74,20 +81,27 @@ function runOf(result: SiteView, lang: Lang, automationId: string): Record<strin
     defaultConfiguration: { level: r.level === 'blocking' ? 'error' : 'warning' },
     properties: { section: r.section, level: r.level, outcome: r.outcome },
   }));
-  const results = result.rules.flatMap((r, i) => r.outcome === 'fail' || r.outcome === 'needs-review' || r.findings.some((f) => f.allowed)
-    ? r.findings.map((f) => resultOf(r, i, f, result.target)) : []);
-  const notifications = result.rules.filter((r) => r.outcome === 'error' || (r.outcome === 'needs-review' && r.findings.length === 0)).map((r) => ({
-    level: r.outcome === 'error' ? 'error' : 'note',
-    message: { text: `${r.id}: ${r.reason ?? t(lang, `outcome.${r.outcome}` as MessageKey)}` },
-    associatedRule: { id: r.id },
-  }));
+  const results = result.rules.flatMap((r, i) =>
+    r.outcome === 'fail' || r.outcome === 'needs-review' || r.findings.some((f) => f.allowed)
+      ? r.findings.map((f) => resultOf(r, i, f, result.target))
+      : [],
+  );
+  const notifications = result.rules
+    .filter((r) => r.outcome === 'error' || (r.outcome === 'needs-review' && r.findings.length === 0))
+    .map((r) => ({
+      level: r.outcome === 'error' ? 'error' : 'note',
+      message: { text: `${r.id}: ${r.reason ?? t(lang, `outcome.${r.outcome}` as MessageKey)}` },
+      associatedRule: { id: r.id },
+    }));
   return {
     tool: { driver: { name: result.tool.name, version: result.tool.version, informationUri: INFO_URI, rules } },
     automationDetails: { id: automationId },
-    invocations: [{
-      executionSuccessful: true,
-      ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
-    }],
+    invocations: [
+      {
+        executionSuccessful: true,
+        ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+      },
+    ],
     originalUriBaseIds: { TARGET: { uri: result.target } },
     results,
     properties: { target: result.target, verdict: result.verdict, lang: result.lang },

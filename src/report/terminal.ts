@@ -42,7 +42,10 @@ function groupByHost(findings: readonly Finding[]): { groups: HostGroup[]; other
     const g = groups.get(f.host) ?? { host: f.host, count: 0, pages: new Set<string>(), types: new Set<string>(), example: f.url };
     g.count += f.count;
     if (f.page) g.pages.add(f.page);
-    for (const type of String(f.args.types ?? '').split(', ').filter(Boolean)) g.types.add(type);
+    for (const type of String(f.args.types ?? '')
+      .split(', ')
+      .filter(Boolean))
+      g.types.add(type);
     groups.set(f.host, g);
   }
   return { groups: [...groups.values()].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)), others };
@@ -56,7 +59,9 @@ function ruleLines(rule: RuleResult, lang: Lang, c: ChalkInstance): string[] {
   if (rule.outcome !== 'fail' && rule.outcome !== 'needs-review') return lines;
   const { groups, others } = groupByHost(rule.findings);
   for (const g of groups.slice(0, MAX_HOSTS)) {
-    lines.push(`      ${t(lang, 'report.findingLine', { host: c.bold(g.host), count: g.count, pages: g.pages.size, types: [...g.types].map((type) => codeName(lang, 'resourceType', type)).join(', ') })}`);
+    lines.push(
+      `      ${t(lang, 'report.findingLine', { host: c.bold(g.host), count: g.count, pages: g.pages.size, types: [...g.types].map((type) => codeName(lang, 'resourceType', type)).join(', ') })}`,
+    );
     if (g.example) lines.push(`        ${c.gray(g.example)}`);
   }
   if (groups.length > MAX_HOSTS) lines.push(`      ${t(lang, 'report.more', { count: groups.length - MAX_HOSTS })}`);
@@ -74,7 +79,9 @@ export const terminalReporter: Reporter = viewing((result, { lang, color }) => {
     c.gray(t(lang, 'report.legend')),
   ];
   if (result.baseline) {
-    out.push(t(lang, 'md.baseline', { new: result.baseline.new, unchanged: result.baseline.unchanged, resolved: result.baseline.resolved.length }));
+    out.push(
+      t(lang, 'md.baseline', { new: result.baseline.new, unchanged: result.baseline.unchanged, resolved: result.baseline.resolved.length }),
+    );
   }
   for (const section of SECTIONS) {
     const rules = result.rules.filter((r) => r.section === section);
@@ -89,19 +96,30 @@ export const terminalReporter: Reporter = viewing((result, { lang, color }) => {
   }
   out.push('', c.underline(t(lang, 'report.pages')));
   for (const page of result.pages) {
-    out.push(`  ${t(lang, 'report.pageLine', {
-      role: t(lang, `role.${page.role}` as MessageKey), url: page.url, status: page.status ?? page.error ?? '—',
-    })}`);
+    out.push(
+      `  ${t(lang, 'report.pageLine', {
+        role: t(lang, `role.${page.role}` as MessageKey),
+        url: page.url,
+        status: page.status ?? page.error ?? '—',
+      })}`,
+    );
   }
   if (result.errors.length > 0) {
     out.push('', c.underline(t(lang, 'report.errors')));
     for (const e of result.errors) out.push(`  ${c.gray(`[${e.stage}]`)} ${e.page ?? ''} ${e.message}`);
   }
   const third = result.requests.filter((r) => r.party === 'third').length;
-  out.push('', c.gray(t(lang, 'report.summary', {
-    pages: result.pages.length, requests: result.requests.length, third,
-    seconds: (result.durationMs / 1000).toFixed(1),
-  })));
+  out.push(
+    '',
+    c.gray(
+      t(lang, 'report.summary', {
+        pages: result.pages.length,
+        requests: result.requests.length,
+        third,
+        seconds: (result.durationMs / 1000).toFixed(1),
+      }),
+    ),
+  );
   // What no tool can answer comes last, so no clean audit reads as a complete one.
   if (result.questions && result.questions.length > 0) {
     out.push('', c.underline(t(lang, 'report.questions')));

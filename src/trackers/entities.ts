@@ -51,7 +51,14 @@ export class EntityIndex {
     };
     for (const o of overrides.entities ?? []) {
       for (const domain of o.domains) {
-        const entity: Entity = { name: o.name, organization: o.organization, category: o.category, pattern: domain, source: 'chatons-audit', rule: `chatons-audit: ${domain}` };
+        const entity: Entity = {
+          name: o.name,
+          organization: o.organization,
+          category: o.category,
+          pattern: domain,
+          source: 'chatons-audit',
+          rule: `chatons-audit: ${domain}`,
+        };
         if (o.paths) entity.paths = o.paths;
         // An override domain covers its subdomains, like third-party-web's "*." patterns.
         add(this.suffix, domain.toLowerCase(), entity);
@@ -61,7 +68,14 @@ export class EntityIndex {
       const organization = overrides.organizations?.[e.name] ?? e.company ?? e.name;
       const category = overrides.categories?.[e.name] ?? CATEGORY_NAMES[e.category] ?? e.category;
       for (const pattern of e.domains) {
-        const entity: Entity = { name: e.name, organization, category, pattern, source: 'third-party-web', rule: `third-party-web: ${pattern}` };
+        const entity: Entity = {
+          name: e.name,
+          organization,
+          category,
+          pattern,
+          source: 'third-party-web',
+          rule: `third-party-web: ${pattern}`,
+        };
         if (pattern.startsWith('*.')) add(this.suffix, pattern.slice(2).toLowerCase(), entity);
         else add(this.exact, pattern.toLowerCase(), entity);
       }
@@ -82,7 +96,9 @@ export class EntityIndex {
     if (!found) return NONE;
     if (found.length === 1) return found;
     // Path-specific entries first, then overrides, then third-party-web: the first that fits wins.
-    return found.sort((a, b) => Number(!a.paths) - Number(!b.paths) || Number(a.source !== 'chatons-audit') - Number(b.source !== 'chatons-audit'));
+    return found.sort(
+      (a, b) => Number(!a.paths) - Number(!b.paths) || Number(a.source !== 'chatons-audit') - Number(b.source !== 'chatons-audit'),
+    );
   }
 }
 

@@ -22,9 +22,20 @@ interface FilterListsFile {
 
 /** Our resource types → the request types filter options ($script, $image...) speak of. */
 const REQUEST_TYPES: Readonly<Record<string, RequestType>> = {
-  document: 'main_frame', stylesheet: 'stylesheet', image: 'image', media: 'media', font: 'font', script: 'script',
-  texttrack: 'other', xhr: 'xmlhttprequest', fetch: 'fetch', eventsource: 'other', websocket: 'websocket',
-  manifest: 'other', ping: 'ping', other: 'other',
+  document: 'main_frame',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  media: 'media',
+  font: 'font',
+  script: 'script',
+  texttrack: 'other',
+  xhr: 'xmlhttprequest',
+  fetch: 'fetch',
+  eventsource: 'other',
+  websocket: 'websocket',
+  manifest: 'other',
+  ping: 'ping',
+  other: 'other',
 };
 
 /** A page's host and registrable domain, as the engine derives them (parsed once per page). */
@@ -41,7 +52,10 @@ export class FilterMatcher {
   /** Merged filter text → its original filters, parsed once. */
   private readonly parts = new Map<string, NetworkFilter[]>();
 
-  constructor(private readonly engine: FiltersEngine, lists: FilterListsFile) {
+  constructor(
+    private readonly engine: FiltersEngine,
+    lists: FilterListsFile,
+  ) {
     for (const [list, ids] of Object.entries(lists.lists)) for (const id of ids) this.listOf.set(Number.parseInt(id, 36), list);
     this.defaultList = lists.defaultList;
   }

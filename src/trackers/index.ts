@@ -17,7 +17,6 @@ import { trackersDataDir } from './data-files.js';
 import { loadEntityIndex, type Entity, type EntityIndex } from './entities.js';
 import { FilterMatcher, loadFilterMatcher } from './filters.js';
 
-
 interface ListsFile {
   lists: { id: string; name: string; version: string; updated: string; licence: string }[];
 }
@@ -99,12 +98,24 @@ class TrackerKnowledge {
     if (entity) return { name: entity.name, organization: entity.organization, category: entity.category, rule: entity.rule };
     const vendor = this.vendorOf(host);
     if (vendor) {
-      return { name: vendor.vendor, organization: vendor.vendor, category: 'tracking', rule: `||${vendor.domain}^`, list: 'adguard-tracking-protection' };
+      return {
+        name: vendor.vendor,
+        organization: vendor.vendor,
+        category: 'tracking',
+        rule: `||${vendor.domain}^`,
+        list: 'adguard-tracking-protection',
+      };
     }
     const filter = this.filters.match(`https://${host}/`, 'script', 'https://chatons-audit.invalid/');
     if (filter) {
       const domain = getDomain(host) ?? host;
-      return { name: domain, organization: domain, category: LIST_CATEGORY[filter.list] ?? 'tracking', rule: filter.rule, list: filter.list };
+      return {
+        name: domain,
+        organization: domain,
+        category: LIST_CATEGORY[filter.list] ?? 'tracking',
+        rule: filter.rule,
+        list: filter.list,
+      };
     }
     return undefined;
   }
@@ -125,8 +136,11 @@ class TrackerKnowledge {
       const vendor = this.vendorOf(host);
       const domain = request.domain || host;
       match = {
-        name: vendor?.vendor ?? domain, organization: vendor?.vendor ?? domain,
-        category: LIST_CATEGORY[filter.list] ?? 'tracking', rule: filter.rule, list: filter.list,
+        name: vendor?.vendor ?? domain,
+        organization: vendor?.vendor ?? domain,
+        category: LIST_CATEGORY[filter.list] ?? 'tracking',
+        rule: filter.rule,
+        list: filter.list,
       };
     }
     return match;
@@ -161,12 +175,16 @@ export function trackerForHost(host: string): TrackerMatch | undefined {
 
 /** The vendored lists with their versions, as the JSON result reports them. */
 export function trackerLists(): ListInfo[] {
-  return knowledge().lists().map((l) => ({ name: l.name, version: l.version, updated: l.updated }));
+  return knowledge()
+    .lists()
+    .map((l) => ({ name: l.name, version: l.version, updated: l.updated }));
 }
 
 /** For tests and benchmarks: a fresh knowledge base from another directory. */
 export function createTrackerKnowledge(dir = trackersDataDir): {
-  nameRequest: typeof nameRequest; trackerForHost: typeof trackerForHost; warm(): void;
+  nameRequest: typeof nameRequest;
+  trackerForHost: typeof trackerForHost;
+  warm(): void;
 } {
   const k = new TrackerKnowledge(dir);
   return { nameRequest: (u, t, p, f) => k.forRequest(u, t, p, f), trackerForHost: (h) => k.forHost(h), warm: () => k.warm() };

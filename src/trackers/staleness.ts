@@ -42,7 +42,9 @@ function readJson(file: string): unknown {
 }
 
 export function trackerDataState(root = packageRoot, dataDir = trackersDataDir): TrackerDataState {
-  const lists = readJson(join(dataDir, 'lists.json')) as { provenance?: { vendored?: string; sources?: Record<string, string> } } | undefined;
+  const lists = readJson(join(dataDir, 'lists.json')) as
+    | { provenance?: { vendored?: string; sources?: Record<string, string> } }
+    | undefined;
   const clone = existsSync(join(root, 'src', 'trackers', 'update.ts'));
   const installed: Record<string, string> = {};
   if (clone) {
@@ -70,9 +72,13 @@ function newer(a: string, b: string): boolean {
 /** The notice to print, or null when there is nothing true and useful to say. */
 export function trackerListsNotice(state: TrackerDataState, lang: Lang, now: Date = new Date()): string | null {
   if (state.installed) {
-    const ahead = Object.entries(state.installed).filter(([name, version]) => state.sources[name] && newer(version, state.sources[name] ?? ''));
+    const ahead = Object.entries(state.installed).filter(
+      ([name, version]) => state.sources[name] && newer(version, state.sources[name] ?? ''),
+    );
     if (ahead.length > 0) {
-      return t(lang, 'trackers.newerSources', { sources: ahead.map(([name, version]) => `${name} ${state.sources[name]} → ${version}`).join(', ') });
+      return t(lang, 'trackers.newerSources', {
+        sources: ahead.map(([name, version]) => `${name} ${state.sources[name]} → ${version}`).join(', '),
+      });
     }
   }
   const vendored = Date.parse(state.vendored);

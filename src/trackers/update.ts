@@ -80,7 +80,10 @@ function trimList(raw: string): TrimmedList {
       // rules below list its customers' subdomains, which we drop (see CNAME_SECTIONS).
       const heading = VENDOR_HEADING.exec(line);
       if (heading?.[1] && heading[2]) {
-        vendorDomains = heading[2].split(/,\s*|\s+and\s+/).map((d) => d.trim().toLowerCase()).filter((d) => /^[a-z0-9.-]+\.[a-z]+$/.test(d));
+        vendorDomains = heading[2]
+          .split(/,\s*|\s+and\s+/)
+          .map((d) => d.trim().toLowerCase())
+          .filter((d) => /^[a-z0-9.-]+\.[a-z]+$/.test(d));
         for (const d of vendorDomains) cnameVendors[d] = heading[1].trim();
       } else if (isNetworkRule(line)) {
         const domain = /^\|\|([a-z0-9.-]+)\^/.exec(line)?.[1];
@@ -108,12 +111,28 @@ export async function updateTrackers(outDir = trackersDataDir): Promise<void> {
   const tpw = packageVersion('third-party-web');
   const entities = JSON.parse(readFileSync(join(tpw.dir, 'dist', 'entities-nostats.json'), 'utf8')) as TpwEntity[];
   const trimmed = entities.map((e) => ({ name: e.name, company: e.company ?? null, category: e.category, domains: e.domains }));
-  writeFileSync(join(outDir, 'third-party-web.json'), `${JSON.stringify({
-    provenance: { source: 'third-party-web (npm)', version: tpw.version, vendored: today, licence: tpw.license,
-      homepage: 'https://github.com/patrickhulce/third-party-web', fields: 'name, company, category, domains' },
-    entities: trimmed,
-  })}\n`);
-  manifest.push({ id: 'third-party-web', name: 'third-party-web', version: tpw.version, updated: today, licence: tpw.license, file: 'third-party-web.json' });
+  writeFileSync(
+    join(outDir, 'third-party-web.json'),
+    `${JSON.stringify({
+      provenance: {
+        source: 'third-party-web (npm)',
+        version: tpw.version,
+        vendored: today,
+        licence: tpw.license,
+        homepage: 'https://github.com/patrickhulce/third-party-web',
+        fields: 'name, company, category, domains',
+      },
+      entities: trimmed,
+    })}\n`,
+  );
+  manifest.push({
+    id: 'third-party-web',
+    name: 'third-party-web',
+    version: tpw.version,
+    updated: today,
+    licence: tpw.license,
+    file: 'third-party-web.json',
+  });
 
   // AdGuard lists: trimmed raw text, with a provenance header.
   const dnr = packageVersion('@adguard/dnr-rulesets');
@@ -122,8 +141,9 @@ export async function updateTrackers(outDir = trackersDataDir): Promise<void> {
   // Filter id → list, for every list but the first (the default), to keep the file small.
   const filterList: Record<string, string[]> = {};
   for (const list of LISTS) {
-    const json = JSON.parse(readFileSync(join(dnr.dir, 'dist', 'filters', 'declarative', `ruleset_${list.ruleset}`, `ruleset_${list.ruleset}.json`), 'utf8')) as
-      [{ metadata: { rawFilterList: string } }];
+    const json = JSON.parse(
+      readFileSync(join(dnr.dir, 'dist', 'filters', 'declarative', `ruleset_${list.ruleset}`, `ruleset_${list.ruleset}.json`), 'utf8'),
+    ) as [{ metadata: { rawFilterList: string } }];
     const t = trimList(json[0].metadata.rawFilterList);
     Object.assign(cnameVendors, t.cnameVendors);
     const text = t.rules.join('\n');
@@ -134,35 +154,71 @@ export async function updateTrackers(outDir = trackersDataDir): Promise<void> {
         return filter ? [filter.getId().toString(36)] : [];
       });
     }
-    writeFileSync(join(outDir, list.file), [
-      `! Title: ${t.title}`,
-      `! Version: ${t.version}`,
-      `! TimeUpdated: ${t.timeUpdated}`,
-      `! Source: @adguard/dnr-rulesets ${dnr.version} (npm), dist/filters/declarative/ruleset_${list.ruleset}, metadata.rawFilterList`,
-      `! Vendored: ${today} by npm run update-trackers (network rules only; CNAME sections reduced to vendor domains)`,
-      '! Licence: GPL-3.0 (https://github.com/AdguardTeam/AdguardFilters/blob/master/LICENSE)',
-      text,
-      '',
-    ].join('\n'));
-    manifest.push({ id: list.id, name: t.title, version: t.version, updated: t.timeUpdated, licence: 'GPL-3.0', file: list.file, rules: t.rules.length });
+    writeFileSync(
+      join(outDir, list.file),
+      [
+        `! Title: ${t.title}`,
+        `! Version: ${t.version}`,
+        `! TimeUpdated: ${t.timeUpdated}`,
+        `! Source: @adguard/dnr-rulesets ${dnr.version} (npm), dist/filters/declarative/ruleset_${list.ruleset}, metadata.rawFilterList`,
+        `! Vendored: ${today} by npm run update-trackers (network rules only; CNAME sections reduced to vendor domains)`,
+        '! Licence: GPL-3.0 (https://github.com/AdguardTeam/AdguardFilters/blob/master/LICENSE)',
+        text,
+        '',
+      ].join('\n'),
+    );
+    manifest.push({
+      id: list.id,
+      name: t.title,
+      version: t.version,
+      updated: t.timeUpdated,
+      licence: 'GPL-3.0',
+      file: list.file,
+      rules: t.rules.length,
+    });
   }
-  writeFileSync(join(outDir, 'cname-vendors.json'), `${JSON.stringify({
-    provenance: { source: `@adguard/dnr-rulesets ${dnr.version}, Tracking Protection filter, "CNAME disguised tracking networks" headings`, vendored: today, licence: 'GPL-3.0' },
-    vendors: cnameVendors,
-  }, null, 1)}\n`);
+  writeFileSync(
+    join(outDir, 'cname-vendors.json'),
+    `${JSON.stringify(
+      {
+        provenance: {
+          source: `@adguard/dnr-rulesets ${dnr.version}, Tracking Protection filter, "CNAME disguised tracking networks" headings`,
+          vendored: today,
+          licence: 'GPL-3.0',
+        },
+        vendors: cnameVendors,
+      },
+      null,
+      1,
+    )}\n`,
+  );
 
   const engine = FiltersEngine.parse(texts.join('\n'), ENGINE_CONFIG);
   writeFileSync(join(outDir, 'engine.bin'), engine.serialize());
-  writeFileSync(join(outDir, 'filter-lists.json'), `${JSON.stringify({ provenance: 'list id → base-36 filter ids (@ghostery/adblocker) in engine.bin; any other filter is from the first list', defaultList: LISTS[0]?.id, lists: filterList })}\n`);
-  writeFileSync(join(outDir, 'lists.json'), `${JSON.stringify({
-    provenance: {
-      tool: 'npm run update-trackers', vendored: today, matcher: `@ghostery/adblocker ${packageVersion('@ghostery/adblocker').version} (MPL-2.0)`,
-      // What a development clone compares with its node_modules to know newer lists are at hand.
-      sources: Object.fromEntries(TRACKER_SOURCES.map((name) => [name, packageVersion(name).version])),
-    },
-    lists: manifest,
-  }, null, 2)}\n`);
-  console.log(`rules/data/trackers updated: ${trimmed.length} entities, ${engine.getFilters().networkFilters.length} filters, ${Object.keys(cnameVendors).length} CNAME vendor domains`);
+  writeFileSync(
+    join(outDir, 'filter-lists.json'),
+    `${JSON.stringify({ provenance: 'list id → base-36 filter ids (@ghostery/adblocker) in engine.bin; any other filter is from the first list', defaultList: LISTS[0]?.id, lists: filterList })}\n`,
+  );
+  writeFileSync(
+    join(outDir, 'lists.json'),
+    `${JSON.stringify(
+      {
+        provenance: {
+          tool: 'npm run update-trackers',
+          vendored: today,
+          matcher: `@ghostery/adblocker ${packageVersion('@ghostery/adblocker').version} (MPL-2.0)`,
+          // What a development clone compares with its node_modules to know newer lists are at hand.
+          sources: Object.fromEntries(TRACKER_SOURCES.map((name) => [name, packageVersion(name).version])),
+        },
+        lists: manifest,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(
+    `rules/data/trackers updated: ${trimmed.length} entities, ${engine.getFilters().networkFilters.length} filters, ${Object.keys(cnameVendors).length} CNAME vendor domains`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) await updateTrackers();

@@ -44,7 +44,6 @@ describe('the real bin', () => {
 });
 
 describe('CLI audits', () => {
-
   it('exits 1 on a non-compliant site, 0 with --fail-on never', async () => {
     const [failing, never] = await Promise.all([
       runMain([...world(), 'google-fonts.example']),
@@ -68,16 +67,30 @@ describe('CLI audits', () => {
   it('prints one JSON line per site for several targets, writes --output and re-judges saved evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatons-out-'));
     const evidenceFile = join(dir, 'evidence.json');
-    const run = await runMain([...world(), '--format', 'json', '--save-evidence', evidenceFile,
-      'https://services.bonchaton.example/', 'https://gravatar-cdn.example/']);
+    const run = await runMain([
+      ...world(),
+      '--format',
+      'json',
+      '--save-evidence',
+      evidenceFile,
+      'https://services.bonchaton.example/',
+      'https://gravatar-cdn.example/',
+    ]);
     expect(run.code).toBe(1);
-    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as AuditResult);
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditResult);
     expect(results.map((r) => [r.target, r.verdict])).toEqual([
-      ['https://services.bonchaton.example/', 'compliant'], ['https://gravatar-cdn.example/', 'non-compliant'],
+      ['https://services.bonchaton.example/', 'compliant'],
+      ['https://gravatar-cdn.example/', 'non-compliant'],
     ]);
     const rejudged = await runMain(['--from-evidence', evidenceFile, '--lang', 'en', '--output', join(dir, 'report.json')]);
     expect(rejudged.code).toBe(1);
-    const lines = readFileSync(join(dir, 'report.json'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditResult);
+    const lines = readFileSync(join(dir, 'report.json'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditResult);
     expect(lines.map((r) => r.verdict)).toEqual(['compliant', 'non-compliant']);
     expect(lines[1]?.rules.find((r) => r.id === 'no-third-party-images')?.title).toBe('No image loaded from a third party');
   });

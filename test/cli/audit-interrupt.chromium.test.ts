@@ -18,21 +18,35 @@ afterAll(async () => internet?.close());
 
 describe('a single-site audit interrupted by Ctrl-C', () => {
   it('says what was done on a line of its own and exits 130, as a batch does', async () => {
-    const child = spawn(process.execPath, [
-      `${packageRoot}/bin/chatons-audit.js`, '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--lang', 'en',
-      'https://services.bonchaton.example/',
-    ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      [
+        `${packageRoot}/bin/chatons-audit.js`,
+        '--map-host',
+        internet.mapHost,
+        '--ca-cert',
+        internet.caCertFile,
+        '--lang',
+        'en',
+        'https://services.bonchaton.example/',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
 
     // Once the browser runs, the site is being audited.
     let browsers: number[] = [];
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        browsers = processTree(child.pid ?? -1).filter((p) => /chrom/i.test(p.cmdline)).map((p) => p.pid);
+        browsers = processTree(child.pid ?? -1)
+          .filter((p) => /chrom/i.test(p.cmdline))
+          .map((p) => p.pid);
         if (browsers.length > 0) {
           clearInterval(timer);
           resolve();
@@ -48,7 +62,9 @@ describe('a single-site audit interrupted by Ctrl-C', () => {
 
     expect(signal).toBeNull();
     expect(code).toBe(130);
-    expect(stderr.trimEnd().split('\n').at(-1)).toBe('Interrupted: 0/1 sites done. Without --output-dir nothing is saved: run with --output-dir to be able to resume.');
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(
+      'Interrupted: 0/1 sites done. Without --output-dir nothing is saved: run with --output-dir to be able to resume.',
+    );
     expect(stdout).toBe('');
 
     for (let i = 0; i < 100 && browsers.some((pid) => existsSync(`/proc/${pid}`)); i++) await new Promise((r) => setTimeout(r, 50));

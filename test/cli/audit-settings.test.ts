@@ -14,16 +14,25 @@ import { resolveSettings, type CommandOptions } from '../../src/audit/settings.j
 describe('audit settings', () => {
   it('carries every audit option, from flags and configuration', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'chatons-settings-'));
-    writeFileSync(join(cwd, '.chatons-audit.yml'), [
-      'ownDomains: [config.example]',
-      'allowlist:',
-      '  - host: video.autre-chaton.example',
-      '    justification: "PeerTube of another member"',
-    ].join('\n'));
+    writeFileSync(
+      join(cwd, '.chatons-audit.yml'),
+      [
+        'ownDomains: [config.example]',
+        'allowlist:',
+        '  - host: video.autre-chaton.example',
+        '    justification: "PeerTube of another member"',
+      ].join('\n'),
+    );
     const proc: CliProcess = { argv: [], env: {}, stdout: { write: () => true }, stderr: { write: () => true }, cwd: () => cwd };
     const options: CommandOptions = {
-      ownDomain: ['flag.example'], mapHost: ['*=127.0.0.1:8443'], caCert: [], dnsServer: ['127.0.0.1:5353'],
-      evidenceDir: 'pack', chatonsinfos: 'https://a.example/organization.properties', candidate: true, allowPrivate: true,
+      ownDomain: ['flag.example'],
+      mapHost: ['*=127.0.0.1:8443'],
+      caCert: [],
+      dnsServer: ['127.0.0.1:5353'],
+      evidenceDir: 'pack',
+      chatonsinfos: 'https://a.example/organization.properties',
+      candidate: true,
+      allowPrivate: true,
       browser: '/usr/bin/chromium',
     };
     // What the run path starts its Auditor with: the settings themselves.

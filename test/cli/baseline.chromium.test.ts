@@ -27,11 +27,21 @@ beforeAll(async () => {
 });
 afterAll(async () => internet?.close());
 const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile];
-const newFindings = (r: AuditResult) => r.rules.flatMap((rule) => rule.findings.filter((f) => f.baseline === 'new').map((f) => [rule.id, f.host ?? f.subject]));
+const newFindings = (r: AuditResult) =>
+  r.rules.flatMap((rule) => rule.findings.filter((f) => f.baseline === 'new').map((f) => [rule.id, f.host ?? f.subject]));
 
 describe('--baseline', () => {
   it('finds exactly one new finding when a tracker is added between two runs', async () => {
-    const first = await runMain([...world(), '-f', 'json', '-o', before, '--save-evidence', join(dir, 'before-evidence.json'), 'https://asso-avant.example/']);
+    const first = await runMain([
+      ...world(),
+      '-f',
+      'json',
+      '-o',
+      before,
+      '--save-evidence',
+      join(dir, 'before-evidence.json'),
+      'https://asso-avant.example/',
+    ]);
     expect(first.code).toBe(1);
     copyFileSync(join(webRoot, 'asso-apres.example/index.html'), join(webRoot, 'asso-avant.example/index.html'));
     const second = await runMain([...world(), '-f', 'json', '--baseline', before, '--fail-on', 'new', 'https://asso-avant.example/']);
@@ -49,7 +59,16 @@ describe('--baseline', () => {
   });
 
   it('exits 0 under --fail-on new when nothing is new, though the site still fails', async () => {
-    const run = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before, '--fail-on', 'new', '-f', 'markdown']);
+    const run = await runMain([
+      '--from-evidence',
+      join(dir, 'before-evidence.json'),
+      '--baseline',
+      before,
+      '--fail-on',
+      'new',
+      '-f',
+      'markdown',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/0 constat nouveau, [1-9]\d* inchangés?, 0 résolu\b/);
     const blocking = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', before]);
@@ -59,7 +78,14 @@ describe('--baseline', () => {
   it('lists resolved findings and refuses an unreadable baseline with exit 2', async () => {
     const after = goldenResult('asso-apres.example');
     const back = compareWithBaseline(goldenResult('asso-avant.example'), after, 'after.json');
-    expect(back.baseline?.resolved).toEqual([expect.objectContaining({ rule: 'no-third-party-requests', host: 'www.googletagmanager.com', code: 'thirdPartyRequest', pageRole: 'portal' })]);
+    expect(back.baseline?.resolved).toEqual([
+      expect.objectContaining({
+        rule: 'no-third-party-requests',
+        host: 'www.googletagmanager.com',
+        code: 'thirdPartyRequest',
+        pageRole: 'portal',
+      }),
+    ]);
     expect(hasNewBlockingFinding(back.rules)).toBe(false);
     const bad = await runMain(['--from-evidence', join(dir, 'before-evidence.json'), '--baseline', join(dir, 'before-evidence.json')]);
     expect(bad.code).toBe(2);
@@ -80,19 +106,33 @@ describe('--fail-on new in every mode', () => {
     const single = await runMain([...world(), ...again, '-f', 'json', site]);
     const several = await runMain([...world(), ...again, '-f', 'json', ...sites]);
     const batch = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-batch'), ...sites]);
-    const batchAndOutput = await runMain([...world(), ...again, '--output-dir', join(dir, 'fonts-both'), '-o', join(dir, 'fonts-both.json'), site]);
+    const batchAndOutput = await runMain([
+      ...world(),
+      ...again,
+      '--output-dir',
+      join(dir, 'fonts-both'),
+      '-o',
+      join(dir, 'fonts-both.json'),
+      site,
+    ]);
     const merged = await runMain(['merge', join(dir, 'fonts-batch'), ...again]);
     expect([single.code, several.code, batch.code, batchAndOutput.code, merged.code]).toEqual([0, 0, 0, 0, 0]);
     // Exit 0 because the findings were compared, not because nothing was marked at all.
-    const reported = [single.stdout, ...lines(several.stdout), readFileSync(join(dir, 'fonts-both.json'), 'utf8')]
-      .map((text) => (JSON.parse(text) as AuditResult).baseline);
+    const reported = [single.stdout, ...lines(several.stdout), readFileSync(join(dir, 'fonts-both.json'), 'utf8')].map(
+      (text) => (JSON.parse(text) as AuditResult).baseline,
+    );
     expect(reported).toEqual(Array(4).fill(expect.objectContaining({ file: prev, new: 0 })));
     // A baseline in which the sites had no finding: all is new. The modes that print no result say so by their exit code.
     const clean = join(dir, 'fonts-clean.json');
-    writeFileSync(clean, lines(readFileSync(prev, 'utf8')).map((line) => {
-      const result = JSON.parse(line) as AuditResult;
-      return JSON.stringify({ ...result, rules: result.rules.map((r) => ({ ...r, findings: [] })) });
-    }).join('\n'));
+    writeFileSync(
+      clean,
+      lines(readFileSync(prev, 'utf8'))
+        .map((line) => {
+          const result = JSON.parse(line) as AuditResult;
+          return JSON.stringify({ ...result, rules: result.rules.map((r) => ({ ...r, findings: [] })) });
+        })
+        .join('\n'),
+    );
     const fresh = ['--baseline', clean, '--fail-on', 'new'];
     const batchFresh = await runMain([...world(), ...fresh, '--output-dir', join(dir, 'fonts-fresh'), site]);
     const mergeFresh = await runMain(['merge', join(dir, 'fonts-batch'), ...fresh]);

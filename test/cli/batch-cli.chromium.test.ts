@@ -16,7 +16,12 @@ import { packageRoot } from '../../src/util/paths.js';
 import { lines, runMain } from '../support/main.js';
 
 const SITES = [
-  'services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'lazy-image.example', 'iframe-embed.example', 'ua.example',
+  'services.bonchaton.example',
+  'google-fonts.example',
+  'gravatar-cdn.example',
+  'lazy-image.example',
+  'iframe-embed.example',
+  'ua.example',
 ].map((h) => `https://${h}/`);
 
 let internet: FixtureInternet;
@@ -25,7 +30,10 @@ beforeAll(async () => {
 });
 afterAll(async () => internet?.close());
 
-const siteFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort();
+const siteFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+    .sort();
 
 describe('batch resume', () => {
   it('resumes a run killed midway without losing or duplicating a site', async () => {
@@ -33,8 +41,23 @@ describe('batch resume', () => {
     writeFileSync(join(work, 'sites.txt'), `# members\n${SITES.join('\n')}\n`);
     const out = join(work, 'out');
     const args = [
-      join(packageRoot, 'bin/chatons-audit.js'), '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile,
-      '--targets', 'sites.txt', '--output-dir', 'out', '--concurrency', '1', '--timeout', '5000', '--quiet-window', '300', '--lang', 'en',
+      join(packageRoot, 'bin/chatons-audit.js'),
+      '--map-host',
+      internet.mapHost,
+      '--ca-cert',
+      internet.caCertFile,
+      '--targets',
+      'sites.txt',
+      '--output-dir',
+      'out',
+      '--concurrency',
+      '1',
+      '--timeout',
+      '5000',
+      '--quiet-window',
+      '300',
+      '--lang',
+      'en',
     ];
 
     // First run: killed (SIGKILL, no chance to clean up) once two sites are written.
@@ -89,12 +112,26 @@ describe('batch resume', () => {
     expect(shardSummary.shard).toBe('2/3');
     expect(shardSummary.sites.map((s) => s.target)).toEqual([SITES[1], SITES[4]]);
     const saved = JSON.parse(readFileSync(join(work, 'evidence.json'), 'utf8')) as { target: string; evidenceVersion: number }[];
-    expect(saved.map((e) => [e.target, e.evidenceVersion])).toEqual([[SITES[1], 1], [SITES[4], 1]]);
+    expect(saved.map((e) => [e.target, e.evidenceVersion])).toEqual([
+      [SITES[1], 1],
+      [SITES[4], 1],
+    ]);
   }, 120_000);
 });
 
 describe('federation file', () => {
-  const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--timeout', '5000', '--quiet-window', '300', '--lang', 'en'];
+  const world = (): string[] => [
+    '--map-host',
+    internet.mapHost,
+    '--ca-cert',
+    internet.caCertFile,
+    '--timeout',
+    '5000',
+    '--quiet-window',
+    '300',
+    '--lang',
+    'en',
+  ];
 
   it('re-audits every member a federation lists (URL), each with its organisation file; a broken member is listed, the rest go on', async () => {
     const work = mkdtempSync(join(tmpdir(), 'chatons-federation-'));
@@ -105,7 +142,9 @@ describe('federation file', () => {
     // The collective's own file follows the format: no warning about it.
     expect(run.stderr).not.toContain('federation https://collectif.example/chatons.properties: the mandatory field');
     expect(run.stderr).toMatch(/membres\/disparu\.properties: organisation file unreadable \(HTTP 404\); member not audited/);
-    expect(run.stderr).toMatch(/membres\/interne\.properties: organization\.website http:\/\/10\.1\.2\.3\/admin\/ is a private or local address \(10\.1\.2\.3\)/);
+    expect(run.stderr).toMatch(
+      /membres\/interne\.properties: organization\.website http:\/\/10\.1\.2\.3\/admin\/ is a private or local address \(10\.1\.2\.3\)/,
+    );
     const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.sites.map((s) => [s.target, s.verdict])).toEqual([
       ['https://services.bonchaton.example/', 'compliant'],
@@ -126,18 +165,23 @@ describe('federation file', () => {
 
   it('reads a local federation file, and shards its members like any list', async () => {
     const work = mkdtempSync(join(tmpdir(), 'chatons-federation-local-'));
-    writeFileSync(join(work, 'chatons.properties'), [
-      'file.class = federation',
-      'subs.a = https://collectif.example/membres/disparu.properties',
-      'subs.b = https://collectif.example/membres/sans-site.properties',
-      'subs.c = membres/relatif.properties',
-    ].join('\n'));
+    writeFileSync(
+      join(work, 'chatons.properties'),
+      [
+        'file.class = federation',
+        'subs.a = https://collectif.example/membres/disparu.properties',
+        'subs.b = https://collectif.example/membres/sans-site.properties',
+        'subs.c = membres/relatif.properties',
+      ].join('\n'),
+    );
     const run = await runMain([...world(), '--targets', 'chatons.properties', '--output-dir', 'out', '--shard', '1/2'], {}, work);
     expect(run.code, run.stderr).toBe(0);
     // It declares the federation class but carries none of its fields: warned, and read all the same.
-    expect(lines(run.stderr).filter((l) => l.startsWith('federation chatons.properties: the mandatory field')).map((l) => l.split(' ')[5])).toEqual([
-      'federation.name', 'federation.description', 'federation.website', 'federation.contact.email',
-    ]);
+    expect(
+      lines(run.stderr)
+        .filter((l) => l.startsWith('federation chatons.properties: the mandatory field'))
+        .map((l) => l.split(' ')[5]),
+    ).toEqual(['federation.name', 'federation.description', 'federation.website', 'federation.contact.email']);
     const summary = JSON.parse(readFileSync(join(work, 'out', 'summary.json'), 'utf8')) as BatchSummary;
     // Members 1 and 3 of 3 (1-based shard 1/2 takes list positions 0 and 2).
     expect(summary.sites.map((s) => [s.target, s.verdict])).toEqual([

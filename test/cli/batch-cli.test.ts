@@ -13,7 +13,10 @@ import { evidence, page, request } from '../support/evidence.js';
 import { lines, runMain } from '../support/main.js';
 import { ruleSet } from '../support/rules.js';
 
-const siteFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'summary.json').sort();
+const siteFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'summary.json')
+    .sort();
 
 describe('merge', () => {
   it('combines shard folders into one summary and exits 1 when a site fails', async () => {
@@ -25,14 +28,31 @@ describe('merge', () => {
     const ok = 'https://ok.example/';
     const bad = 'https://bad.example/';
     const okResult = judge(evidence(ok, [page(ok)]), ruleSet, { lang: 'en', levels: {} });
-    const badResult = judge(evidence(bad, [page(bad)], [request('https://fonts.gstatic.com/x.woff2', 'font', bad)]), ruleSet, { lang: 'en', levels: {} });
+    const badResult = judge(evidence(bad, [page(bad)], [request('https://fonts.gstatic.com/x.woff2', 'font', bad)]), ruleSet, {
+      lang: 'en',
+      levels: {},
+    });
     write('shard-1', okResult);
     write('shard-2', badResult);
     // A member of a federation that shard 2 could not read: listed in its summary only.
     const gone = 'https://collectif.example/membres/disparu.properties';
-    writeFileSync(join(work, 'shard-2', 'summary.json'), JSON.stringify({
-      summaryVersion: 1, shard: '2/2', sites: [{ target: gone, file: null, verdict: null, durationMs: null, failing: [], error: `${gone}: organisation file unreadable (HTTP 404)` }],
-    }));
+    writeFileSync(
+      join(work, 'shard-2', 'summary.json'),
+      JSON.stringify({
+        summaryVersion: 1,
+        shard: '2/2',
+        sites: [
+          {
+            target: gone,
+            file: null,
+            verdict: null,
+            durationMs: null,
+            failing: [],
+            error: `${gone}: organisation file unreadable (HTTP 404)`,
+          },
+        ],
+      }),
+    );
     const merged = await runMain(['merge', 'shard-1', 'shard-2', '--output-dir', 'all', '--lang', 'en'], {}, work);
     expect(merged.code, merged.stderr).toBe(1);
     expect(merged.stdout).toMatch(/bad\.example.*non-compliant.*no-third-party-fonts/);
@@ -54,14 +74,23 @@ describe('batch input refused before any browser starts', () => {
     return join(work, name);
   };
   it.each([
-    ['a private address in the targets file', ['--targets', file('private.txt', 'chaton.example\nhttp://10.0.0.1/\n')], /10\.0\.0\.1.*--allow-private/],
+    [
+      'a private address in the targets file',
+      ['--targets', file('private.txt', 'chaton.example\nhttp://10.0.0.1/\n')],
+      /10\.0\.0\.1.*--allow-private/,
+    ],
     ['a link-local address (cloud metadata)', ['--output-dir', join(work, 'o'), 'http://169.254.169.254/latest/'], /169\.254\.169\.254/],
     ['localhost', ['--concurrency', '2', 'http://localhost:8080/'], /localhost/],
     ['a data: URL in the targets file', ['--targets', file('data.txt', 'data:text/html,<h1>x</h1>\n')], /data\.txt.*line 1/],
     ['a missing targets file', ['--targets', join(work, 'missing.txt')], /missing\.txt/],
     ['a bad shard', ['--shard', '4/3', 'chaton.example'], /--shard/],
     ['a bad concurrency', ['--concurrency', '0', 'chaton.example'], /--concurrency/],
-    ['GitLab variables out of range', ['--output-dir', join(work, 'o2'), 'chaton.example'], /CI_NODE_INDEX/, { CI_NODE_INDEX: '5', CI_NODE_TOTAL: '2' }],
+    [
+      'GitLab variables out of range',
+      ['--output-dir', join(work, 'o2'), 'chaton.example'],
+      /CI_NODE_INDEX/,
+      { CI_NODE_INDEX: '5', CI_NODE_TOTAL: '2' },
+    ],
   ] as [string, string[], RegExp, Record<string, string>?][])('%s → exit 2', async (_name, args, message, env = {}) => {
     const run = await runMain([...args, '--lang', 'en', '--browser', '/nonexistent/chromium'], env);
     expect(run.code).toBe(2);

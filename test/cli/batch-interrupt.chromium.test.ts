@@ -13,8 +13,14 @@ import { processTree } from '../../src/bench/process-tree.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { packageRoot } from '../../src/util/paths.js';
 
-const SITES = ['services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'lazy-image.example', 'iframe-embed.example', 'ua.example']
-  .map((h) => `https://${h}/`);
+const SITES = [
+  'services.bonchaton.example',
+  'google-fonts.example',
+  'gravatar-cdn.example',
+  'lazy-image.example',
+  'iframe-embed.example',
+  'ua.example',
+].map((h) => `https://${h}/`);
 
 let internet: FixtureInternet;
 beforeAll(async () => {
@@ -35,20 +41,43 @@ describe('a batch interrupted by Ctrl-C', () => {
     const work = mkdtempSync(join(tmpdir(), 'chatons-interrupt-'));
     writeFileSync(join(work, 'sites.txt'), `${SITES.join('\n')}\n`);
     const out = join(work, 'out');
-    const child = spawn(process.execPath, [
-      join(packageRoot, 'bin/chatons-audit.js'), '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile,
-      '--targets', 'sites.txt', '--output-dir', 'out', '--concurrency', '1', '--timeout', '5000', '--quiet-window', '300', '--lang', 'en',
-    ], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      [
+        join(packageRoot, 'bin/chatons-audit.js'),
+        '--map-host',
+        internet.mapHost,
+        '--ca-cert',
+        internet.caCertFile,
+        '--targets',
+        'sites.txt',
+        '--output-dir',
+        'out',
+        '--concurrency',
+        '1',
+        '--timeout',
+        '5000',
+        '--quiet-window',
+        '300',
+        '--lang',
+        'en',
+      ],
+      { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
 
     // Once one site is written and the browser is running the next one.
     let browsers: number[] = [];
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        browsers = processTree(child.pid ?? -1).filter((p) => /chrom/i.test(p.cmdline)).map((p) => p.pid);
+        browsers = processTree(child.pid ?? -1)
+          .filter((p) => /chrom/i.test(p.cmdline))
+          .map((p) => p.pid);
         if (siteFiles(out).length >= 1 && browsers.length > 0) {
           clearInterval(timer);
           resolve();
@@ -67,7 +96,9 @@ describe('a batch interrupted by Ctrl-C', () => {
     const done = siteFiles(out).length;
     expect(done).toBeLessThan(SITES.length);
     const last = stderr.trimEnd().split('\n').at(-1);
-    expect(last).toBe(`Interrupted: ${done}/${SITES.length} sites done, saved in the output folder. Run the same command again to audit the rest.`);
+    expect(last).toBe(
+      `Interrupted: ${done}/${SITES.length} sites done, saved in the output folder. Run the same command again to audit the rest.`,
+    );
 
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.partial).toBe(true);

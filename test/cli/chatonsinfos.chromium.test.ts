@@ -16,7 +16,16 @@ const world = (): string[] => ['--map-host', internet.mapHost, '--ca-cert', inte
 describe('CLI: transparency documents', () => {
   it('reads the --chatonsinfos file and ends the report with the questions no tool can answer', async () => {
     const file = 'https://futur-chaton.example/.well_known/chatonsinfos/organization.properties';
-    const run = await runMain([...world(), '--lang', 'en', '--fail-on', 'never', '--chatonsinfos', file, 'https://toile-partagee.example/']);
+    const run = await runMain([
+      ...world(),
+      '--lang',
+      'en',
+      '--fail-on',
+      'never',
+      '--chatonsinfos',
+      file,
+      'https://toile-partagee.example/',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('vieux-pad.futur-chaton.example');
     const tail = run.stdout.trimEnd().split('\n').slice(-7);

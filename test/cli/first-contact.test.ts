@@ -30,8 +30,12 @@ const levelOf = async (dir: string, id: string): Promise<string | undefined> => 
 
 describe('default configuration file', () => {
   it('reads .chatons-audit.yaml as it reads .chatons-audit.yml', async () => {
-    expect(await levelOf(dirWith({ '.chatons-audit.yaml': 'rules: { no-third-party-images: off }\n' }), 'no-third-party-images')).toBe('off');
-    expect(await levelOf(dirWith({ '.chatons-audit.yml': 'rules: { no-third-party-images: off }\n' }), 'no-third-party-images')).toBe('off');
+    expect(await levelOf(dirWith({ '.chatons-audit.yaml': 'rules: { no-third-party-images: off }\n' }), 'no-third-party-images')).toBe(
+      'off',
+    );
+    expect(await levelOf(dirWith({ '.chatons-audit.yml': 'rules: { no-third-party-images: off }\n' }), 'no-third-party-images')).toBe(
+      'off',
+    );
     expect(await levelOf(dirWith({}), 'no-third-party-images')).toBe('blocking');
   });
 
@@ -64,7 +68,17 @@ describe('chatons-audit --help', () => {
   it('shows the audit arguments and options at the top level, then the commands', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--format', '--output', '--map-host', '--fail-on', '--from-evidence', '--targets', '--output-dir', '--version', '--help']) {
+    for (const flag of [
+      '--format',
+      '--output',
+      '--map-host',
+      '--fail-on',
+      '--from-evidence',
+      '--targets',
+      '--output-dir',
+      '--version',
+      '--help',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toMatch(/^Utilisation : chatons-audit \[options\] \[urls\.\.\.\]/);
@@ -76,7 +90,7 @@ describe('chatons-audit --help', () => {
     expect(run.stdout.indexOf('--version')).toBeLessThan(run.stdout.indexOf('Plusieurs sites'));
   });
 
-  it('speaks French without commander\'s English, and English without French', async () => {
+  it("speaks French without commander's English, and English without French", async () => {
     const fr = await cli(['--help']);
     for (const english of ['Usage:', 'Options:', 'Commands:', 'output the version', 'display help', '(default:', '<file>', '<name>']) {
       expect(fr.stdout).not.toContain(english);
@@ -97,14 +111,17 @@ describe('help in a terminal', () => {
   const widest = async (columns: number): Promise<number> => {
     let out = '';
     const code = await main({
-      argv: ['node', 'chatons-audit', '--help'], env: { LANG: 'en_US.UTF-8' }, cwd: () => packageRoot,
-      stdout: { isTTY: true, columns, write: (s: string) => (out += s) }, stderr: { write: () => true },
+      argv: ['node', 'chatons-audit', '--help'],
+      env: { LANG: 'en_US.UTF-8' },
+      cwd: () => packageRoot,
+      stdout: { isTTY: true, columns, write: (s: string) => (out += s) },
+      stderr: { write: () => true },
     });
     expect(code).toBe(0);
     return Math.max(...out.split('\n').map((l) => l.length));
   };
 
-  it('is laid out for the terminal main() was given, not the test process\'s', async () => {
+  it("is laid out for the terminal main() was given, not the test process's", async () => {
     expect(await widest(100)).toBeLessThanOrEqual(100);
     // Wider than the 80 columns commander assumes without a terminal: the given one is read.
     expect(await widest(200)).toBeGreaterThan(100);
@@ -135,7 +152,10 @@ describe('did you mean', () => {
 
   it.each([
     ['rules: { no-third-party-font: off }\n', /« rules\.no-third-party-font ».*vouliez-vous dire « no-third-party-fonts » \?/],
-    ['ownDomain: [exemple.net]\n', /« ownDomain ».*une des clés rules, ownDomains, allowlist, targets, trackerListsNotice ; vouliez-vous dire « ownDomains » \?/],
+    [
+      'ownDomain: [exemple.net]\n',
+      /« ownDomain ».*une des clés rules, ownDomains, allowlist, targets, trackerListsNotice ; vouliez-vous dire « ownDomains » \?/,
+    ],
     ['alowlist: []\n', /vouliez-vous dire « allowlist » \?/],
     ['targets:\n  a.example:\n    rule: {}\n', /« targets\.a\.example\.rule ».*vouliez-vous dire « rules » \?/],
   ])('configuration %j → the key and a suggestion, in French', async (text, message) => {
@@ -145,8 +165,15 @@ describe('did you mean', () => {
   });
 
   it('writes configuration errors without English in French and the other way round', async () => {
-    const cases = ['rules: { nope: off }\n', 'ownDomains: 3\n', 'allowlist:\n  - host: v.example.org\n', 'allowlist:\n  - host: "http://x/"\n    justification: fine here\n',
-      'targets:\n  "a b": {}\n', 'targets: [a]\n', '[1, 2]\n'];
+    const cases = [
+      'rules: { nope: off }\n',
+      'ownDomains: 3\n',
+      'allowlist:\n  - host: v.example.org\n',
+      'allowlist:\n  - host: "http://x/"\n    justification: fine here\n',
+      'targets:\n  "a b": {}\n',
+      'targets: [a]\n',
+      '[1, 2]\n',
+    ];
     for (const text of cases) {
       const dir = dirWith({ '.chatons-audit.yml': text });
       const fr = await cli(['rules'], dir);

@@ -54,7 +54,9 @@ describe('an auditor without network', () => {
     expect(run.code).toBe(2);
     expect(queriesHeard).toBeGreaterThan(0);
     // One error line (a tracker-list staleness warning may precede it).
-    expect(lines(run.stderr).filter((l) => !l.includes('warning:'))).toEqual([expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)]);
+    expect(lines(run.stderr).filter((l) => !l.includes('warning:'))).toEqual([
+      expect.stringContaining(`DNS server (${deafServer}) answered no query at all`),
+    ]);
     expect(run.stdout).toBe('');
   });
 
@@ -63,8 +65,12 @@ describe('an auditor without network', () => {
     writeFileSync(join(dir, 'targets.txt'), 'example.org\n');
     const run = await runMain([...offline(deafServer), '--targets', 'targets.txt', '--output-dir', 'out'], {}, dir);
     expect(run.code).toBe(2);
-    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { sites: { verdict: string | null; error: string | null }[] };
-    expect(summary.sites.map((s) => [s.verdict, s.error])).toEqual([[null, expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)]]);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as {
+      sites: { verdict: string | null; error: string | null }[];
+    };
+    expect(summary.sites.map((s) => [s.verdict, s.error])).toEqual([
+      [null, expect.stringContaining(`DNS server (${deafServer}) answered no query at all`)],
+    ]);
   });
 
   it('a site whose own names never get an answer, from a resolver that answers otherwise, is judged', async () => {
@@ -73,7 +79,7 @@ describe('an auditor without network', () => {
     expect((JSON.parse(run.stdout) as AuditResult).verdict).toBe('non-compliant');
   });
 
-  it('a resolver that answers (NXDOMAIN) and a refused connection stay the site\'s: a verdict', async () => {
+  it("a resolver that answers (NXDOMAIN) and a refused connection stay the site's: a verdict", async () => {
     const run = await runMain([...offline(dns.server), '--format', 'json', 'https://example.org/']);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as AuditResult;

@@ -27,7 +27,11 @@ describe('chatons-audit rules', () => {
     const run = await cli(['rules', '--format', 'json', '--lang', 'en'], dir);
     const rows = JSON.parse(run.stdout) as { id: string; level: string; defaultLevel: string; title: string; help: string }[];
     expect(rows.map((r) => r.id).sort()).toEqual(ruleSet.rules.map((r) => r.id).sort());
-    expect(rows.find((r) => r.id === 'no-third-party-images')).toMatchObject({ level: 'suggestion', defaultLevel: 'blocking', title: 'No image loaded from a third party' });
+    expect(rows.find((r) => r.id === 'no-third-party-images')).toMatchObject({
+      level: 'suggestion',
+      defaultLevel: 'blocking',
+      title: 'No image loaded from a third party',
+    });
   });
 
   it('refuses an unknown format with exit 2', async () => {

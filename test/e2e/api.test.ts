@@ -26,22 +26,33 @@ afterAll(async () => {
 /** Runs an ES module in a new Node process from the package root, where `chatons-audit` names this package. */
 function runModule(code: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--input-type=module', '-e', code], {
-      cwd: packageRoot, env: { ...process.env, LANG: 'en_GB.UTF-8' }, timeout: 90_000,
-    }, (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+    const child = execFile(
+      process.execPath,
+      ['--input-type=module', '-e', code],
+      {
+        cwd: packageRoot,
+        env: { ...process.env, LANG: 'en_GB.UTF-8' },
+        timeout: 90_000,
+      },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
   });
 }
 
 describe('the package entry', () => {
   it('points at files the build produces', () => {
     const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
-      main: string; types: string; exports: Record<string, { types: string; default: string }>;
+      main: string;
+      types: string;
+      exports: Record<string, { types: string; default: string }>;
     };
     const entry = pkg.exports['.'];
     for (const file of [pkg.main, pkg.types, entry?.types ?? 'missing', entry?.default ?? 'missing']) {
       expect(existsSync(join(packageRoot, file)), file).toBe(true);
     }
-    expect(readFileSync(join(packageRoot, pkg.types), 'utf8')).toMatch(/export declare function audit\(url: string \| URL, options\?: AuditOptions\): Promise<AuditResult>/);
+    expect(readFileSync(join(packageRoot, pkg.types), 'utf8')).toMatch(
+      /export declare function audit\(url: string \| URL, options\?: AuditOptions\): Promise<AuditResult>/,
+    );
   });
 
   it('audits a site with audit(url, options) and renders it with reporters', async () => {
@@ -61,7 +72,7 @@ describe('the package entry', () => {
     expect(markdown).toContain('fonts.gstatic.com');
   });
 
-  it('refuses a bad option with the command line\'s message', async () => {
+  it("refuses a bad option with the command line's message", async () => {
     const run = await runModule(`
       const { audit } = await import('chatons-audit');
       await audit('https://google-fonts.example/', { lang: 'en', timeoutMs: 5 }).catch((error) => process.stdout.write(error.message));

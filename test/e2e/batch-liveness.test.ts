@@ -28,10 +28,31 @@ const runs: Record<'mixed' | 'clean', { run: CliRun; dir: string }> = {} as neve
 async function batch(hosts: readonly string[]): Promise<{ run: CliRun; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'chatons-liveness-'));
   writeFileSync(join(dir, 'targets.txt'), `${hosts.join('\n')}\n`);
-  const run = await runCli([
-    '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--dns-server', dns.server, '--targets', 'targets.txt',
-    '--output-dir', 'out', '--timeout', '6000', '--concurrency', '2', '--max-pages', '3', '--lang', 'en',
-  ], {}, dir, HARD_TIMEOUT_MS);
+  const run = await runCli(
+    [
+      '--map-host',
+      internet.mapHost,
+      '--ca-cert',
+      internet.caCertFile,
+      '--dns-server',
+      dns.server,
+      '--targets',
+      'targets.txt',
+      '--output-dir',
+      'out',
+      '--timeout',
+      '6000',
+      '--concurrency',
+      '2',
+      '--max-pages',
+      '3',
+      '--lang',
+      'en',
+    ],
+    {},
+    dir,
+    HARD_TIMEOUT_MS,
+  );
   return { run, dir };
 }
 
@@ -54,12 +75,15 @@ function digest(r: AuditResult | null): unknown {
   };
 }
 
-beforeAll(async () => {
-  internet = await startFixtureInternet();
-  dns = await startFixtureDns();
-  runs.mixed = await batch(MIXED);
-  runs.clean = await batch(CLEAN);
-}, 2 * HARD_TIMEOUT_MS + 10_000);
+beforeAll(
+  async () => {
+    internet = await startFixtureInternet();
+    dns = await startFixtureDns();
+    runs.mixed = await batch(MIXED);
+    runs.clean = await batch(CLEAN);
+  },
+  2 * HARD_TIMEOUT_MS + 10_000,
+);
 afterAll(async () => {
   await internet?.close();
   await dns?.close();
@@ -87,7 +111,9 @@ describe('batch liveness with hostile neighbours (real CLI)', () => {
   });
 
   it('never gives a verdict to a site the browser could not open a page for', () => {
-    const summary = JSON.parse(readFileSync(join(runs.mixed.dir, 'out', 'summary.json'), 'utf8')) as { sites: { target: string; verdict: string | null; error?: string | null }[] };
+    const summary = JSON.parse(readFileSync(join(runs.mixed.dir, 'out', 'summary.json'), 'utf8')) as {
+      sites: { target: string; verdict: string | null; error?: string | null }[];
+    };
     for (const host of HOSTILE) {
       const site = summary.sites.find((s) => s.target === `https://${host}/`);
       expect(site, host).toBeDefined();

@@ -20,17 +20,29 @@ afterAll(async () => internet?.close());
 
 /** Chromium's main process: a child of this process whose command line is a browser's. */
 function browserPids(): number[] {
-  return listProcesses().filter((p) => p.ppid === process.pid && /chrom/i.test(p.cmdline)).map((p) => p.pid);
+  return listProcesses()
+    .filter((p) => p.ppid === process.pid && /chrom/i.test(p.cmdline))
+    .map((p) => p.pid);
 }
 
 describe('browser crash during a batch', () => {
   it('relaunches the browser, retries the site once, and finishes the batch', async () => {
     const settings: AuditSettings = {
-      lang: 'en', candidate: false, ownDomains: [], mappings: [parseHostMapping(internet.mapHost)],
-      timing: { timeoutMs: 5_000, settleCapMs: 2_500, quietMs: 300 }, maxPages: 1, browserPath: findBrowser(undefined, process.env),
-      trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR',
+      lang: 'en',
+      candidate: false,
+      ownDomains: [],
+      mappings: [parseHostMapping(internet.mapHost)],
+      timing: { timeoutMs: 5_000, settleCapMs: 2_500, quietMs: 300 },
+      maxPages: 1,
+      browserPath: findBrowser(undefined, process.env),
+      trust: loadExtraTrust([internet.caCertFile]),
+      levels: {},
+      locale: 'fr-FR',
     };
-    const targets = ['services.bonchaton.example', 'late-tracker.example', 'ua.example'].map((h) => ({ url: new URL(`https://${h}/`), overrides: {} }));
+    const targets = ['services.bonchaton.example', 'late-tracker.example', 'ua.example'].map((h) => ({
+      url: new URL(`https://${h}/`),
+      overrides: {},
+    }));
     let launches = 0;
     let killed = 0;
     const outcomes: SiteOutcome[] = [];

@@ -23,7 +23,7 @@ function featureList(args: readonly string[], name: 'disable' | 'enable'): strin
 }
 
 describe('Chromium feature lists', () => {
-  it('keeps Playwright\'s feature lists as they are and adds ours after them', async () => {
+  it("keeps Playwright's feature lists as they are and adds ours after them", async () => {
     const server = await chromium.launchServer({ executablePath, headless: true });
     const playwrightArgs = server.process().spawnargs;
     await server.close();
@@ -95,9 +95,12 @@ describe.skipIf(process.platform !== 'linux')('Chromium processes of a session (
     }
   });
 
-  it('control: the same pages with Playwright\'s switches alone have both extra renderers', async () => {
+  it("control: the same pages with Playwright's switches alone have both extra renderers", async () => {
     const trust = loadExtraTrust([internet.caCertFile]);
-    const args = [...chromiumArgs(trust).filter((a) => !a.startsWith('--disable-features=')), `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`];
+    const args = [
+      ...chromiumArgs(trust).filter((a) => !a.startsWith('--disable-features=')),
+      `--host-resolver-rules=MAP * 127.0.0.1:${internet.port}`,
+    ];
     const server = await chromium.launchServer({ executablePath, headless: true, args });
     try {
       const browser = await chromium.connect(server.wsEndpoint());

@@ -21,11 +21,18 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
   it('keeps the compliant hoster compliant: parent and www redirect, HTTPS valid, own mail and DNS', async () => {
     const a = await audit('https://services.bonchaton.example/');
     expect(a.result.verdict).toBe('compliant');
-    expect(a.result.pages.map((p) => [p.role, p.url])).toEqual(expect.arrayContaining([
-      ['parent', 'https://bonchaton.example/'], ['www', 'https://www.bonchaton.example/'],
-    ]));
+    expect(a.result.pages.map((p) => [p.role, p.url])).toEqual(
+      expect.arrayContaining([
+        ['parent', 'https://bonchaton.example/'],
+        ['www', 'https://www.bonchaton.example/'],
+      ]),
+    );
     expect(Object.fromEntries(a.result.rules.map((r) => [r.id, r.outcome]))).toMatchObject({
-      'parent-domain-consistent': 'pass', 'no-cname-cloaking': 'pass', https: 'pass', 'https-hardening': 'pass', 'gafam-infrastructure': 'pass',
+      'parent-domain-consistent': 'pass',
+      'no-cname-cloaking': 'pass',
+      https: 'pass',
+      'https-hardening': 'pass',
+      'gafam-infrastructure': 'pass',
     });
     expect(a.result.dns.find((d) => d.host === 'bonchaton.example')).toMatchObject({ mx: ['mail.bonchaton.example'], status: 'ok' });
     expect(a.evidence.tls?.length).toBeGreaterThan(0);
@@ -38,17 +45,28 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
     expect(a.result.verdict).toBe('non-compliant');
     const cloaking = rule(a, 'no-cname-cloaking');
     expect(cloaking?.outcome).toBe('fail');
-    expect(cloaking?.findings[0]).toMatchObject({ code: 'cloaked', host: 'stats.pistechaton.example', pageRole: 'portal', subject: 'edge.metricsfox.example' });
-    expect(cloaking?.findings[0]?.args.chain).toBe('stats.pistechaton.example → pistechaton.collect.metricsfox.example → edge.metricsfox.example');
+    expect(cloaking?.findings[0]).toMatchObject({
+      code: 'cloaked',
+      host: 'stats.pistechaton.example',
+      pageRole: 'portal',
+      subject: 'edge.metricsfox.example',
+    });
+    expect(cloaking?.findings[0]?.args.chain).toBe(
+      'stats.pistechaton.example → pistechaton.collect.metricsfox.example → edge.metricsfox.example',
+    );
     expect(a.result.requests.find((r) => r.host === 'stats.pistechaton.example')).toMatchObject({
-      party: 'third', cname: ['pistechaton.collect.metricsfox.example', 'edge.metricsfox.example'],
+      party: 'third',
+      cname: ['pistechaton.collect.metricsfox.example', 'edge.metricsfox.example'],
     });
     expect(rule(a, 'no-third-party-requests')?.findings.map((f) => f.host)).toContain('stats.pistechaton.example');
     // Parent and www do not exist: not visited, and the suggestion gives the remedy.
     expect(a.result.pages.map((p) => p.role)).toEqual(['portal']);
     const parent = rule(a, 'parent-domain-consistent');
     expect(parent).toMatchObject({ level: 'suggestion', outcome: 'fail' });
-    expect(parent?.findings.map((f) => [f.code, f.host])).toEqual([['noDns', 'pistechaton.example'], ['noDns', 'www.pistechaton.example']]);
+    expect(parent?.findings.map((f) => [f.code, f.host])).toEqual([
+      ['noDns', 'pistechaton.example'],
+      ['noDns', 'www.pistechaton.example'],
+    ]);
     expect(parent?.findings[0]?.message).toContain('CNAME');
     expect(schemaErrors(a.result)).toEqual([]);
   });
@@ -87,7 +105,9 @@ describe('domains, DNS and HTTPS end to end (real Chromium, fixture DNS)', () =>
     expect(byHost['orphelin.pannechaton.example']).toMatchObject({ status: 'nxdomain', cname: ['supprime.pannechaton.example'] });
     const cloaking = rule(a, 'no-cname-cloaking');
     expect(cloaking?.outcome).toBe('needs-review');
-    expect(cloaking?.reason).toMatch(/boucle\.pannechaton\.example \(CNAME loop.*lent\.pannechaton\.example \(.*no answer.*panne\.pannechaton\.example \(.*SERVFAIL/);
+    expect(cloaking?.reason).toMatch(
+      /boucle\.pannechaton\.example \(CNAME loop.*lent\.pannechaton\.example \(.*no answer.*panne\.pannechaton\.example \(.*SERVFAIL/,
+    );
     // The audit went on: the portal was judged and the DNS faults cost one timeout, not one per name.
     expect(a.result.pages[0]).toMatchObject({ role: 'portal', status: 200 });
     expect(a.result.durationMs).toBeLessThan(4 * 30_000);

@@ -36,7 +36,11 @@ const ZONE = `records:
 
 const isRoot = process.platform === 'linux' && process.getuid?.() === 0;
 const hasIp = spawnSync('ip', ['-V']).status === 0;
-const reason = !isRoot ? ' (skipped: needs root to create a network namespace)' : !hasIp ? ' (skipped: needs iproute2, the `ip` command)' : '';
+const reason = !isRoot
+  ? ' (skipped: needs root to create a network namespace)'
+  : !hasIp
+    ? ' (skipped: needs iproute2, the `ip` command)'
+    : '';
 
 function ip(...args: string[]): void {
   const run = spawnSync('ip', args, { encoding: 'utf8' });
@@ -65,8 +69,22 @@ describe.skipIf(reason !== '')(`egress gate in a network namespace: real name re
     mkdirSync(zones);
     writeFileSync(join(zones, 'egress.yaml'), ZONE);
 
-    const spec = { web: [{ host: WEB, port: 443 }, { host: WEB, port: 80 }], dns: { host: DNS, port: 53, zones }, canaries: ['127.0.0.1', PRIVATE] };
-    world = spawn('ip', ['netns', 'exec', NS, process.execPath, join(packageRoot, 'dist/fixture-internet/world-process.js'), JSON.stringify(spec)]);
+    const spec = {
+      web: [
+        { host: WEB, port: 443 },
+        { host: WEB, port: 80 },
+      ],
+      dns: { host: DNS, port: 53, zones },
+      canaries: ['127.0.0.1', PRIVATE],
+    };
+    world = spawn('ip', [
+      'netns',
+      'exec',
+      NS,
+      process.execPath,
+      join(packageRoot, 'dist/fixture-internet/world-process.js'),
+      JSON.stringify(spec),
+    ]);
     world.stderr.on('data', (d: Buffer) => process.stderr.write(d));
     await new Promise<void>((resolve, reject) => {
       world.once('exit', (code) => reject(new Error(`fixture world exited (${code})`)));
@@ -84,12 +102,36 @@ describe.skipIf(reason !== '')(`egress gate in a network namespace: real name re
     const list = join(work, 'targets.txt');
     writeFileSync(list, `${TARGETS.join('\n')}\n`);
     cli = await new Promise((resolve) => {
-      const child = spawn('ip', ['netns', 'exec', NS, process.execPath, join(packageRoot, 'bin/chatons-audit.js'),
-        '--targets', list, '--output-dir', join(work, 'out'), '--ca-cert', ready?.caCertFile ?? '',
-        '--timeout', '10000', '--quiet-window', '500', '--concurrency', '2', '--max-pages', '4', '--lang', 'en'], {
-        // No --dns-server, no fixture DNS from the test run: the system's resolver, as in production.
-        env: { ...process.env, CHATONS_AUDIT_DNS_SERVER: '', NO_COLOR: '1' },
-      });
+      const child = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          NS,
+          process.execPath,
+          join(packageRoot, 'bin/chatons-audit.js'),
+          '--targets',
+          list,
+          '--output-dir',
+          join(work, 'out'),
+          '--ca-cert',
+          ready?.caCertFile ?? '',
+          '--timeout',
+          '10000',
+          '--quiet-window',
+          '500',
+          '--concurrency',
+          '2',
+          '--max-pages',
+          '4',
+          '--lang',
+          'en',
+        ],
+        {
+          // No --dns-server, no fixture DNS from the test run: the system's resolver, as in production.
+          env: { ...process.env, CHATONS_AUDIT_DNS_SERVER: '', NO_COLOR: '1' },
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.stdout.resume();
@@ -118,11 +160,15 @@ describe.skipIf(reason !== '')(`egress gate in a network namespace: real name re
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  const findings = (host: string): string[] => (results.get(host)?.rules.find((r) => r.id === 'private-addresses')?.findings ?? [])
-    .map((f: Finding) => `${f.code} ${f.url ?? ''} ${f.subject ?? ''}`);
+  const findings = (host: string): string[] =>
+    (results.get(host)?.rules.find((r) => r.id === 'private-addresses')?.findings ?? []).map(
+      (f: Finding) => `${f.code} ${f.url ?? ''} ${f.subject ?? ''}`,
+    );
 
   it('audits the batch, and no canary (namespace loopback, private address) receives anything', () => {
-    expect(ready?.canaries).toEqual(expect.arrayContaining([`127.0.0.1:443/tcp`, `127.0.0.1:80/tcp`, `${PRIVATE}:443/tcp`, `${PRIVATE}:80/tcp`]));
+    expect(ready?.canaries).toEqual(
+      expect.arrayContaining([`127.0.0.1:443/tcp`, `127.0.0.1:80/tcp`, `${PRIVATE}:443/tcp`, `${PRIVATE}:80/tcp`]),
+    );
     expect([...results.keys()], cli.stderr).toEqual(TARGETS);
     expect(hits).toEqual([]);
   });
@@ -145,16 +191,21 @@ describe.skipIf(reason !== '')(`egress gate in a network namespace: real name re
 
   it('a rebinding subresource: resolved once, loaded from the public address it was checked at', () => {
     expect(served).toContain('sub-rebind.egress.example');
-    expect(findings('portal.egress.example').map((f) => new URL(f.split(' ')[1] ?? '').hostname)).not.toContain('sub-rebind.egress.example');
+    expect(findings('portal.egress.example').map((f) => new URL(f.split(' ')[1] ?? '').hostname)).not.toContain(
+      'sub-rebind.egress.example',
+    );
   });
 
   it('names and literals leading to the private network or loopback: refused, with the path that tried them', () => {
     expect(results.get('portal.egress.example')?.pages[0]?.status).toBe(200);
-    expect(findings('portal.egress.example')).toEqual(expect.arrayContaining([
-      `privateAddress https://intranet.egress.example/pixel.gif ${PRIVATE}`,
-      'privateAddress http://127.0.0.1/literal.gif 127.0.0.1',
-      `privateAddressProbe https://egress.example/ ${PRIVATE}`, `privateAddressProbe http://egress.example/ ${PRIVATE}`,
-      'privateAddressProbe https://www.egress.example/ 127.0.0.1',
-    ]));
+    expect(findings('portal.egress.example')).toEqual(
+      expect.arrayContaining([
+        `privateAddress https://intranet.egress.example/pixel.gif ${PRIVATE}`,
+        'privateAddress http://127.0.0.1/literal.gif 127.0.0.1',
+        `privateAddressProbe https://egress.example/ ${PRIVATE}`,
+        `privateAddressProbe http://egress.example/ ${PRIVATE}`,
+        'privateAddressProbe https://www.egress.example/ 127.0.0.1',
+      ]),
+    );
   });
 });

@@ -38,13 +38,24 @@ beforeAll(async () => {
   internet = await startFixtureInternet({ canaryPort: canaries.port });
   dns = await startFixtureDns();
   const to = `127.0.0.1:${internet.port}`;
-  const auditor = await Auditor.start({
-    lang: 'en', candidate: false, ownDomains: [],
-    mappings: ['*.egress.hostile.example', '*.egress-other.example', '*.egress-third.example', 'www.egress-probe.example']
-      .map((pattern) => parseHostMapping(`${pattern}=${to}`)),
-    timing: TIMING, maxPages: 4, browserPath: findBrowser(undefined, process.env),
-    trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(dns.server)],
-  }, ruleSet);
+  const auditor = await Auditor.start(
+    {
+      lang: 'en',
+      candidate: false,
+      ownDomains: [],
+      mappings: ['*.egress.hostile.example', '*.egress-other.example', '*.egress-third.example', 'www.egress-probe.example'].map(
+        (pattern) => parseHostMapping(`${pattern}=${to}`),
+      ),
+      timing: TIMING,
+      maxPages: 4,
+      browserPath: findBrowser(undefined, process.env),
+      trust: loadExtraTrust([internet.caCertFile]),
+      levels: {},
+      locale: 'fr-FR',
+      dnsServers: [parseDnsServer(dns.server)],
+    },
+    ruleSet,
+  );
   try {
     for (const host of EGRESS_HOSTS.filter((h) => h.endsWith('.egress.hostile.example') || h === 'www.egress-probe.example')) {
       const before = canaries.hits.length;
@@ -67,7 +78,7 @@ const C = (): number => canaries.port;
 const findings = (host: string): Finding[] => audits.get(host)?.result.rules.find((r) => r.id === 'private-addresses')?.findings ?? [];
 const refused = (host: string): string[] => findings(host).map((f) => `${f.code} ${f.url ?? ''} ${f.subject ?? ''}`);
 
-describe('egress gate: hostile paths towards the auditor\'s machine (canaries on loopback)', () => {
+describe("egress gate: hostile paths towards the auditor's machine (canaries on loopback)", () => {
   it('the canaries listen, and none of them received anything from any site', () => {
     expect(canaries.listening).toEqual(expect.arrayContaining([`127.0.0.1:${C()}/tcp`, `127.0.0.2:${C()}/tcp`, `127.0.0.1:${C()}/udp`]));
     for (const [host, audit] of audits) expect(audit.hits, host).toEqual([]);
@@ -83,16 +94,24 @@ describe('egress gate: hostile paths towards the auditor\'s machine (canaries on
 
   it('dedicated, shared and service workers', () => {
     const urls = findings('workers.egress.hostile.example').map((f) => f.url);
-    expect(urls).toEqual(expect.arrayContaining([
-      `http://127.0.0.1:${C()}/dedicated-worker`, `http://127.0.0.1:${C()}/shared-worker`, `http://127.0.0.1:${C()}/service-worker`,
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `http://127.0.0.1:${C()}/dedicated-worker`,
+        `http://127.0.0.1:${C()}/shared-worker`,
+        `http://127.0.0.1:${C()}/service-worker`,
+      ]),
+    );
   });
 
   it('WebSocket (plain and TLS), EventSource and beacon', () => {
     const urls = findings('sockets.egress.hostile.example').map((f) => f.url);
     expect(urls).toEqual(expect.arrayContaining([`http://127.0.0.1:${C()}/event-source`, `http://127.0.0.1:${C()}/beacon`]));
     // WebSockets go through CONNECT: the gate sees host and port, the page's record the URL.
-    expect(urls.some((u) => u?.includes(`127.0.0.1:${C()}`) && /^(ws|https?):/.test(u ?? '') && (u?.includes('websocket') || u?.endsWith(`:${C()}/`)))).toBe(true);
+    expect(
+      urls.some(
+        (u) => u?.includes(`127.0.0.1:${C()}`) && /^(ws|https?):/.test(u ?? '') && (u?.includes('websocket') || u?.endsWith(`:${C()}/`)),
+      ),
+    ).toBe(true);
     expect(urls.some((u) => u?.includes(`127.0.0.2:${C()}`))).toBe(true);
   });
 
@@ -103,14 +122,23 @@ describe('egress gate: hostile paths towards the auditor\'s machine (canaries on
 
   it('CSS @import, @font-face and url()', () => {
     const urls = findings('css.egress.hostile.example').map((f) => f.url);
-    expect(urls).toEqual(expect.arrayContaining([
-      `http://127.0.0.1:${C()}/import.css`, `http://127.0.0.1:${C()}/font.woff2`, `http://127.0.0.2:${C()}/background.png`,
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `http://127.0.0.1:${C()}/import.css`,
+        `http://127.0.0.1:${C()}/font.woff2`,
+        `http://127.0.0.2:${C()}/background.png`,
+      ]),
+    );
   });
 
-  it('a redirect chain and a meta refresh into the auditor\'s machine: refused; the portal refused fails site-online', () => {
+  it("a redirect chain and a meta refresh into the auditor's machine: refused; the portal refused fails site-online", () => {
     expect(refused('redirects.egress.hostile.example')).toContain(`privateAddress http://127.0.0.1:${C()}/redirect-target 127.0.0.1`);
-    expect(audits.get('redirects.egress.hostile.example')?.result.rules.find((r) => r.id === 'site-online')?.findings.map((f) => f.code)).toEqual(['unreachable']);
+    expect(
+      audits
+        .get('redirects.egress.hostile.example')
+        ?.result.rules.find((r) => r.id === 'site-online')
+        ?.findings.map((f) => f.code),
+    ).toEqual(['unreachable']);
     expect(audits.get('redirects.egress.hostile.example')?.result.pages[0]?.error).toContain('private address 127.0.0.1, not visited');
     expect(refused('meta-refresh.egress.hostile.example')).toContain(`privateAddress http://127.0.0.1:${C()}/meta-refresh 127.0.0.1`);
   });
@@ -122,12 +150,14 @@ describe('egress gate: hostile paths towards the auditor\'s machine (canaries on
     }
   });
 
-  it('names that resolve to loopback (the audit\'s resolver answers)', () => {
-    expect(refused('dns.egress.hostile.example')).toEqual(expect.arrayContaining([
-      // An image on an HTTPS page is upgraded to HTTPS by Chromium (mixed content).
-      `privateAddress https://intranet.egress-dns.example:${C()}/resolved-loopback 127.0.0.1`,
-      `privateAddress https://second.egress-dns.example:${C()}/resolved-second-loopback 127.0.0.2`,
-    ]));
+  it("names that resolve to loopback (the audit's resolver answers)", () => {
+    expect(refused('dns.egress.hostile.example')).toEqual(
+      expect.arrayContaining([
+        // An image on an HTTPS page is upgraded to HTTPS by Chromium (mixed content).
+        `privateAddress https://intranet.egress-dns.example:${C()}/resolved-loopback 127.0.0.1`,
+        `privateAddress https://second.egress-dns.example:${C()}/resolved-second-loopback 127.0.0.2`,
+      ]),
+    );
   });
 
   it('WebRTC: no STUN or TURN packet leaves the browser', () => {
@@ -135,23 +165,28 @@ describe('egress gate: hostile paths towards the auditor\'s machine (canaries on
     expect(audits.get('webrtc.egress.hostile.example')?.result.pages[0]?.status).toBe(200);
   });
 
-  it('the auditor\'s own probes of parent and service hosts that resolve into its machine: refused, never connected', () => {
+  it("the auditor's own probes of parent and service hosts that resolve into its machine: refused, never connected", () => {
     const found = refused('www.egress-probe.example');
-    expect(found).toEqual(expect.arrayContaining([
-      'privateAddressProbe https://egress-probe.example/ 127.0.0.1', 'privateAddressProbe http://egress-probe.example/ 127.0.0.1',
-      'privateAddressProbe https://cloud.egress-probe.example/ 127.0.0.2',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'privateAddressProbe https://egress-probe.example/ 127.0.0.1',
+        'privateAddressProbe http://egress-probe.example/ 127.0.0.1',
+        'privateAddressProbe https://cloud.egress-probe.example/ 127.0.0.2',
+      ]),
+    );
     const tls = audits.get('www.egress-probe.example')?.evidence.tls?.find((t) => t.host === 'egress-probe.example');
     expect(tls).toMatchObject({ authorized: false, protocol: null, error: 'refused private address 127.0.0.1' });
   });
 
-  it('ChatonsInfos subs.* and the addresses they name, into the auditor\'s machine: refused', () => {
+  it("ChatonsInfos subs.* and the addresses they name, into the auditor's machine: refused", () => {
     const found = refused('infos.egress.hostile.example');
-    expect(found).toEqual(expect.arrayContaining([
-      `privateAddressChatonsInfos http://127.0.0.1:${C()}/service.properties 127.0.0.1`,
-      `privateAddressChatonsInfos https://intranet.egress-dns.example:${C()}/service.properties 127.0.0.1`,
-      `privateAddressChatonsInfos http://127.0.0.2:${C()}/website 127.0.0.2`,
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        `privateAddressChatonsInfos http://127.0.0.1:${C()}/service.properties 127.0.0.1`,
+        `privateAddressChatonsInfos https://intranet.egress-dns.example:${C()}/service.properties 127.0.0.1`,
+        `privateAddressChatonsInfos http://127.0.0.2:${C()}/website 127.0.0.2`,
+      ]),
+    );
   });
 });
 
@@ -161,7 +196,10 @@ describe('egress gate: nothing but what the audit asked for', () => {
   beforeAll(async () => {
     // --map-host '*' sends every name to the fixture server: whatever the browser asked for
     // itself (component updates and the like) would land there, as it would reach Google otherwise.
-    world = await startFixtureWorld({ timing: { timeoutMs: 15_000, settleCapMs: 5_000, quietMs: 1_000 }, evidenceDir: mkdtempSync(join(tmpdir(), 'chatons-egress-')) });
+    world = await startFixtureWorld({
+      timing: { timeoutMs: 15_000, settleCapMs: 5_000, quietMs: 1_000 },
+      evidenceDir: mkdtempSync(join(tmpdir(), 'chatons-egress-')),
+    });
     audit = await world.auditor.audit(new URL('https://services.bonchaton.example/'));
   }, 120_000);
   afterAll(async () => world?.close());
@@ -178,7 +216,8 @@ describe('egress gate: nothing but what the audit asked for', () => {
     const asked = new Set<string>([
       ...evidence.requests.map((r) => r.host),
       ...evidence.pages.flatMap((p) => [...hostOfUrl(p.url), ...hostOfUrl(p.finalUrl)]),
-      ...(evidence.tls ?? []).map((t) => t.host), ...(evidence.httpProbes ?? []).map((p) => p.host),
+      ...(evidence.tls ?? []).map((t) => t.host),
+      ...(evidence.httpProbes ?? []).map((p) => p.host),
       ...(evidence.chatonsinfos?.probed ?? []).flatMap((p) => hostOfUrl(p.url)),
       ...(evidence.chatonsinfos?.files ?? []).flatMap((f) => hostOfUrl(f.url)),
       ...(evidence.chatonsinfos?.checks ?? []).flatMap((c) => hostOfUrl(c.url)),
@@ -188,7 +227,7 @@ describe('egress gate: nothing but what the audit asked for', () => {
     expect([...new Set(world.internet.served.map((s) => s.host))].filter((h) => !asked.has(h))).toEqual([]);
   });
 
-  it('lists what the browser tried for itself in the evidence and provenance: refused, never among the site\'s requests', () => {
+  it("lists what the browser tried for itself in the evidence and provenance: refused, never among the site's requests", () => {
     const own = audit.evidence.browserOwnTraffic ?? [];
     const served = new Set(world.internet.served.map((s) => s.host));
     for (const url of own) {

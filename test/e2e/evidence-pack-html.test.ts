@@ -27,8 +27,19 @@ let result: AuditResult;
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  const run = await runCli(['--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--evidence-dir', packDir,
-    '--save-evidence', join(dir, 'evidence.json'), '-o', join(dir, 'result.json'), 'https://asso-apres.example/']);
+  const run = await runCli([
+    '--map-host',
+    internet.mapHost,
+    '--ca-cert',
+    internet.caCertFile,
+    '--evidence-dir',
+    packDir,
+    '--save-evidence',
+    join(dir, 'evidence.json'),
+    '-o',
+    join(dir, 'result.json'),
+    'https://asso-apres.example/',
+  ]);
   expect(run.code, run.stderr).toBe(1);
   result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as AuditResult;
   browser = await chromium.launch({ executablePath: findBrowser(undefined, process.env), headless: true });
@@ -53,13 +64,21 @@ describe('evidence pack (--evidence-dir)', () => {
         expect(statSync(join(packDir, file ?? '')).size).toBeGreaterThan(0);
       }
     }
-    expect(readFileSync(join(packDir, page?.screenshotTop ?? '')).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(join(packDir, page?.screenshotTop ?? ''))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(readFileSync(join(packDir, page?.source ?? ''), 'utf8')).toContain('googletagmanager.com/gtag/js');
   });
 
   it("keeps Playwright's HAR of the visit and a provenance file", () => {
-    const har = JSON.parse(readFileSync(join(packDir, result.evidencePack?.har ?? ''), 'utf8')) as { log: { entries: { request: { url: string } }[] } };
-    expect(har.log.entries.map((e) => new URL(e.request.url).hostname)).toEqual(expect.arrayContaining(['asso-apres.example', 'www.googletagmanager.com', 'secure.gravatar.com']));
+    const har = JSON.parse(readFileSync(join(packDir, result.evidencePack?.har ?? ''), 'utf8')) as {
+      log: { entries: { request: { url: string } }[] };
+    };
+    expect(har.log.entries.map((e) => new URL(e.request.url).hostname)).toEqual(
+      expect.arrayContaining(['asso-apres.example', 'www.googletagmanager.com', 'secure.gravatar.com']),
+    );
     const provenance = JSON.parse(readFileSync(join(packDir, result.evidencePack?.provenance ?? ''), 'utf8')) as Record<string, unknown>;
     expect(provenance).toMatchObject({ tool: { name: 'chatons-audit' }, target: 'https://asso-apres.example/', lists: trackerLists() });
     expect(String(provenance.browser)).toMatch(/^Chromium \d+/);
@@ -77,7 +96,11 @@ describe('HTML report in Chromium', () => {
     const $ = load(html);
     expect($('script[src], link[href], iframe, object, embed').length).toBe(0);
     // One inline top screenshot per audited page, nothing else.
-    expect($('img').map((_, e) => $(e).attr('src')?.slice(0, 22)).get()).toEqual(result.pages.map(() => 'data:image/png;base64,'));
+    expect(
+      $('img')
+        .map((_, e) => $(e).attr('src')?.slice(0, 22))
+        .get(),
+    ).toEqual(result.pages.map(() => 'data:image/png;base64,'));
 
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const requests: string[] = [];
@@ -89,13 +112,20 @@ describe('HTML report in Chromium', () => {
     await expect(page.locator('details.rule').count()).resolves.toBe(result.rules.length);
     expect(await page.locator('table.requests tbody tr').count()).toBe(result.requests.length);
     await page.selectOption('select.f-party', 'third');
-    const visible = await page.locator('table.requests tbody tr:visible').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.party));
+    const visible = await page
+      .locator('table.requests tbody tr:visible')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.party));
     expect(visible).toEqual(result.requests.filter((r) => r.party === 'third').map(() => 'third'));
     await page.selectOption('select.f-type', 'script');
     const thirdScripts = result.requests.filter((r) => r.party === 'third' && r.resourceType === 'script').length;
     expect(thirdScripts).toBeGreaterThan(0);
     await expect(page.locator('.f-count').textContent()).resolves.toBe(String(thirdScripts));
-    await expect(page.locator('.shots img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBeGreaterThan(100);
+    await expect(
+      page
+        .locator('.shots img')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).resolves.toBeGreaterThan(100);
     mkdirSync(join(packageRoot, 'test-results'), { recursive: true });
     const shot = join(packageRoot, 'test-results', 'html-report.png');
     await page.screenshot({ path: shot, fullPage: true });

@@ -66,8 +66,12 @@ describe('a candidate whose every string is a payload', () => {
     expect(evidence.incidents?.find((i) => i.kind === 'dialog')?.detail).toContain('\u001b]8;;https://evil.example/');
     expect(JSON.stringify(evidence.chatonsinfos)).toContain('\\u001b[2J');
     // And the judgement quotes it: charter sentence, legal notice, ChatonsInfos values, dialog.
-    const quoting = result.rules.filter((r) => r.findings.some((f) => f.message.includes(PAYLOAD_TEXT[0] ?? '')) || r.reason?.includes(PAYLOAD_TEXT[0] ?? ''));
-    expect(quoting.map((r) => r.id)).toEqual(expect.arrayContaining(['chatonsinfos', 'legal-notice-content', 'page-behaviour', 'https-hardening']));
+    const quoting = result.rules.filter(
+      (r) => r.findings.some((f) => f.message.includes(PAYLOAD_TEXT[0] ?? '')) || r.reason?.includes(PAYLOAD_TEXT[0] ?? ''),
+    );
+    expect(quoting.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['chatonsinfos', 'legal-notice-content', 'page-behaviour', 'https-hardening']),
+    );
   });
 
   it('prints the terminal report (NO_COLOR=1) with the payload shown, never obeyed', () => {

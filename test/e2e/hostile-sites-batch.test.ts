@@ -24,8 +24,20 @@ const TIMEOUT_MS = 8_000;
 const SITE_BOUND_MS = 4 * TIMEOUT_MS + 2_000;
 
 const HOSTS = [
-  'redirect-loop', 'never-ends', 'huge', 'infinite-loop', 'download', 'popups', 'dialogs', 'basic-auth',
-  'tls-failure', 'connection-reset', 'not-html', 'navigates-away', 'private-redirect', 'private-resource',
+  'redirect-loop',
+  'never-ends',
+  'huge',
+  'infinite-loop',
+  'download',
+  'popups',
+  'dialogs',
+  'basic-auth',
+  'tls-failure',
+  'connection-reset',
+  'not-html',
+  'navigates-away',
+  'private-redirect',
+  'private-resource',
 ].map((h) => `${h}.hostile.example`);
 
 let internet: FixtureInternet;
@@ -39,10 +51,28 @@ beforeAll(async () => {
   mkdirSync(join(work, 'tmp'));
   const list = join(mkdtempSync(join(tmpdir(), 'chatons-hostile-list-')), 'hostile.txt');
   writeFileSync(list, `# hostile and broken sites\n${HOSTS.join('\n')}\n`);
-  run = await runCli([
-    '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile, '--targets', list, '--output-dir', 'out',
-    '--timeout', String(TIMEOUT_MS), '--quiet-window', '300', '--concurrency', '2', '--lang', 'en',
-  ], { TMPDIR: join(work, 'tmp') }, work);
+  run = await runCli(
+    [
+      '--map-host',
+      internet.mapHost,
+      '--ca-cert',
+      internet.caCertFile,
+      '--targets',
+      list,
+      '--output-dir',
+      'out',
+      '--timeout',
+      String(TIMEOUT_MS),
+      '--quiet-window',
+      '300',
+      '--concurrency',
+      '2',
+      '--lang',
+      'en',
+    ],
+    { TMPDIR: join(work, 'tmp') },
+    work,
+  );
   for (const host of HOSTS) {
     results.set(host, JSON.parse(readFileSync(join(work, 'out', `${host}.json`), 'utf8')) as AuditResult);
   }
@@ -129,7 +159,7 @@ describe('hostile and broken sites (real Chromium, one batch)', () => {
     expect(finding?.url).toBe('https://autre-site.example/');
   });
 
-  it('a redirect into the auditor\'s machine: a finding, never a visit (no SSRF)', () => {
+  it("a redirect into the auditor's machine: a finding, never a visit (no SSRF)", () => {
     const finding = rule('private-redirect.hostile.example', 'private-addresses').findings[0];
     expect(finding?.url).toBe(`http://127.0.0.1:${internet.port}/internal-secret`);
     expect(codes('private-redirect.hostile.example', 'site-online')).toEqual(['unreachable']);
@@ -137,7 +167,9 @@ describe('hostile and broken sites (real Chromium, one batch)', () => {
   });
 
   it('a resource on a private address: a finding, never fetched', () => {
-    expect(rule('private-resource.hostile.example', 'private-addresses').findings[0]?.url).toBe(`http://127.0.0.1:${internet.port}/internal-pixel.gif`);
+    expect(rule('private-resource.hostile.example', 'private-addresses').findings[0]?.url).toBe(
+      `http://127.0.0.1:${internet.port}/internal-pixel.gif`,
+    );
     expect(internet.served.map((s) => s.path)).not.toContain('/internal-pixel.gif');
   });
 
@@ -157,11 +189,22 @@ describe('DNS failures at the browser level', () => {
   // fixture DNS, which does not know the name) and reports what Chromium would have said.
   it('NXDOMAIN: the site does not answer, with the resolver error', async () => {
     const dns = await startFixtureDns();
-    const auditor = await Auditor.start({
-      lang: 'en', candidate: false, ownDomains: [], mappings: [], dnsServers: [parseDnsServer(dns.server)],
-      timing: { timeoutMs: TIMEOUT_MS, settleCapMs: 2_500, quietMs: 300 }, maxPages: 1, browserPath: findBrowser(undefined, process.env),
-      trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR',
-    }, ruleSet);
+    const auditor = await Auditor.start(
+      {
+        lang: 'en',
+        candidate: false,
+        ownDomains: [],
+        mappings: [],
+        dnsServers: [parseDnsServer(dns.server)],
+        timing: { timeoutMs: TIMEOUT_MS, settleCapMs: 2_500, quietMs: 300 },
+        maxPages: 1,
+        browserPath: findBrowser(undefined, process.env),
+        trust: loadExtraTrust([internet.caCertFile]),
+        levels: {},
+        locale: 'fr-FR',
+      },
+      ruleSet,
+    );
     try {
       const { result } = await auditor.audit(new URL('https://nxdomain.hostile.example/'));
       expect(result.pages[0]?.error).toBe('net::ERR_NAME_NOT_RESOLVED');

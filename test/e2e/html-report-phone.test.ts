@@ -29,13 +29,20 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
     const results = severalSites();
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(results, 'fr'));
-    const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: PHONE_WIDTH, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 1,
+    });
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
 
-    const index = await page.locator('nav.index li a').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })));
+    const index = await page
+      .locator('nav.index li a')
+      .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })));
     expect(index).toHaveLength(results.length);
     const verdictOf = (target: string): string => results.find((r) => r.target === target)?.verdict ?? '';
     const ranks = index.map((e) => ['non-compliant', 'incomplete', 'compliant'].indexOf(verdictOf(e.text)));
@@ -46,7 +53,9 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
     expect(widths.doc).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(widths.body).toBeLessThanOrEqual(PHONE_WIDTH);
-    const tableBoxes = await page.locator('table').evaluateAll((tables) => tables.map((t) => (t.parentElement as HTMLElement).getBoundingClientRect().right));
+    const tableBoxes = await page
+      .locator('table')
+      .evaluateAll((tables) => tables.map((t) => (t.parentElement as HTMLElement).getBoundingClientRect().right));
     expect(tableBoxes.length).toBeGreaterThan(0);
     expect(tableBoxes.filter((right) => right > PHONE_WIDTH)).toEqual([]);
     // Each link lands on its article: the hash changes and the article's title is at the top.
@@ -59,7 +68,9 @@ describe('HTML report of several sites in Chromium, 390 px wide', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
     }
 
-    const overflowingTitles = await page.locator('h1, h2').evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+    const overflowingTitles = await page
+      .locator('h1, h2')
+      .evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
     expect(overflowingTitles).toEqual([]);
 
     const shot = join(dir, 'html-report-390.png');

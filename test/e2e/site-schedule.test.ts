@@ -19,10 +19,17 @@ describe('site schedule', () => {
   it('keeps the planned order although the terms page answers last', () => {
     // cgu.html answers 1.5 s late; a-propos.html, planned after it, ends first.
     expect(audit.evidence.pages.map((p) => [p.role, new URL(p.url).pathname])).toEqual([
-      ['portal', '/'], ['terms', '/cgu.html'], ['other', '/a-propos.html'], ['legal', '/mentions-legales.html'],
+      ['portal', '/'],
+      ['terms', '/cgu.html'],
+      ['other', '/a-propos.html'],
+      ['legal', '/mentions-legales.html'],
     ]);
-    expect(audit.evidence.requests.map((r) => new URL(r.page).pathname).filter((p, i, all) => p !== all[i - 1]))
-      .toEqual(['/', '/cgu.html', '/a-propos.html', '/mentions-legales.html']);
+    expect(audit.evidence.requests.map((r) => new URL(r.page).pathname).filter((p, i, all) => p !== all[i - 1])).toEqual([
+      '/',
+      '/cgu.html',
+      '/a-propos.html',
+      '/mentions-legales.html',
+    ]);
   });
 
   it('loads the planned pages while the portal waits out its quiet window', () => {
@@ -32,7 +39,7 @@ describe('site schedule', () => {
     expect(sum).toBeGreaterThan(Date.parse(finishedAt) - Date.parse(startedAt));
   });
 
-  it('follows a link the portal\'s script adds after load, once the portal has settled', () => {
+  it("follows a link the portal's script adds after load, once the portal has settled", () => {
     const portal = audit.evidence.pages[0];
     expect(portal?.links.map((l) => new URL(l.href).pathname)).toContain('/mentions-legales.html');
     expect(audit.result.rules.find((r) => r.id === 'legal-notice')?.outcome).toBe('pass');

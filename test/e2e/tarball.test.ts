@@ -33,7 +33,9 @@ function run(file: string, args: string[], options: { cwd: string; env: NodeJS.P
 function userEnv(prefixBin: string, home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: [prefixBin, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
-    HOME: home, LANG: 'fr_FR.UTF-8', NO_COLOR: '1',
+    HOME: home,
+    LANG: 'fr_FR.UTF-8',
+    NO_COLOR: '1',
   };
   // The npm cache of this machine, so the install works offline.
   const cache = process.env.npm_config_cache ?? join(process.env.HOME ?? home, '.npm');
@@ -54,7 +56,11 @@ describe('the packed tarball, installed into an empty prefix', () => {
     const npm = join(dirname(process.execPath), 'npm');
 
     // --ignore-scripts: the test run has built dist/ already; rebuilding it under tests that run it would race them.
-    const pack = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, packageRoot], { cwd: empty, env, timeoutMs: 120_000 });
+    const pack = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', packDir, packageRoot], {
+      cwd: empty,
+      env,
+      timeoutMs: 120_000,
+    });
     expect(pack.stderr).not.toMatch(/npm error/i);
     expect(pack.code).toBe(0);
     const packed = (JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[])[0];
@@ -64,8 +70,11 @@ describe('the packed tarball, installed into an empty prefix', () => {
     expect(shipped.filter((p) => p.endsWith('.map') || /(^|\/)[^/]*\.key$/.test(p) || p.startsWith('fixtures/tls/'))).toEqual([]);
     const tarball = join(packDir, readdirSync(packDir).find((n) => n.endsWith('.tgz')) ?? 'missing.tgz');
 
-    const install = await run(npm, ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
-      { cwd: empty, env, timeoutMs: 300_000 });
+    const install = await run(npm, ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], {
+      cwd: empty,
+      env,
+      timeoutMs: 300_000,
+    });
     expect(install.stderr).not.toMatch(/npm error/i);
     expect(install.code).toBe(0);
     const bin = join(prefix, 'bin', 'chatons-audit');
@@ -97,7 +106,10 @@ describe('the packed tarball, installed into an empty prefix', () => {
     const demo = await cli(['demo', '--format', 'json'], 240_000);
     expect(demo.stderr).not.toMatch(/erreur|error/i);
     expect(demo.code).toBe(0);
-    const results = demo.stdout.trim().split('\n').map((l) => JSON.parse(l) as { target: string; verdict: string; rules: { id: string; outcome: string }[] });
+    const results = demo.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { target: string; verdict: string; rules: { id: string; outcome: string }[] });
     expect(results.map((r) => [r.target, r.verdict])).toEqual([
       ['https://services.bonchaton.example/', 'compliant'],
       ['https://google-fonts.example/', 'non-compliant'],

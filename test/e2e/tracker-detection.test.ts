@@ -51,13 +51,19 @@ describe('miss nothing (real Chromium)', () => {
 
   it('attributes frame requests to the audited page and their frame', async () => {
     const a = await audit(SITE);
-    expect(requestTo(a, 'pictos.first-frame-asset.example')).toMatchObject({ page: SITE, isMainFrame: false, frameUrl: 'https://tout-voir.example/agenda.html' });
+    expect(requestTo(a, 'pictos.first-frame-asset.example')).toMatchObject({
+      page: SITE,
+      isMainFrame: false,
+      frameUrl: 'https://tout-voir.example/agenda.html',
+    });
     expect(requestTo(a, 'tiles.third-frame-asset.example')?.frameUrl).toBe('https://widget.third-frame.example/carte.html');
   });
 
   it('reports hints, pings and third-party form actions from the rendered HTML', async () => {
     const a = await audit(SITE);
-    const found = rule(a, 'no-third-party-hints')?.findings.map((f) => `${f.code} ${f.host}`).sort();
+    const found = rule(a, 'no-third-party-hints')
+      ?.findings.map((f) => `${f.code} ${f.host}`)
+      .sort();
     expect(found).toEqual([
       'thirdPartyFormAction forms.third-forms.example',
       'thirdPartyHint fonts.gstatic.com',
@@ -95,8 +101,13 @@ describe('naming trackers (real Chromium)', () => {
 
   it('quotes the filter that matched and lists the lists with their versions', async () => {
     const a = await audit(SITE);
-    expect(a.result.requests.find((r) => r.host === 'static.hotjar.com')?.tracker).toMatchObject({ rule: '||hotjar.com^$third-party', list: 'adguard-tracking-protection' });
-    expect(a.result.tool.lists.map((l) => l.name)).toEqual(expect.arrayContaining(['third-party-web', 'AdGuard Tracking Protection filter']));
+    expect(a.result.requests.find((r) => r.host === 'static.hotjar.com')?.tracker).toMatchObject({
+      rule: '||hotjar.com^$third-party',
+      list: 'adguard-tracking-protection',
+    });
+    expect(a.result.tool.lists.map((l) => l.name)).toEqual(
+      expect.arrayContaining(['third-party-web', 'AdGuard Tracking Protection filter']),
+    );
     expect(a.result.tool.lists.every((l) => l.version.length > 0)).toBe(true);
   });
 
@@ -136,10 +147,18 @@ describe('audience measurement and consent (real Chromium)', () => {
     expect(r?.outcome).toBe('fail');
     expect(r?.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['thirdPartyAnalytics', 'trackingCookie']));
     const cookies = a.evidence.pages[0]?.cookies ?? [];
-    expect(cookies.find((c) => c.name === 'rustine_session')).toMatchObject({ setBy: 'http', httpOnly: true, source: 'https://ga4-banniere.example/', lifetimeDays: 0 });
+    expect(cookies.find((c) => c.name === 'rustine_session')).toMatchObject({
+      setBy: 'http',
+      httpOnly: true,
+      source: 'https://ga4-banniere.example/',
+      lifetimeDays: 0,
+    });
     expect(cookies.find((c) => c.name === '_ga')).toMatchObject({ setBy: 'script', source: 'https://ga4-banniere.example/' });
     expect(a.evidence.pages[0]?.storage?.[0]).toMatchObject({
-      origin: 'https://ga4-banniere.example', localStorage: ['velo_panier'], sessionStorage: ['velo_onglet'], indexedDB: ['rustine-cache'],
+      origin: 'https://ga4-banniere.example',
+      localStorage: ['velo_panier'],
+      sessionStorage: ['velo_onglet'],
+      indexedDB: ['rustine-cache'],
     });
   });
 

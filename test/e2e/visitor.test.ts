@@ -21,7 +21,10 @@ let session: BrowserSession;
 beforeAll(async () => {
   internet = await startFixtureInternet();
   session = await BrowserSession.launch({
-    executablePath: findBrowser(undefined, process.env), trust: loadExtraTrust([internet.caCertFile]), locale: 'fr-FR', pagesAtOnce: 2,
+    executablePath: findBrowser(undefined, process.env),
+    trust: loadExtraTrust([internet.caCertFile]),
+    locale: 'fr-FR',
+    pagesAtOnce: 2,
   });
 });
 afterAll(async () => {
@@ -30,14 +33,20 @@ afterAll(async () => {
 });
 
 /** Every host of the fixture internet, through the site's egress gate as in an audit. */
-const siteContext = (): Promise<BrowserContext> => session.newSiteContext(new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false }));
+const siteContext = (): Promise<BrowserContext> =>
+  session.newSiteContext(new EgressGate({ mappings: [parseHostMapping(internet.mapHost)], allowPrivate: false }));
 
 /** One page in a fresh site context, as collectSite visits it. */
 async function visit(url: string, quietMs = 500): Promise<CollectedPage> {
   const context = await siteContext();
   try {
     await instrumentSiteContext(context);
-    return await collectPage(context, { url, role: 'portal' }, { timeoutMs: 20_000, settleCapMs: 6_000, quietMs }, { locale: session.locale });
+    return await collectPage(
+      context,
+      { url, role: 'portal' },
+      { timeoutMs: 20_000, settleCapMs: 6_000, quietMs },
+      { locale: session.locale },
+    );
   } finally {
     await context.close();
   }
@@ -46,7 +55,7 @@ async function visit(url: string, quietMs = 500): Promise<CollectedPage> {
 const toHost = (collected: CollectedPage, host: string): RequestEvidence[] => collected.requests.filter((r) => r.host === host);
 
 describe('leaving the page', () => {
-  it('records a sendBeacon sent from pagehide, as the page\'s, in the leave phase', async () => {
+  it("records a sendBeacon sent from pagehide, as the page's, in the leave phase", async () => {
     const collected = await visit('https://depart-discret.example/?on=pagehide');
     const beacons = toHost(collected, 'collect.beacon-pisteur.example');
     expect(beacons.map((r) => [r.method, r.resourceType, r.phase, r.page])).toEqual([
@@ -106,7 +115,9 @@ describe('not recognisable as automation', () => {
     const context = await siteContext();
     try {
       const page = await context.newPage();
-      const header = new Promise<string | undefined>((resolve) => page.on('request', (r) => void r.allHeaders().then((h) => resolve(h['accept-language']))));
+      const header = new Promise<string | undefined>((resolve) =>
+        page.on('request', (r) => void r.allHeaders().then((h) => resolve(h['accept-language']))),
+      );
       await page.goto('https://humain-seulement.example/?check=languages');
       const languages = await page.evaluate(() => navigator.languages);
       const accepted = (await header)?.split(',').map((l) => l.split(';')[0]);

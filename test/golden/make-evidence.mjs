@@ -10,14 +10,33 @@ import { startFixtureInternet } from '../../dist/fixture-internet/server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // The last two are judged with every rule by the review-text tests (test/report/review-text.test.ts).
-const sites = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'];
+const sites = [
+  'services.bonchaton.example',
+  'google-fonts.example',
+  'asso-avant.example',
+  'asso-apres.example',
+  'gravatar-cdn.example',
+  'pisteurs.example',
+];
 const internet = await startFixtureInternet();
 try {
   for (const site of sites) {
     const file = join(root, 'test/golden', `${site}.evidence.json`);
     // Asynchronous: the fixture internet answers from this very process.
-    await promisify(execFile)(process.execPath, [join(root, 'bin/chatons-audit.js'), '--map-host', internet.mapHost, '--ca-cert', internet.caCertFile,
-      '--format', 'json', '--fail-on', 'never', '--save-evidence', file, `https://${site}/`]);
+    await promisify(execFile)(process.execPath, [
+      join(root, 'bin/chatons-audit.js'),
+      '--map-host',
+      internet.mapHost,
+      '--ca-cert',
+      internet.caCertFile,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--save-evidence',
+      file,
+      `https://${site}/`,
+    ]);
     console.log(`wrote ${file}`);
   }
 } finally {

@@ -17,7 +17,9 @@ const expectedDir = join(goldenDir, 'expected');
 const ruleSet = loadRuleSet(rulesDir);
 rmSync(expectedDir, { recursive: true, force: true });
 mkdirSync(expectedDir, { recursive: true });
-for (const file of readdirSync(goldenDir).filter((f) => f.endsWith('.evidence.json')).sort()) {
+for (const file of readdirSync(goldenDir)
+  .filter((f) => f.endsWith('.evidence.json'))
+  .sort()) {
   const site = file.slice(0, -'.evidence.json'.length);
   const evidence = JSON.parse(readFileSync(join(goldenDir, file), 'utf8'));
   for (const lang of LANGS) {

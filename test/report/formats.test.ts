@@ -10,14 +10,23 @@ import { GOLDEN_DIR } from '../support/golden.js';
 describe('report formats', () => {
   it('registers the six formats and infers them from file extensions', () => {
     expect(FORMAT_NAMES).toEqual(['terminal', 'json', 'markdown', 'html', 'sarif', 'junit']);
-    expect(['r.json', 'r.txt', 'r.md', 'r.html', 'r.sarif', 'r.xml', 'r.pdf'].map(formatFromFileName))
-      .toEqual(['json', 'terminal', 'markdown', 'html', 'sarif', 'junit', undefined]);
+    expect(['r.json', 'r.txt', 'r.md', 'r.html', 'r.sarif', 'r.xml', 'r.pdf'].map(formatFromFileName)).toEqual([
+      'json',
+      'terminal',
+      'markdown',
+      'html',
+      'sarif',
+      'junit',
+      undefined,
+    ]);
   });
 
   it('writes one JUnit document and one HTML page for several re-judged sites', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatons-formats-'));
     const evidence = join(dir, 'two.json');
-    const both = ['services.bonchaton.example', 'google-fonts.example'].map((s) => readFileSync(join(GOLDEN_DIR, `${s}.evidence.json`), 'utf8').trim());
+    const both = ['services.bonchaton.example', 'google-fonts.example'].map((s) =>
+      readFileSync(join(GOLDEN_DIR, `${s}.evidence.json`), 'utf8').trim(),
+    );
     writeFileSync(evidence, `[${both.join(',')}]`);
     const run = await runMain(['--from-evidence', evidence, '-o', join(dir, 'report.xml')]);
     expect(run.code).toBe(1);

@@ -15,11 +15,16 @@ import { ruleSet } from '../support/rules.js';
 
 const expectedDir = join(GOLDEN_DIR, 'expected');
 const expectedFiles = readdirSync(expectedDir).sort();
-const cases = GOLDEN_SITES.flatMap((site) => LANGS.flatMap((lang) => FORMAT_NAMES.map((format) => ({ site, lang, format, file: `${site}.${lang}${FILE_EXTENSIONS[format]}` }))));
+const cases = GOLDEN_SITES.flatMap((site) =>
+  LANGS.flatMap((lang) => FORMAT_NAMES.map((format) => ({ site, lang, format, file: `${site}.${lang}${FILE_EXTENSIONS[format]}` }))),
+);
 
 describe('golden reports from saved evidence', () => {
   it('has one expected file per golden site, language and format, and no other', () => {
-    const evidenceSites = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.evidence.json')).map((f) => f.slice(0, -'.evidence.json'.length)).sort();
+    const evidenceSites = readdirSync(GOLDEN_DIR)
+      .filter((f) => f.endsWith('.evidence.json'))
+      .map((f) => f.slice(0, -'.evidence.json'.length))
+      .sort();
     expect(evidenceSites).toEqual([...GOLDEN_SITES].sort());
     expect(expectedFiles).toEqual(cases.map((c) => c.file).sort());
   });

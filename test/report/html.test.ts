@@ -11,10 +11,20 @@ describe('html report', () => {
     const result = {
       ...base,
       dns: [{ host: 'stats.asso-apres.example', cname: ['asso.eulerian.net'], addresses: ['192.0.2.7'], mx: [], ns: [], error: null }],
-      documents: [{ kind: 'legal', url: 'https://asso-apres.example/mentions-legales.html', quote: 'Directeur de la publication : <script>alert(1)</script> Alix Martin' }],
+      documents: [
+        {
+          kind: 'legal',
+          url: 'https://asso-apres.example/mentions-legales.html',
+          quote: 'Directeur de la publication : <script>alert(1)</script> Alix Martin',
+        },
+      ],
     } as AuditResult;
     const $ = load(htmlReporter(result, { lang: 'fr', color: false }));
-    expect($('h2').map((_, e) => $(e).text()).get()).toEqual(expect.arrayContaining(['DNS (chaînes CNAME)', 'Documents trouvés']));
+    expect(
+      $('h2')
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(expect.arrayContaining(['DNS (chaînes CNAME)', 'Documents trouvés']));
     expect($('td').filter((_, e) => $(e).text() === 'stats.asso-apres.example → asso.eulerian.net')).toHaveLength(1);
     expect($('blockquote').text()).toContain('<script>alert(1)</script>');
     expect($('script')).toHaveLength(1);
@@ -23,7 +33,16 @@ describe('html report', () => {
 
   it('says when in the visit each request was sent (a beacon on leaving the page)', () => {
     const base = goldenResult('asso-apres.example');
-    const beacon = { url: 'https://collect.example/b', host: 'collect.example', page: base.target, resourceType: 'ping', party: 'third', status: 204, failure: null, phase: 'leave' } as const;
+    const beacon = {
+      url: 'https://collect.example/b',
+      host: 'collect.example',
+      page: base.target,
+      resourceType: 'ping',
+      party: 'third',
+      status: 204,
+      failure: null,
+      phase: 'leave',
+    } as const;
     const $ = load(htmlReporter({ ...base, requests: [...base.requests, beacon] }, { lang: 'en', color: false }));
     const row = $('table.requests tbody tr').filter((_, e) => $(e).find('td.url').first().text() === beacon.url);
     expect(row.find('td').last().text()).toBe('leaving the page');
@@ -32,7 +51,11 @@ describe('html report', () => {
 
   it('leaves out screenshots that are not data: images', () => {
     const result = goldenResult('asso-apres.example');
-    const html = htmlReporter(result, { lang: 'en', color: false, screenshots: { [result.pages[0]?.url ?? '']: 'https://evil.example/x.png' } });
+    const html = htmlReporter(result, {
+      lang: 'en',
+      color: false,
+      screenshots: { [result.pages[0]?.url ?? '']: 'https://evil.example/x.png' },
+    });
     expect(load(html)('img')).toHaveLength(0);
   });
 });

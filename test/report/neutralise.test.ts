@@ -12,19 +12,62 @@ import { goldenResult } from '../support/golden.js';
 import { FORMAT_CHECKS, PAYLOAD, poison } from '../support/hostile.js';
 
 function fullResult(): AuditResult {
-  const base = goldenResult('asso-apres.example', 'fr', [{ host: 'video.autre-chaton.example', justification: 'Vidéos d’un autre chaton' }]);
+  const base = goldenResult('asso-apres.example', 'fr', [
+    { host: 'video.autre-chaton.example', justification: 'Vidéos d’un autre chaton' },
+  ]);
   const page = base.pages[0]?.url ?? base.target;
   return {
     ...base,
     rules: [
       ...base.rules,
-      { id: 'legal-notice-content', level: 'suggestion', outcome: 'needs-review', section: 'C', title: 'Mentions légales', help: 'Complétez-les.', reason: 'Passage lu',
-        findings: [{ code: 'quote', message: '« Directeur : Alix »', args: { quote: 'Directeur : Alix' }, page, pageRole: 'legal', subject: 'Directeur', count: 1, examples: [] }] },
-      { id: 'page-behaviour', level: 'suggestion', outcome: 'fail', section: 'D', title: 'Comportement', help: 'Retirez la boîte.',
-        findings: [{ code: 'dialog', message: 'Boîte de dialogue : Bienvenue', args: { message: 'Bienvenue' }, page, pageRole: 'portal', count: 1, examples: [page] }] },
+      {
+        id: 'legal-notice-content',
+        level: 'suggestion',
+        outcome: 'needs-review',
+        section: 'C',
+        title: 'Mentions légales',
+        help: 'Complétez-les.',
+        reason: 'Passage lu',
+        findings: [
+          {
+            code: 'quote',
+            message: '« Directeur : Alix »',
+            args: { quote: 'Directeur : Alix' },
+            page,
+            pageRole: 'legal',
+            subject: 'Directeur',
+            count: 1,
+            examples: [],
+          },
+        ],
+      },
+      {
+        id: 'page-behaviour',
+        level: 'suggestion',
+        outcome: 'fail',
+        section: 'D',
+        title: 'Comportement',
+        help: 'Retirez la boîte.',
+        findings: [
+          {
+            code: 'dialog',
+            message: 'Boîte de dialogue : Bienvenue',
+            args: { message: 'Bienvenue' },
+            page,
+            pageRole: 'portal',
+            count: 1,
+            examples: [page],
+          },
+        ],
+      },
     ],
     errors: [{ stage: 'collect', page, message: 'net::ERR_FAILED' }],
-    baseline: { file: 'old.json', new: 1, unchanged: 0, resolved: [{ rule: 'no-third-party-fonts', code: 'thirdPartyFont', pageRole: 'portal', host: 'fonts.example', message: 'Police' }] },
+    baseline: {
+      file: 'old.json',
+      new: 1,
+      unchanged: 0,
+      resolved: [{ rule: 'no-third-party-fonts', code: 'thirdPartyFont', pageRole: 'portal', host: 'fonts.example', message: 'Police' }],
+    },
   };
 }
 
@@ -42,7 +85,9 @@ describe('site text is quoted as data in every format', () => {
     expect(visible(`a\u001b[2Jb\u0007c\u202Ed\u0085e\nf`)).toBe('a\\x1B[2Jb\\x07c\\u202Ed\\x85e f');
     expect(mdText('Hébergé par OVH — 2 rue X')).toBe('Hébergé par OVH — 2 rue X');
     expect(mdText('écrire à @staff ou a@b.example')).toBe('écrire à `@staff` ou a`@b.example`');
-    expect(mdText('![x](https://t.example/p.png) <img> www.t.example')).toBe('!\\[x\\](https\\://t\\.example/p\\.png) \\<img\\> www\\.t\\.example');
+    expect(mdText('![x](https://t.example/p.png) <img> www.t.example')).toBe(
+      '!\\[x\\](https\\://t\\.example/p\\.png) \\<img\\> www\\.t\\.example',
+    );
     expect(mdText('1. item')).toBe('1\\. item');
   });
 

@@ -20,7 +20,14 @@ import { GOLDEN_DIR, goldenResult } from '../support/golden.js';
 import { ruleSet } from '../support/rules.js';
 
 /** The three demo sites (fixtures/demo.yaml), the before/after pair, and the worst tracker site. */
-const SITES = ['services.bonchaton.example', 'google-fonts.example', 'gravatar-cdn.example', 'asso-avant.example', 'asso-apres.example', 'pisteurs.example'];
+const SITES = [
+  'services.bonchaton.example',
+  'google-fonts.example',
+  'gravatar-cdn.example',
+  'asso-avant.example',
+  'asso-apres.example',
+  'pisteurs.example',
+];
 
 function review(site: string, lang: Lang): { result: AuditResult; text: string } {
   const evidence = JSON.parse(readFileSync(join(GOLDEN_DIR, `${site}.evidence.json`), 'utf8')) as Evidence;
@@ -34,15 +41,21 @@ const unescaped = (text: string): string => text.replace(/\\(.)/g, '$1');
 /** What the tool wrote, without what it quotes from the site (quotes, URLs, host names in code). */
 function ownWords(text: string): string {
   return unescaped(text)
-    .replace(/«[^»]*»/g, '«»').replace(/"[^"\n]*"/g, '""').replace(/“[^”]*”/g, '“”')
-    .replace(/<?https?:\/\/[^\s<>]+>?/g, 'URL').replace(/`[^`\n]+`/g, '`code`').replace(/\b[\w-]+(\.[\w-]+)+\b/g, 'HOST');
+    .replace(/«[^»]*»/g, '«»')
+    .replace(/"[^"\n]*"/g, '""')
+    .replace(/“[^”]*”/g, '“”')
+    .replace(/<?https?:\/\/[^\s<>]+>?/g, 'URL')
+    .replace(/`[^`\n]+`/g, '`code`')
+    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, 'HOST');
 }
 
 const ASPECT_IDS = [...transparencyTopics(ruleSet.data).values()].flatMap((topic) => [...topic.aspects.keys()]);
 /** Words of the other language that only a machine would leave there. */
 // ("font" is also French, and "default-src" a CSP keyword: neither is listed.)
-const ENGLISH_IN_FRENCH = /\b(request|requests|found|missing|not found|stylesheet|fonts|advertising|analytics|tag-manager|session-replay|allowed|unknown|the|and|of|with|without|none|e\.g\.|Fix)\b/;
-const FRENCH_IN_ENGLISH = /\b(requêtes?|portail|tierces?|Correctif|Hygiène|Publicité|Vérifications|aucune?|sur|dont|avec|pour|les|des|une|rien|trouvé|manque|vérifier)\b|é/;
+const ENGLISH_IN_FRENCH =
+  /\b(request|requests|found|missing|not found|stylesheet|fonts|advertising|analytics|tag-manager|session-replay|allowed|unknown|the|and|of|with|without|none|e\.g\.|Fix)\b/;
+const FRENCH_IN_ENGLISH =
+  /\b(requêtes?|portail|tierces?|Correctif|Hygiène|Publicité|Vérifications|aucune?|sur|dont|avec|pour|les|des|une|rien|trouvé|manque|vérifier)\b|é/;
 
 describe('the forum review, French and English', () => {
   for (const site of SITES) {
@@ -81,7 +94,8 @@ describe('the forum review, French and English', () => {
     const text = markdownReporter(result, { lang: 'fr', color: false });
     expect(result.rules.filter((r) => r.outcome === 'fail')).toHaveLength(2);
     // (An "@word" is quoted as code so that the forum does not notify someone.)
-    for (const rule of result.rules.filter((r) => r.outcome === 'fail')) expect(unescaped(text).replace(/`/g, ''), rule.id).toContain(rule.help);
+    for (const rule of result.rules.filter((r) => r.outcome === 'fail'))
+      expect(unescaped(text).replace(/`/g, ''), rule.id).toContain(rule.help);
     expect(text).not.toMatch(/chatons-audit explain/);
   });
 

@@ -23,14 +23,61 @@ const validateSarif = addFormats(new Ajv04({ allErrors: true, strict: false, uni
 const sarifErrors = (text: string): string[] =>
   validateSarif(JSON.parse(text)) ? [] : (validateSarif.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 
-interface SarifLog { runs: { tool: { driver: { rules: { id: string; help: { text: string }; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; level: string; kind: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; suppressions?: { justification: string }[]; baselineState?: string }[] }[] }
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; help: { text: string }; defaultConfiguration: { level: string } }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      kind: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      suppressions?: { justification: string }[];
+      baselineState?: string;
+    }[];
+  }[];
+}
 
 function withOutcomes(base: AuditResult): AuditResult {
   const extra: RuleResult[] = [
-    { id: 'legal-notice', level: 'blocking', outcome: 'needs-review', section: 'C', title: 'Mentions légales', help: 'Publiez-les.', reason: 'Page vide.', findings: [] },
-    { id: 'chatons-infos', level: 'suggestion', outcome: 'not-applicable', section: 'D', title: 'ChatonsInfos', help: '', reason: 'Pas un membre.', findings: [] },
-    { id: 'dns-check', level: 'blocking', outcome: 'error', section: 'A', title: 'DNS', help: '', reason: 'La règle a échoué : boom', findings: [] },
-    { id: 'hsts', level: 'suggestion', outcome: 'fail', section: 'D', title: 'HSTS & <en-tête>', help: 'Ajoutez "Strict-Transport-Security".', findings: [] },
+    {
+      id: 'legal-notice',
+      level: 'blocking',
+      outcome: 'needs-review',
+      section: 'C',
+      title: 'Mentions légales',
+      help: 'Publiez-les.',
+      reason: 'Page vide.',
+      findings: [],
+    },
+    {
+      id: 'chatons-infos',
+      level: 'suggestion',
+      outcome: 'not-applicable',
+      section: 'D',
+      title: 'ChatonsInfos',
+      help: '',
+      reason: 'Pas un membre.',
+      findings: [],
+    },
+    {
+      id: 'dns-check',
+      level: 'blocking',
+      outcome: 'error',
+      section: 'A',
+      title: 'DNS',
+      help: '',
+      reason: 'La règle a échoué : boom',
+      findings: [],
+    },
+    {
+      id: 'hsts',
+      level: 'suggestion',
+      outcome: 'fail',
+      section: 'D',
+      title: 'HSTS & <en-tête>',
+      help: 'Ajoutez "Strict-Transport-Security".',
+      findings: [],
+    },
   ];
   return { ...base, rules: [...base.rules, ...extra] };
 }
@@ -49,13 +96,24 @@ describe('SARIF 2.1.0', () => {
     expect(run?.tool.driver.rules.find((r) => r.id === 'hsts')?.defaultConfiguration.level).toBe('warning');
     const fonts = run?.results.filter((r) => r.ruleId === 'no-third-party-fonts') ?? [];
     expect(fonts.map((r) => r.level)).toEqual(['error', 'error']);
-    expect(fonts.map((r) => new URL(r.locations[0]?.physicalLocation.artifactLocation.uri ?? '').hostname).sort()).toEqual(['fonts.googleapis.com', 'fonts.gstatic.com']);
+    expect(fonts.map((r) => new URL(r.locations[0]?.physicalLocation.artifactLocation.uri ?? '').hostname).sort()).toEqual([
+      'fonts.googleapis.com',
+      'fonts.gstatic.com',
+    ]);
     expect(run?.tool.driver.rules.find((r) => r.id === 'no-third-party-fonts')?.help.text).toMatch(/font/i);
   });
 
   it('carries allowlist justifications as suppressions and baseline states, and one run per site', () => {
-    const allowed = goldenResult('asso-apres.example', 'fr', [{ host: 'video.autre-chaton.example', justification: 'PeerTube d’un autre chaton' }]);
-    allowed.rules = allowed.rules.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, baseline: f.host === 'www.googletagmanager.com' ? 'new' as const : 'unchanged' as const })) }));
+    const allowed = goldenResult('asso-apres.example', 'fr', [
+      { host: 'video.autre-chaton.example', justification: 'PeerTube d’un autre chaton' },
+    ]);
+    allowed.rules = allowed.rules.map((r) => ({
+      ...r,
+      findings: r.findings.map((f) => ({
+        ...f,
+        baseline: f.host === 'www.googletagmanager.com' ? ('new' as const) : ('unchanged' as const),
+      })),
+    }));
     const text = renderSarif([allowed, goldenResult('services.bonchaton.example')], 'fr');
     expect(sarifErrors(text)).toEqual([]);
     const log = JSON.parse(text) as SarifLog;
@@ -73,9 +131,14 @@ describe('SARIF 2.1.0', () => {
     expect(sarifErrors(text)).toEqual([]);
     const ids = (JSON.parse(text) as { runs: { automationDetails?: { id: string } }[] }).runs.map((r) => r.automationDetails?.id);
     expect(ids).toEqual([
-      'chatons-audit/services.bonchaton.example/', 'chatons-audit/google-fonts.example/', 'chatons-audit/asso-avant.example/',
-      'chatons-audit/asso-apres.example/', 'chatons-audit/gravatar-cdn.example/', 'chatons-audit/pisteurs.example/',
-      'chatons-audit/google-fonts.example/other/', 'chatons-audit/google-fonts.example/other-2/',
+      'chatons-audit/services.bonchaton.example/',
+      'chatons-audit/google-fonts.example/',
+      'chatons-audit/asso-avant.example/',
+      'chatons-audit/asso-apres.example/',
+      'chatons-audit/gravatar-cdn.example/',
+      'chatons-audit/pisteurs.example/',
+      'chatons-audit/google-fonts.example/other/',
+      'chatons-audit/google-fonts.example/other-2/',
     ]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^chatons-audit\/[^/].*\/$/);
@@ -93,7 +156,11 @@ describe('JUnit', () => {
     const child = (id: string): string => {
       const tc = $('testcase').filter((_, e) => ($(e).attr('name') ?? '').includes(` ${id}:`));
       expect(tc, id).toHaveLength(1);
-      return tc.children().map((_, e) => e.tagName).get().join(',');
+      return tc
+        .children()
+        .map((_, e) => e.tagName)
+        .get()
+        .join(',');
     };
     expect(child('no-third-party-fonts')).toBe('failure');
     expect(child('site-online')).toBe('');
@@ -102,7 +169,12 @@ describe('JUnit', () => {
     expect(child('chatons-infos')).toBe('skipped');
     expect(child('hsts')).toBe('failure');
     expect($('testsuite').attr()).toMatchObject({ tests: String(result.rules.length), failures: '3', errors: '2', skipped: '1' });
-    expect($('testcase').filter((_, e) => ($(e).attr('name') ?? '').includes('hsts')).find('failure').attr('type')).toBe('suggestion');
+    expect(
+      $('testcase')
+        .filter((_, e) => ($(e).attr('name') ?? '').includes('hsts'))
+        .find('failure')
+        .attr('type'),
+    ).toBe('suggestion');
     expect($('failure').first().text()).toMatch(/fonts\.g(oogleapis|static)\.com/);
   });
 
@@ -110,7 +182,11 @@ describe('JUnit', () => {
     const xml = renderJunit([withOutcomes(goldenResult('asso-apres.example')), goldenResult('services.bonchaton.example')], 'fr');
     expect(xml).toContain('HSTS &amp; &lt;en-tête&gt;');
     const $ = parse(xml);
-    expect($('testsuites > testsuite').map((_, e) => $(e).attr('name')).get()).toEqual(['https://asso-apres.example/', 'https://services.bonchaton.example/']);
+    expect(
+      $('testsuites > testsuite')
+        .map((_, e) => $(e).attr('name'))
+        .get(),
+    ).toEqual(['https://asso-apres.example/', 'https://services.bonchaton.example/']);
     expect(xml.match(/<\?xml/g)).toHaveLength(1);
   });
 });

@@ -7,10 +7,14 @@ import { ruleSet } from '../support/rules.js';
 
 const T = 'https://services.example.org/';
 const LEGAL = 'https://services.example.org/mentions-legales';
-const ev = evidence(T, [page(T), page(LEGAL, 'legal')], [
-  ...Array.from({ length: 14 }, (_, i) => request(`https://fonts.gstatic.com/f${i}.woff2`, 'font', i < 10 ? T : LEGAL)),
-  request('https://secure.gravatar.com/avatar/a', 'image', T),
-]);
+const ev = evidence(
+  T,
+  [page(T), page(LEGAL, 'legal')],
+  [
+    ...Array.from({ length: 14 }, (_, i) => request(`https://fonts.gstatic.com/f${i}.woff2`, 'font', i < 10 ? T : LEGAL)),
+    request('https://secure.gravatar.com/avatar/a', 'image', T),
+  ],
+);
 const ESC = String.fromCharCode(27);
 
 describe('terminal report', () => {

@@ -12,14 +12,26 @@ const MENTION = '<p>Découvrez les autres CHATONS sur chatons.org.</p>';
 ruleTester('charter-statement', {
   valid: [
     { name: '"Nous respectons la charte CHATONS"', evidence: at('<p>Nous respectons la charte CHATONS.</p>'), codes: ['passage'] },
-    { name: '"charte du collectif des hébergeurs alternatifs"', evidence: at('<p>Nous suivons la charte du Collectif des Hébergeurs Alternatifs.</p>'), codes: ['passage'] },
+    {
+      name: '"charte du collectif des hébergeurs alternatifs"',
+      evidence: at('<p>Nous suivons la charte du Collectif des Hébergeurs Alternatifs.</p>'),
+      codes: ['passage'],
+    },
     { name: 'English', evidence: at('<p>We follow the CHATONS charter.</p>'), codes: ['passage'] },
-    { name: '"respecte sa charte" in a sentence naming CHATONS', evidence: at('<p>Notre association a rejoint les CHATONS et respecte sa charte.</p>'), codes: ['passage'] },
+    {
+      name: '"respecte sa charte" in a sentence naming CHATONS',
+      evidence: at('<p>Notre association a rejoint les CHATONS et respecte sa charte.</p>'),
+      codes: ['passage'],
+    },
   ],
   invalid: [
     { name: 'a mention of CHATONS without the charter', evidence: at(MENTION), outcome: 'needs-review', codes: ['passage'] },
     // Negatives: "charte" about something else, "chatons" as animals in another word
-    { name: 'a charter of something else', evidence: at('<p>Nous respectons la charte graphique de la ville.</p><p>Photos de chatonnes.</p>'), codes: ['noStatement'] },
+    {
+      name: 'a charter of something else',
+      evidence: at('<p>Nous respectons la charte graphique de la ville.</p><p>Photos de chatonnes.</p>'),
+      codes: ['noStatement'],
+    },
     { name: 'nothing', evidence: at('<p>Bienvenue sur notre site.</p>'), codes: ['noStatement'] },
   ],
 });

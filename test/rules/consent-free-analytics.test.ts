@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { ruleTester } from '../support/rule-tester.js';
 import { ruleResult } from '../support/rules.js';
 import {
-  bannerOnly, bannerWithPhrase, ga4, ga4WithBanner, matomoCloud, matomoLongCookie, nothingLoaded, oldEvidenceMatomo, quiet,
-  selfHostedMatomo, selfHostedMatomoCookies, thirdPartyCookie,
+  bannerOnly,
+  bannerWithPhrase,
+  ga4,
+  ga4WithBanner,
+  matomoCloud,
+  matomoLongCookie,
+  nothingLoaded,
+  oldEvidenceMatomo,
+  quiet,
+  selfHostedMatomo,
+  selfHostedMatomoCookies,
+  thirdPartyCookie,
 } from './tracker-cases.js';
 
 ruleTester('consent-free-analytics', {
   valid: [
     { name: 'self-hosted Matomo without cookies', evidence: selfHostedMatomo, codes: ['exemptAnalytics'] },
-    { name: 'self-hosted Matomo with 13-month cookies on a sibling subdomain', evidence: selfHostedMatomoCookies, codes: ['exemptAnalytics'] },
+    {
+      name: 'self-hosted Matomo with 13-month cookies on a sibling subdomain',
+      evidence: selfHostedMatomoCookies,
+      codes: ['exemptAnalytics'],
+    },
   ],
   invalid: [
     { name: 'self-hosted Matomo with a 2-year cookie', evidence: matomoLongCookie, codes: ['longLivedCookie'] },
@@ -34,7 +48,7 @@ describe('consent-free-analytics', () => {
 
   it('says which CNIL conditions the tool checked and which need a human', () => {
     const pass = ruleResult('consent-free-analytics', selfHostedMatomo, 'fr');
-    expect(pass.findings[0]?.message).toContain('Conditions vérifiées par l\'outil');
+    expect(pass.findings[0]?.message).toContain("Conditions vérifiées par l'outil");
     expect(pass.help).toContain('À vérifier par une personne');
     expect(ruleResult('consent-free-analytics', bannerOnly).findings[0]?.message).toContain('tarteaucitron');
     expect(ruleResult('consent-free-analytics', matomoLongCookie).findings[0]?.message).toContain('395 days');

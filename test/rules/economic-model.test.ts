@@ -11,17 +11,41 @@ const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${bo
 
 ruleTester('economic-model', {
   valid: [
-    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
-      codes: ['passage', 'passage', 'passage'], subjects: ['model', 'model', 'means'] },
-    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage', 'passage', 'passage'], subjects: ['model', 'model', 'means', 'means'] },
-    { name: 'fixture site openhost', evidence: fixtureSite('openhost'), codes: ['passage', 'passage', 'passage'], subjects: ['model', 'model', 'means'] },
+    {
+      name: 'every aspect quoted',
+      evidence: at(EVERY_ASPECT),
+      codes: ['passage', 'passage', 'passage'],
+      subjects: ['model', 'model', 'means'],
+    },
+    {
+      name: 'fixture site bonchaton',
+      evidence: fixtureSite('bonchaton'),
+      codes: ['passage', 'passage', 'passage', 'passage'],
+      subjects: ['model', 'model', 'means', 'means'],
+    },
+    {
+      name: 'fixture site openhost',
+      evidence: fixtureSite('openhost'),
+      codes: ['passage', 'passage', 'passage'],
+      subjects: ['model', 'model', 'means'],
+    },
   ],
   invalid: [
-    { name: 'partial evidence names what is missing', evidence: at('Faites un don !'), outcome: 'needs-review',
-      codes: ['passage', 'missingAspect'], subjects: ['means', 'model'] },
+    {
+      name: 'partial evidence names what is missing',
+      evidence: at('Faites un don !'),
+      outcome: 'needs-review',
+      codes: ['passage', 'missingAspect'],
+      subjects: ['means', 'model'],
+    },
     // Nothing unrelated is quoted.
     { name: 'nothing matches', evidence: at('Nos services sont rapides.'), codes: ['notFound'] },
-    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    {
+      name: 'no page loaded',
+      evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]),
+      outcome: 'needs-review',
+      codes: [],
+    },
   ],
 });
 

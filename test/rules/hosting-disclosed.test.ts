@@ -11,16 +11,35 @@ const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${bo
 
 ruleTester('hosting-disclosed', {
   valid: [
-    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
-      codes: ['passage', 'passage', 'passage'], subjects: ['provider', 'control', 'location'] },
-    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage', 'passage', 'passage', 'passage', 'passage', 'passage', 'passage'], subjects: ['provider', 'provider', 'provider', 'control', 'control', 'location', 'location', 'location'] },
+    {
+      name: 'every aspect quoted',
+      evidence: at(EVERY_ASPECT),
+      codes: ['passage', 'passage', 'passage'],
+      subjects: ['provider', 'control', 'location'],
+    },
+    {
+      name: 'fixture site bonchaton',
+      evidence: fixtureSite('bonchaton'),
+      codes: ['passage', 'passage', 'passage', 'passage', 'passage', 'passage', 'passage', 'passage'],
+      subjects: ['provider', 'provider', 'provider', 'control', 'control', 'location', 'location', 'location'],
+    },
   ],
   invalid: [
-    { name: 'partial evidence names what is missing', evidence: at('Le site est hébergé par Rezo Libre.'), outcome: 'needs-review',
-      codes: ['passage', 'missingAspect', 'missingAspect'], subjects: ['provider', 'control', 'location'] },
+    {
+      name: 'partial evidence names what is missing',
+      evidence: at('Le site est hébergé par Rezo Libre.'),
+      outcome: 'needs-review',
+      codes: ['passage', 'missingAspect', 'missingAspect'],
+      subjects: ['provider', 'control', 'location'],
+    },
     // Nothing unrelated is quoted.
     { name: 'nothing matches', evidence: at('Nous hébergeons des rencontres conviviales.<br>Accueil chaleureux.'), codes: ['notFound'] },
-    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    {
+      name: 'no page loaded',
+      evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]),
+      outcome: 'needs-review',
+      codes: [],
+    },
   ],
 });
 

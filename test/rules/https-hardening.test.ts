@@ -5,21 +5,36 @@ import { ruleResult } from '../support/rules.js';
 
 const T = 'https://services.example.org/';
 const hardened = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains', 'content-security-policy': "default-src 'self'",
-  'referrer-policy': 'strict-origin-when-cross-origin', 'x-content-type-options': 'nosniff',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'content-security-policy': "default-src 'self'",
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
 };
 
 ruleTester('https-hardening', {
   valid: [
     { name: 'all headers, no mixed content', evidence: evidence(T, [page(T, 'portal', { headers: hardened })]) },
-    { name: 'the http:// navigation of the page itself is not mixed content', evidence: evidence('http://services.example.org/', [page('http://services.example.org/', 'portal', { finalUrl: T, headers: hardened })], [
-      request('http://services.example.org/', 'document', 'http://services.example.org/'),
-    ]) },
+    {
+      name: 'the http:// navigation of the page itself is not mixed content',
+      evidence: evidence(
+        'http://services.example.org/',
+        [page('http://services.example.org/', 'portal', { finalUrl: T, headers: hardened })],
+        [request('http://services.example.org/', 'document', 'http://services.example.org/')],
+      ),
+    },
   ],
   invalid: [
     { name: 'no header at all', evidence: evidence(T, [page(T)]), codes: ['noHsts', 'noCsp', 'noReferrerPolicy', 'noNosniff'] },
-    { name: 'short HSTS', evidence: evidence(T, [page(T, 'portal', { headers: { ...hardened, 'strict-transport-security': 'max-age=300' } })]), codes: ['weakHsts'] },
-    { name: 'mixed content', evidence: evidence(T, [page(T, 'portal', { headers: hardened })], [request('http://services.example.org/logo.png', 'image', T)]), codes: ['mixedContent'] },
+    {
+      name: 'short HSTS',
+      evidence: evidence(T, [page(T, 'portal', { headers: { ...hardened, 'strict-transport-security': 'max-age=300' } })]),
+      codes: ['weakHsts'],
+    },
+    {
+      name: 'mixed content',
+      evidence: evidence(T, [page(T, 'portal', { headers: hardened })], [request('http://services.example.org/logo.png', 'image', T)]),
+      codes: ['mixedContent'],
+    },
     { name: 'HTTP-only site', evidence: evidence('http://x.example/', [page('http://x.example/')]), outcome: 'not-applicable', codes: [] },
   ],
 });

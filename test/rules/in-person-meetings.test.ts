@@ -11,17 +11,36 @@ const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${bo
 
 ruleTester('in-person-meetings', {
   valid: [
-    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
-      codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
-    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
-    { name: 'fixture site freieWolke', evidence: fixtureSite('freieWolke'), codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
+    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT), codes: ['passage', 'passage'], subjects: ['meeting', 'when-where'] },
+    {
+      name: 'fixture site bonchaton',
+      evidence: fixtureSite('bonchaton'),
+      codes: ['passage', 'passage'],
+      subjects: ['meeting', 'when-where'],
+    },
+    {
+      name: 'fixture site freieWolke',
+      evidence: fixtureSite('freieWolke'),
+      codes: ['passage', 'passage'],
+      subjects: ['meeting', 'when-where'],
+    },
   ],
   invalid: [
-    { name: 'partial evidence names what is missing', evidence: at('Venez à nos ateliers !'), outcome: 'needs-review',
-      codes: ['passage', 'missingAspect'], subjects: ['meeting', 'when-where'] },
+    {
+      name: 'partial evidence names what is missing',
+      evidence: at('Venez à nos ateliers !'),
+      outcome: 'needs-review',
+      codes: ['passage', 'missingAspect'],
+      subjects: ['meeting', 'when-where'],
+    },
     // Nothing unrelated is quoted.
     { name: 'nothing matches', evidence: at('Contactez-nous par courriel.'), codes: ['notFound'] },
-    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    {
+      name: 'no page loaded',
+      evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]),
+      outcome: 'needs-review',
+      codes: [],
+    },
     { name: 'fixture site nuageDuCoin', evidence: fixtureSite('nuageDuCoin'), codes: ['notFound'] },
   ],
 });

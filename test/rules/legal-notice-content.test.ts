@@ -20,13 +20,31 @@ const COMPLETE = `<h2>Éditeur</h2><p>Association Les Chatons d'Ici, 4 rue Victo
 ruleTester('legal-notice-content', {
   valid: [
     { name: 'complete French notice', evidence: at(COMPLETE) },
-    { name: 'labelled lines instead of headings', evidence: at(`<p>Éditeur : SARL Octets Libres, 2 place Bellecour, 69002 Lyon, tél. 04 72 00 00 01.</p>
-      <p>Directeur de la publication : Marc Petit.</p><p>Hébergeur : Serveurs du Rhône SAS, 1 quai Perrache, 69002 Lyon, 04 72 00 00 02.</p>`) },
-    { name: 'a non-professional individual may give only the host', evidence: at(`<p>Ce site est édité par un particulier, à titre non professionnel.</p>
-      <p>Hébergeur : Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`) },
+    {
+      name: 'labelled lines instead of headings',
+      evidence: at(`<p>Éditeur : SARL Octets Libres, 2 place Bellecour, 69002 Lyon, tél. 04 72 00 00 01.</p>
+      <p>Directeur de la publication : Marc Petit.</p><p>Hébergeur : Serveurs du Rhône SAS, 1 quai Perrache, 69002 Lyon, 04 72 00 00 02.</p>`),
+    },
+    {
+      name: 'a non-professional individual may give only the host',
+      evidence: at(`<p>Ce site est édité par un particulier, à titre non professionnel.</p>
+      <p>Hébergeur : Infra Libre SAS, 12 boulevard Voltaire, 75011 Paris, 01 43 11 22 33.</p>`),
+    },
     { name: 'a valid SIREN is fine', evidence: at(`${COMPLETE}<p>SIREN : 812 345 676</p>`) },
-    { name: 'German Impressum (§ 5 DDG asks name, address, e-mail)', evidence: at(`<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p><p>E-Mail: info@netz.example</p>`, 'de') },
-    { name: 'Spanish aviso legal', evidence: at(`<h2>Datos identificativos</h2><p>Asociación Nube Libre, Calle Mayor 10, 28013 Madrid.</p><p>Correo: hola@nube.example</p>`, 'es') },
+    {
+      name: 'German Impressum (§ 5 DDG asks name, address, e-mail)',
+      evidence: at(
+        `<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p><p>E-Mail: info@netz.example</p>`,
+        'de',
+      ),
+    },
+    {
+      name: 'Spanish aviso legal',
+      evidence: at(
+        `<h2>Datos identificativos</h2><p>Asociación Nube Libre, Calle Mayor 10, 28013 Madrid.</p><p>Correo: hola@nube.example</p>`,
+        'es',
+      ),
+    },
     { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton') },
     { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier') },
     { name: 'fixture site openhost', evidence: fixtureSite('openhost') },
@@ -35,14 +53,36 @@ ruleTester('legal-notice-content', {
     { name: 'fixture site futurChaton', evidence: fixtureSite('futurChaton') },
   ],
   invalid: [
-    { name: 'no host phone, no director', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p>
-      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille.</p>`), codes: ['missingPublicationDirector', 'missingHostPhone'] },
-    { name: 'no host at all', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p><p>Directeur de la publication : Ali Ben.</p>`), codes: ['missingHostName', 'missingHostAddress', 'missingHostPhone'] },
-    { name: 'the host\'s phone does not count as the editor\'s', evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille.</p><p>Directeur de la publication : Ali Ben.</p>
-      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille, 03 20 99 99 99.</p>`), codes: ['missingEditorPhone'] },
+    {
+      name: 'no host phone, no director',
+      evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille.</p>`),
+      codes: ['missingPublicationDirector', 'missingHostPhone'],
+    },
+    {
+      name: 'no host at all',
+      evidence: at(
+        `<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille. Tél. 03 20 00 00 00.</p><p>Directeur de la publication : Ali Ben.</p>`,
+      ),
+      codes: ['missingHostName', 'missingHostAddress', 'missingHostPhone'],
+    },
+    {
+      name: "the host's phone does not count as the editor's",
+      evidence: at(`<h2>Éditeur</h2><p>Association Pixels, 8 rue Nationale, 59000 Lille.</p><p>Directeur de la publication : Ali Ben.</p>
+      <h2>Hébergeur</h2><p>Nord Hébergement SAS, 3 rue Solférino, 59000 Lille, 03 20 99 99 99.</p>`),
+      codes: ['missingEditorPhone'],
+    },
     { name: 'an invalid SIRET (check digit)', evidence: at(`${COMPLETE}<p>SIRET 812 345 676 00018</p>`), codes: ['invalidRegistration'] },
-    { name: 'German Impressum without e-mail', evidence: at(`<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p>`, 'de'), codes: ['missingEditorEmail'] },
-    { name: 'fixture site toilePartagee', evidence: fixtureSite('toilePartagee'), codes: ['missingPublicationDirector', 'missingHostPhone'] },
+    {
+      name: 'German Impressum without e-mail',
+      evidence: at(`<h2>Angaben gemäß § 5 DDG</h2><p>Netz Kollektiv e.V.<br>Hauptstraße 5<br>10115 Berlin</p>`, 'de'),
+      codes: ['missingEditorEmail'],
+    },
+    {
+      name: 'fixture site toilePartagee',
+      evidence: fixtureSite('toilePartagee'),
+      codes: ['missingPublicationDirector', 'missingHostPhone'],
+    },
     { name: 'no legal notice', evidence: fixtureSite('sansMentions'), outcome: 'not-applicable', codes: [] },
     { name: 'an empty shell', evidence: evidence(T, [notice('<div id="app"></div>')]), outcome: 'needs-review', codes: [] },
   ],
@@ -50,9 +90,12 @@ ruleTester('legal-notice-content', {
 
 describe('legal-notice-content', () => {
   it('judges a Swiss site by LCD art. 3', () => {
-    const result = ruleResult('legal-notice-content', evidence('https://nuage.example.ch/', [
-      notice('<p>Association Nuage Léman, Rue du Rhône 3, 1204 Genève.</p>', 'fr', 'https://nuage.example.ch/impressum'),
-    ]));
+    const result = ruleResult(
+      'legal-notice-content',
+      evidence('https://nuage.example.ch/', [
+        notice('<p>Association Nuage Léman, Rue du Rhône 3, 1204 Genève.</p>', 'fr', 'https://nuage.example.ch/impressum'),
+      ]),
+    );
     expect(result.findings.map((f) => [f.code, f.args.law])).toEqual([['missingEditorEmail', 'LCD art. 3']]);
   });
 
@@ -66,13 +109,33 @@ describe('legal-notice-content', () => {
 
 /** Ground truth: which fields each fixture legal notice really gives (read by a human). */
 const TRUTH: [host: string, path: string, present: LegalField[]][] = [
-  ['services.bonchaton.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
-  ['libre-atelier.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  [
+    'services.bonchaton.example',
+    'mentions-legales.html',
+    ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone'],
+  ],
+  [
+    'libre-atelier.example',
+    'mentions-legales.html',
+    ['editorIdentity', 'editorAddress', 'editorPhone', 'editorEmail', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone'],
+  ],
   ['toile-partagee.example', 'mentions-legales/', ['editorIdentity', 'editorAddress', 'editorPhone', 'hostName', 'hostAddress']],
-  ['openhost.example', 'legal-notice.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  [
+    'openhost.example',
+    'legal-notice.html',
+    ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone'],
+  ],
   ['freie-wolke.example', 'impressum/', ['editorIdentity', 'editorAddress', 'editorEmail']],
-  ['nuage-du-coin.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
-  ['futur-chaton.example', 'mentions-legales.html', ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone']],
+  [
+    'nuage-du-coin.example',
+    'mentions-legales.html',
+    ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone'],
+  ],
+  [
+    'futur-chaton.example',
+    'mentions-legales.html',
+    ['editorIdentity', 'editorAddress', 'editorPhone', 'publicationDirector', 'hostName', 'hostAddress', 'hostPhone'],
+  ],
 ];
 
 describe('LCEN field detector: precision and recall over the legal fixtures', () => {
@@ -90,9 +153,21 @@ describe('LCEN field detector: precision and recall over the legal fixtures', ()
       }
     }
     const ratio = (a: number, b: number): string => (b === 0 ? '—' : (a / b).toFixed(2));
-    const rows = [...stats].map(([field, s]) => ({ field, tp: s.tp, fp: s.fp, fn: s.fn, precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn) }));
+    const rows = [...stats].map(([field, s]) => ({
+      field,
+      tp: s.tp,
+      fp: s.fp,
+      fn: s.fn,
+      precision: ratio(s.tp, s.tp + s.fp),
+      recall: ratio(s.tp, s.tp + s.fn),
+    }));
     const total = rows.reduce((acc, r) => ({ tp: acc.tp + r.tp, fp: acc.fp + r.fp, fn: acc.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
-    rows.push({ field: 'all' as LegalField, ...total, precision: ratio(total.tp, total.tp + total.fp), recall: ratio(total.tp, total.tp + total.fn) });
+    rows.push({
+      field: 'all' as LegalField,
+      ...total,
+      precision: ratio(total.tp, total.tp + total.fp),
+      recall: ratio(total.tp, total.tp + total.fn),
+    });
     console.log(`LCEN field detector over ${TRUTH.length} legal fixtures`);
     console.table(rows);
     expect(total.tp / (total.tp + total.fp)).toBeGreaterThanOrEqual(0.95);

@@ -17,6 +17,8 @@ ruleTester('no-ads', {
 
 describe('no-ads', () => {
   it('says what it found', () => {
-    expect(ruleResult('no-ads', adNetwork).findings[0]?.message).toBe('Advertising: Google (Google/Doubleclick Ads) — 1 request on 1 page.');
+    expect(ruleResult('no-ads', adNetwork).findings[0]?.message).toBe(
+      'Advertising: Google (Google/Doubleclick Ads) — 1 request on 1 page.',
+    );
   });
 });

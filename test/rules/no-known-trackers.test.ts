@@ -7,8 +7,14 @@ import { T, LEGAL, adNetwork, facebookPixel, ga4, nothingLoaded, quiet } from '.
 ruleTester('no-known-trackers', {
   valid: [
     { name: 'first-party only', evidence: quiet },
-    { name: 'an unknown third party is left to no-third-party-requests', evidence: evidence(T, [page(T)], [request('https://static.unknown-host.example/x.js', 'script', T)]) },
-    { name: 'a first-party matomo.js is the site itself', evidence: evidence(T, [page(T)], [request('https://services.example.org/matomo.js', 'script', T)]) },
+    {
+      name: 'an unknown third party is left to no-third-party-requests',
+      evidence: evidence(T, [page(T)], [request('https://static.unknown-host.example/x.js', 'script', T)]),
+    },
+    {
+      name: 'a first-party matomo.js is the site itself',
+      evidence: evidence(T, [page(T)], [request('https://services.example.org/matomo.js', 'script', T)]),
+    },
   ],
   invalid: [
     { name: 'GA4 and Google Fonts', evidence: ga4, codes: ['trackerOrganization'], subjects: ['Google'] },
@@ -22,7 +28,9 @@ describe('no-known-trackers', () => {
   it('reports per organisation, with services, requests and pages', () => {
     const [finding] = ruleResult('no-known-trackers', ga4).findings;
     expect(finding).toMatchObject({ code: 'trackerOrganization', subject: 'Google', count: 5, page: T });
-    expect(finding?.message).toBe('Google: Google Tag Manager, Google Analytics, Google Fonts (tag manager, audience measurement, fonts) — 5 requests on 2 pages.');
+    expect(finding?.message).toBe(
+      'Google: Google Tag Manager, Google Analytics, Google Fonts (tag manager, audience measurement, fonts) — 5 requests on 2 pages.',
+    );
     expect(ruleResult('no-known-trackers', ga4, 'fr').findings[0]?.message).toContain('5 requêtes sur 2 pages');
     expect(LEGAL).toContain('mentions-legales');
   });

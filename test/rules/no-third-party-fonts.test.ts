@@ -11,7 +11,12 @@ ruleTester('no-third-party-fonts', {
   ],
   invalid: [
     // The Google Fonts stylesheet counts too: its only purpose is to load the fonts.
-    { name: 'Google Fonts', evidence: googleFonts, codes: ['thirdPartyRequest', 'thirdPartyRequest'], hosts: ['fonts.googleapis.com', 'fonts.gstatic.com'] },
+    {
+      name: 'Google Fonts',
+      evidence: googleFonts,
+      codes: ['thirdPartyRequest', 'thirdPartyRequest'],
+      hosts: ['fonts.googleapis.com', 'fonts.gstatic.com'],
+    },
     { name: 'nothing loaded', evidence: nothingLoaded, outcome: 'needs-review', codes: [] },
   ],
 });

@@ -10,6 +10,11 @@ ruleTester('no-third-party-images', {
   invalid: [
     { name: 'Gravatar', evidence: gravatar, codes: ['thirdPartyRequest'], hosts: ['secure.gravatar.com'] },
     // One finding per page.
-    { name: 'Gravatar on two pages', evidence: twoPages, codes: ['thirdPartyRequest', 'thirdPartyRequest'], hosts: ['secure.gravatar.com', 'secure.gravatar.com'] },
+    {
+      name: 'Gravatar on two pages',
+      evidence: twoPages,
+      codes: ['thirdPartyRequest', 'thirdPartyRequest'],
+      hosts: ['secure.gravatar.com', 'secure.gravatar.com'],
+    },
   ],
 });

@@ -9,7 +9,12 @@ ruleTester('no-third-party-requests', {
     { name: 'an image on a declared own domain', evidence: ownDomainImage },
   ],
   invalid: [
-    { name: 'Google Fonts', evidence: googleFonts, codes: ['thirdPartyRequest', 'thirdPartyRequest'], hosts: ['fonts.googleapis.com', 'fonts.gstatic.com'] },
+    {
+      name: 'Google Fonts',
+      evidence: googleFonts,
+      codes: ['thirdPartyRequest', 'thirdPartyRequest'],
+      hosts: ['fonts.googleapis.com', 'fonts.gstatic.com'],
+    },
     { name: 'Gravatar', evidence: gravatar, codes: ['thirdPartyRequest'], hosts: ['secure.gravatar.com'] },
     { name: 'a CDN script', evidence: cdnScript, codes: ['thirdPartyRequest'], hosts: ['cdn.jsdelivr.net'] },
     { name: 'nothing loaded', evidence: nothingLoaded, outcome: 'needs-review', reason: /No page could be loaded/, codes: [] },

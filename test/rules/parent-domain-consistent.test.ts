@@ -14,23 +14,64 @@ ruleTester('parent-domain-consistent', {
     { name: 'portal at the apex: only www', evidence: evidence('https://example.org/', [page('https://example.org/'), wwwRedirects]) },
   ],
   invalid: [
-    { name: 'NXDOMAIN parent and www', evidence: evidence(T, [page(T)], [], {
-      dns: [dns('example.org', { status: 'nxdomain', addresses: [] }), dns('www.example.org', { status: 'nxdomain', addresses: [] })],
-    }), codes: ['noDns', 'noDns'], hosts: ['example.org', 'www.example.org'] },
-    { name: 'www without an address (NODATA)', evidence: evidence(T, [page(T), parentRedirects], [], {
-      dns: [dns('www.example.org', { status: 'nodata', addresses: [] })],
-    }), codes: ['noDns'], hosts: ['www.example.org'] },
-    { name: 'parked parent', evidence: evidence(T, [page(T), page('https://example.org/', 'parent', { html: '<h1>This domain is for sale!</h1>' }), wwwRedirects]),
-      codes: ['parked'], hosts: ['example.org'] },
-    { name: 'parent does not answer', evidence: evidence(T, [page(T), page('https://example.org/', 'parent', { status: null, error: 'net::ERR_CONNECTION_REFUSED' }), wwwRedirects]),
-      codes: ['noAnswer'], hosts: ['example.org'] },
-    { name: 'www answers 404', evidence: evidence(T, [page(T), parentRedirects, page('https://www.example.org/', 'www', { status: 404 })]),
-      codes: ['httpError'], hosts: ['www.example.org'] },
-    { name: 'DNS timeout, not visited', evidence: evidence(T, [page(T), parentRedirects], [], {
-      dns: [dns('www.example.org', { status: 'timeout', addresses: [], error: 'www.example.org: no answer within 2000 ms' })],
-    }), outcome: 'needs-review', codes: [] },
-    { name: 'resolved but not visited (page limit)', evidence: evidence(T, [page(T), parentRedirects], [], { dns: [dns('www.example.org')] }), outcome: 'needs-review', codes: [] },
-    { name: 'portal on an IP address', evidence: evidence('https://192.0.2.1/', [page('https://192.0.2.1/')]), outcome: 'not-applicable', codes: [] },
+    {
+      name: 'NXDOMAIN parent and www',
+      evidence: evidence(T, [page(T)], [], {
+        dns: [dns('example.org', { status: 'nxdomain', addresses: [] }), dns('www.example.org', { status: 'nxdomain', addresses: [] })],
+      }),
+      codes: ['noDns', 'noDns'],
+      hosts: ['example.org', 'www.example.org'],
+    },
+    {
+      name: 'www without an address (NODATA)',
+      evidence: evidence(T, [page(T), parentRedirects], [], {
+        dns: [dns('www.example.org', { status: 'nodata', addresses: [] })],
+      }),
+      codes: ['noDns'],
+      hosts: ['www.example.org'],
+    },
+    {
+      name: 'parked parent',
+      evidence: evidence(T, [page(T), page('https://example.org/', 'parent', { html: '<h1>This domain is for sale!</h1>' }), wwwRedirects]),
+      codes: ['parked'],
+      hosts: ['example.org'],
+    },
+    {
+      name: 'parent does not answer',
+      evidence: evidence(T, [
+        page(T),
+        page('https://example.org/', 'parent', { status: null, error: 'net::ERR_CONNECTION_REFUSED' }),
+        wwwRedirects,
+      ]),
+      codes: ['noAnswer'],
+      hosts: ['example.org'],
+    },
+    {
+      name: 'www answers 404',
+      evidence: evidence(T, [page(T), parentRedirects, page('https://www.example.org/', 'www', { status: 404 })]),
+      codes: ['httpError'],
+      hosts: ['www.example.org'],
+    },
+    {
+      name: 'DNS timeout, not visited',
+      evidence: evidence(T, [page(T), parentRedirects], [], {
+        dns: [dns('www.example.org', { status: 'timeout', addresses: [], error: 'www.example.org: no answer within 2000 ms' })],
+      }),
+      outcome: 'needs-review',
+      codes: [],
+    },
+    {
+      name: 'resolved but not visited (page limit)',
+      evidence: evidence(T, [page(T), parentRedirects], [], { dns: [dns('www.example.org')] }),
+      outcome: 'needs-review',
+      codes: [],
+    },
+    {
+      name: 'portal on an IP address',
+      evidence: evidence('https://192.0.2.1/', [page('https://192.0.2.1/')]),
+      outcome: 'not-applicable',
+      codes: [],
+    },
   ],
 });
 

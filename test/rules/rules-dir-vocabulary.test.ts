@@ -41,37 +41,108 @@ function resultWith(dir: string, id: string, ev: Evidence): RuleResult {
 }
 
 const ES = 'https://red-vecinal.es/';
-const avisoLegal = evidence(ES, [htmlPage(ES, '<html><body><a href="/aviso-legal">Aviso legal</a></body></html>'),
-  htmlPage(`${ES}aviso-legal`, `<html lang="es"><body><h1>Aviso legal</h1><p>Esta web es de la Asociación Red Vecinal.
-    Puedes encontrarnos en Carrer del Pi 7, 2n 08002 Barcelona o escribir a hola@red-vecinal.example.</p></body></html>`, 'legal')]);
+const avisoLegal = evidence(ES, [
+  htmlPage(ES, '<html><body><a href="/aviso-legal">Aviso legal</a></body></html>'),
+  htmlPage(
+    `${ES}aviso-legal`,
+    `<html lang="es"><body><h1>Aviso legal</h1><p>Esta web es de la Asociación Red Vecinal.
+    Puedes encontrarnos en Carrer del Pi 7, 2n 08002 Barcelona o escribir a hola@red-vecinal.example.</p></body></html>`,
+    'legal',
+  ),
+]);
 
 const T = 'https://nuvol.example.org/';
-const catalanPrivacy = evidence(T, [htmlPage(T, '<html><body><footer><a href="/privacitat">Privacitat</a></footer></body></html>'),
-  htmlPage(`${T}privacitat`, '<html lang="ca"><body><h1>Política de privacitat</h1><p>Només guardem el que cal per respondre-us.</p></body></html>', 'privacy')]);
+const catalanPrivacy = evidence(T, [
+  htmlPage(T, '<html><body><footer><a href="/privacitat">Privacitat</a></footer></body></html>'),
+  htmlPage(
+    `${T}privacitat`,
+    '<html lang="ca"><body><h1>Política de privacitat</h1><p>Només guardem el que cal per respondre-us.</p></body></html>',
+    'privacy',
+  ),
+]);
 
-const legalsLink = evidence(T, [htmlPage(T, '<html><body><footer><a href="/p/12">Legals</a></footer></body></html>'),
-  htmlPage(`${T}p/12`, '<html><body><h1>Legals</h1><p>Published by Nuvol.</p></body></html>', 'legal')]);
+const legalsLink = evidence(T, [
+  htmlPage(T, '<html><body><footer><a href="/p/12">Legals</a></footer></body></html>'),
+  htmlPage(`${T}p/12`, '<html><body><h1>Legals</h1><p>Published by Nuvol.</p></body></html>', 'legal'),
+]);
 
-const fullName = evidence(T, [htmlPage(T, `<html><body><p>Nuvol respecte la charte du Collectif des Hébergeurs Alternatifs, Transparents, Ouverts, Neutres et Solidaires.</p>
-  <p>Nuvol est membre de ce collectif.</p></body></html>`)], [], { options: { ownDomains: [], candidate: true } });
+const fullName = evidence(
+  T,
+  [
+    htmlPage(
+      T,
+      `<html><body><p>Nuvol respecte la charte du Collectif des Hébergeurs Alternatifs, Transparents, Ouverts, Neutres et Solidaires.</p>
+  <p>Nuvol est membre de ce collectif.</p></body></html>`,
+    ),
+  ],
+  [],
+  { options: { ownDomains: [], candidate: true } },
+);
 
 const DIR = `${T}.well-known/chatonsinfos/`;
 const infos = (license: string): Evidence => {
-  const file = (name: string, properties: Record<string, string>): ChatonsInfosFile => ({ url: `${DIR}${name}`, source: 'probe', status: 200, error: null, properties, badLines: [] });
+  const file = (name: string, properties: Record<string, string>): ChatonsInfosFile => ({
+    url: `${DIR}${name}`,
+    source: 'probe',
+    status: 200,
+    error: null,
+    properties,
+    badLines: [],
+  });
   return evidence(T, [page(T)], [], {
     chatonsinfos: {
-      probed: [{ url: `${DIR}organization.properties`, status: 200, error: null }], checks: [],
-      files: [file('organization.properties', { 'file.class': 'organization', 'organization.name': 'Nuvol' }), file('pad.properties', { 'software.name': 'Etherpad', 'software.license.name': license })],
+      probed: [{ url: `${DIR}organization.properties`, status: 200, error: null }],
+      checks: [],
+      files: [
+        file('organization.properties', { 'file.class': 'organization', 'organization.name': 'Nuvol' }),
+        file('pad.properties', { 'software.name': 'Etherpad', 'software.license.name': license }),
+      ],
     },
   });
 };
 
 describe('a replaced rules directory replaces the vocabulary', () => {
   it.each([
-    ['legal-notice-fields: a street type', 'legal-notice-content', avisoLegal, 'legal-notice-fields', '- "carrer"', '- "carrerz"', 'pass', 'fail'],
-    ['transparency-topics: a privacy word', 'privacy-clause', catalanPrivacy, 'transparency-topics', '- "privacitat"', '- "privacitatz"', 'pass', 'fail'],
-    ['transparency-topics: a reference to the collective', 'no-premature-membership', fullName, 'transparency-topics', '- "membres? de ce collectif"', '- "membres? de cette chose"', 'fail', 'pass'],
-    ['documents-lexicon: a legal-notice link text', 'legal-notice', legalsLink, 'documents-lexicon', '- legals', '- legalz', 'pass', 'fail'],
+    [
+      'legal-notice-fields: a street type',
+      'legal-notice-content',
+      avisoLegal,
+      'legal-notice-fields',
+      '- "carrer"',
+      '- "carrerz"',
+      'pass',
+      'fail',
+    ],
+    [
+      'transparency-topics: a privacy word',
+      'privacy-clause',
+      catalanPrivacy,
+      'transparency-topics',
+      '- "privacitat"',
+      '- "privacitatz"',
+      'pass',
+      'fail',
+    ],
+    [
+      'transparency-topics: a reference to the collective',
+      'no-premature-membership',
+      fullName,
+      'transparency-topics',
+      '- "membres? de ce collectif"',
+      '- "membres? de cette chose"',
+      'fail',
+      'pass',
+    ],
+    [
+      'documents-lexicon: a legal-notice link text',
+      'legal-notice',
+      legalsLink,
+      'documents-lexicon',
+      '- legals',
+      '- legalz',
+      'pass',
+      'fail',
+    ],
   ] as const)('%s', (_name, rule, ev, file, from, to, before, after) => {
     expect(ruleResult(rule, ev).outcome).toBe(before);
     expect(resultWith(replacedRulesDir(file, from, to), rule, ev).outcome).toBe(after);
@@ -82,7 +153,9 @@ describe('a replaced rules directory replaces the vocabulary', () => {
     // finding is what this case looks at.
     const licenceCodes = (result: RuleResult): string[] => result.findings.map((f) => f.code).filter((c) => /License$/.test(c));
     expect(licenceCodes(ruleResult('chatonsinfos', infos('MIT')))).toEqual([]);
-    expect(licenceCodes(resultWith(replacedRulesDir('free-licenses', '  - MIT\n', '  - MIT-Z\n'), 'chatonsinfos', infos('MIT')))).toEqual(['unknownLicense']);
+    expect(licenceCodes(resultWith(replacedRulesDir('free-licenses', '  - MIT\n', '  - MIT-Z\n'), 'chatonsinfos', infos('MIT')))).toEqual([
+      'unknownLicense',
+    ]);
   });
 
   it('CHATONS_AUDIT_RULES_DIR is the rules directory a re-judged audit uses', async () => {

@@ -11,17 +11,41 @@ const at = (body: string) => evidence(T, [htmlPage(T, `<html><body><main><p>${bo
 
 ruleTester('software-sources', {
   valid: [
-    { name: 'every aspect quoted', evidence: at(EVERY_ASPECT),
-      codes: ['passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'source', 'source'] },
-    { name: 'fixture site bonchaton', evidence: fixtureSite('bonchaton'), codes: ['passage', 'passage', 'passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'software', 'source', 'source', 'source'] },
-    { name: 'fixture site libreAtelier', evidence: fixtureSite('libreAtelier'), codes: ['passage', 'passage', 'passage', 'passage', 'passage'], subjects: ['software', 'software', 'software', 'source', 'source'] },
+    {
+      name: 'every aspect quoted',
+      evidence: at(EVERY_ASPECT),
+      codes: ['passage', 'passage', 'passage', 'passage'],
+      subjects: ['software', 'software', 'source', 'source'],
+    },
+    {
+      name: 'fixture site bonchaton',
+      evidence: fixtureSite('bonchaton'),
+      codes: ['passage', 'passage', 'passage', 'passage', 'passage', 'passage'],
+      subjects: ['software', 'software', 'software', 'source', 'source', 'source'],
+    },
+    {
+      name: 'fixture site libreAtelier',
+      evidence: fixtureSite('libreAtelier'),
+      codes: ['passage', 'passage', 'passage', 'passage', 'passage'],
+      subjects: ['software', 'software', 'software', 'source', 'source'],
+    },
   ],
   invalid: [
-    { name: 'partial evidence names what is missing', evidence: at('Nous utilisons Nextcloud.'), outcome: 'needs-review',
-      codes: ['passage', 'missingAspect'], subjects: ['software', 'source'] },
+    {
+      name: 'partial evidence names what is missing',
+      evidence: at('Nous utilisons Nextcloud.'),
+      outcome: 'needs-review',
+      codes: ['passage', 'missingAspect'],
+      subjects: ['software', 'source'],
+    },
     // Nothing unrelated is quoted.
     { name: 'nothing matches', evidence: at('Nous utilisons des outils simples et efficaces.'), codes: ['notFound'] },
-    { name: 'no page loaded', evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]), outcome: 'needs-review', codes: [] },
+    {
+      name: 'no page loaded',
+      evidence: evidence(T, [page(T, 'portal', { status: null, html: null })]),
+      outcome: 'needs-review',
+      codes: [],
+    },
   ],
 });
 

@@ -23,21 +23,30 @@ export function cliEnv(env: Record<string, string>): Record<string, string | und
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = packageRoot, hardTimeoutMs?: number): Promise<CliRun> {
   // The unit project does not build: dist/ may be missing or last week's.
   if (process.env.CHATONS_AUDIT_TEST_UNBUILT) {
-    return Promise.reject(new Error('runCli runs the built bin, which the unit project does not build: use runMain (./main.js), or name the file *.chromium.test.ts'));
+    return Promise.reject(
+      new Error(
+        'runCli runs the built bin, which the unit project does not build: use runMain (./main.js), or name the file *.chromium.test.ts',
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(packageRoot, 'bin/chatons-audit.js'), ...args], {
-      cwd, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'],
+      cwd,
+      env: cliEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let timedOut = false;
-    const timer = hardTimeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, hardTimeoutMs);
+    const timer =
+      hardTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, hardTimeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

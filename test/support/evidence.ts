@@ -5,15 +5,36 @@ import type { Evidence, PageEvidence, PageRole, RequestEvidence, ResourceType } 
 
 export function page(url: string, role: PageRole = 'portal', over: Partial<PageEvidence> = {}): PageEvidence {
   return {
-    url, finalUrl: url, role, status: 200, redirects: [], headers: {}, error: null, title: null,
-    html: '<html><body></body></html>', links: [], loadMs: 100, settleCapped: false, ...over,
+    url,
+    finalUrl: url,
+    role,
+    status: 200,
+    redirects: [],
+    headers: {},
+    error: null,
+    title: null,
+    html: '<html><body></body></html>',
+    links: [],
+    loadMs: 100,
+    settleCapped: false,
+    ...over,
   };
 }
 
 export function request(url: string, resourceType: ResourceType, pageUrl: string, over: Partial<RequestEvidence> = {}): RequestEvidence {
   return {
-    url, host: new URL(url).hostname, method: 'GET', resourceType, page: pageUrl, frameUrl: pageUrl, isMainFrame: true,
-    status: 200, failure: null, redirectedFrom: [], startMs: 10, ...over,
+    url,
+    host: new URL(url).hostname,
+    method: 'GET',
+    resourceType,
+    page: pageUrl,
+    frameUrl: pageUrl,
+    isMainFrame: true,
+    status: 200,
+    failure: null,
+    redirectedFrom: [],
+    startMs: 10,
+    ...over,
   };
 }
 
@@ -21,8 +42,14 @@ export function evidence(target: string, pages: PageEvidence[], requests: Reques
   return {
     evidenceVersion: 1,
     tool: { name: 'chatons-audit', version: 'test', browser: null },
-    target, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z',
-    options: { ownDomains: [], candidate: false }, pages, requests, errors: [], ...over,
+    target,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:02.000Z',
+    options: { ownDomains: [], candidate: false },
+    pages,
+    requests,
+    errors: [],
+    ...over,
   };
 }
 
@@ -34,7 +61,16 @@ export function dns(host: string, over: Partial<DnsRecord> = {}): DnsRecord {
 }
 
 export function tls(host: string, over: Partial<TlsProbe> = {}): TlsProbe {
-  return { host, port: 443, authorized: true, error: null, protocol: 'TLSv1.3', issuer: 'Test CA', validTo: 'Jan 1 00:00:00 2040 GMT', ...over };
+  return {
+    host,
+    port: 443,
+    authorized: true,
+    error: null,
+    protocol: 'TLSv1.3',
+    issuer: 'Test CA',
+    validTo: 'Jan 1 00:00:00 2040 GMT',
+    ...over,
+  };
 }
 
 export function httpProbe(host: string, over: Partial<HttpProbe> = {}): HttpProbe {

@@ -24,11 +24,31 @@ export const CLOSED_PORT = 1;
 export async function startFixtureWorld(over: Partial<AuditSettings> = {}, extraMappings: string[] = []): Promise<FixtureWorld> {
   const internet = await startFixtureInternet();
   const dns = await startFixtureDns();
-  const auditor = await Auditor.start({
-    lang: 'en', candidate: false, ownDomains: [],
-    mappings: [...extraMappings, internet.mapHost].map(parseHostMapping),
-    timing: DEFAULT_TIMING, maxPages: 12, browserPath: findBrowser(undefined, process.env),
-    trust: loadExtraTrust([internet.caCertFile]), levels: {}, locale: 'fr-FR', dnsServers: [parseDnsServer(dns.server)], ...over,
-  }, ruleSet);
-  return { internet, dns, auditor, close: async () => { await auditor.close(); await internet.close(); await dns.close(); } };
+  const auditor = await Auditor.start(
+    {
+      lang: 'en',
+      candidate: false,
+      ownDomains: [],
+      mappings: [...extraMappings, internet.mapHost].map(parseHostMapping),
+      timing: DEFAULT_TIMING,
+      maxPages: 12,
+      browserPath: findBrowser(undefined, process.env),
+      trust: loadExtraTrust([internet.caCertFile]),
+      levels: {},
+      locale: 'fr-FR',
+      dnsServers: [parseDnsServer(dns.server)],
+      ...over,
+    },
+    ruleSet,
+  );
+  return {
+    internet,
+    dns,
+    auditor,
+    close: async () => {
+      await auditor.close();
+      await internet.close();
+      await dns.close();
+    },
+  };
 }

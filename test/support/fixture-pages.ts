@@ -15,18 +15,24 @@ const HIDDEN = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 function linksOf(html: string, base: string): LinkEvidence[] {
   const $ = load(html);
-  return $('a[href], area[href]').toArray().map((a) => {
-    const el = $(a);
-    const hidden = [a, ...el.parents().toArray()].some((n) => $(n).attr('hidden') !== undefined || HIDDEN.test($(n).attr('style') ?? ''));
-    const link: LinkEvidence = { href: new URL(el.attr('href') ?? '', base).href, text: el.text().replace(/\s+/g, ' ').trim(), visible: !hidden };
-    const title = el.attr('title');
-    const aria = el.attr('aria-label');
-    const rel = el.attr('rel');
-    if (title) link.title = title;
-    if (aria) link.ariaLabel = aria;
-    if (rel) link.rel = rel;
-    return link;
-  });
+  return $('a[href], area[href]')
+    .toArray()
+    .map((a) => {
+      const el = $(a);
+      const hidden = [a, ...el.parents().toArray()].some((n) => $(n).attr('hidden') !== undefined || HIDDEN.test($(n).attr('style') ?? ''));
+      const link: LinkEvidence = {
+        href: new URL(el.attr('href') ?? '', base).href,
+        text: el.text().replace(/\s+/g, ' ').trim(),
+        visible: !hidden,
+      };
+      const title = el.attr('title');
+      const aria = el.attr('aria-label');
+      const rel = el.attr('rel');
+      if (title) link.title = title;
+      if (aria) link.ariaLabel = aria;
+      if (rel) link.rel = rel;
+      return link;
+    });
 }
 
 /** A page from HTML text, as if visited at `url`. */

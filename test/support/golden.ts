@@ -15,7 +15,14 @@ import { ruleSet } from './rules.js';
 import type { AllowEntry } from '../../src/contracts/settings.js';
 
 export const GOLDEN_DIR = join(packageRoot, 'test/golden');
-export const GOLDEN_SITES = ['services.bonchaton.example', 'google-fonts.example', 'asso-avant.example', 'asso-apres.example', 'gravatar-cdn.example', 'pisteurs.example'] as const;
+export const GOLDEN_SITES = [
+  'services.bonchaton.example',
+  'google-fonts.example',
+  'asso-avant.example',
+  'asso-apres.example',
+  'gravatar-cdn.example',
+  'pisteurs.example',
+] as const;
 export type GoldenSite = (typeof GOLDEN_SITES)[number];
 const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
 

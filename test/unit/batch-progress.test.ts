@@ -23,7 +23,8 @@ describe('the progress bar on a terminal', () => {
     const writes: string[] = [];
     const listeners: (() => void)[] = [];
     const stream: OutputStream = {
-      isTTY: true, columns: 100,
+      isTTY: true,
+      columns: 100,
       write: (chunk) => writes.push(chunk),
       on: (_event, listener) => listeners.push(listener),
       off: (_event, listener) => listeners.splice(listeners.indexOf(listener), 1),
@@ -31,7 +32,8 @@ describe('the progress bar on a terminal', () => {
     const progress = new BatchProgress(stream, 3, 'en');
     progress.started('https://a-very-long-host-name-of-a-member.example.org/');
     progress.started('https://services.bonchaton.example/');
-    const barLines = (): string[] => writes.filter((w) => w.startsWith('\r\u001b[2K') && !w.endsWith('\n')).map((w) => w.slice('\r\u001b[2K'.length));
+    const barLines = (): string[] =>
+      writes.filter((w) => w.startsWith('\r\u001b[2K') && !w.endsWith('\n')).map((w) => w.slice('\r\u001b[2K'.length));
     expect(barLines().length).toBeGreaterThan(0);
     expect(barLines().filter((l) => l.length > 99)).toEqual([]);
 

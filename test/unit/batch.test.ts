@@ -15,14 +15,25 @@ import { refusePrivateTargets } from '../../src/collect/target-safety.js';
 
 describe('targets file', () => {
   it('reads one URL per line, with # comments and blank lines', () => {
-    const targets = parseTargetsText('# members\nhttps://a.example/\n\nb.example  # no scheme\n   # indented comment\nhttp://c.example:8080/x\n', 't.txt');
+    const targets = parseTargetsText(
+      '# members\nhttps://a.example/\n\nb.example  # no scheme\n   # indented comment\nhttp://c.example:8080/x\n',
+      't.txt',
+    );
     expect(targets.map((t) => t.url.href)).toEqual(['https://a.example/', 'https://b.example/', 'http://c.example:8080/x']);
   });
 
   it('reads a YAML list with per-target options', () => {
-    const targets = parseTargetsText('# YAML\n- a.example\n- url: https://b.example/\n  maxPages: 3\n  ownDomains: [b-cdn.example]\n  candidate: true\n  chatonsinfos: https://b.example/ci.properties\n', 't.yml');
+    const targets = parseTargetsText(
+      '# YAML\n- a.example\n- url: https://b.example/\n  maxPages: 3\n  ownDomains: [b-cdn.example]\n  candidate: true\n  chatonsinfos: https://b.example/ci.properties\n',
+      't.yml',
+    );
     expect(targets[0]).toEqual({ url: new URL('https://a.example/'), overrides: {} });
-    expect(targets[1]?.overrides).toEqual({ maxPages: 3, ownDomains: ['b-cdn.example'], candidate: true, chatonsinfos: 'https://b.example/ci.properties' });
+    expect(targets[1]?.overrides).toEqual({
+      maxPages: 3,
+      ownDomains: ['b-cdn.example'],
+      candidate: true,
+      chatonsinfos: 'https://b.example/ci.properties',
+    });
   });
 
   it.each([
@@ -41,8 +52,11 @@ describe('targets file', () => {
 
   it('audits the same URL once', () => {
     const t = (u: string): BatchTarget => ({ url: new URL(u), overrides: {} });
-    expect(dedupeTargets([t('https://a.example/'), t('https://b.example/'), t('https://a.example/')].map((target) => ({ target }))).map((x) => x.target.url.host))
-      .toEqual(['a.example', 'b.example']);
+    expect(
+      dedupeTargets([t('https://a.example/'), t('https://b.example/'), t('https://a.example/')].map((target) => ({ target }))).map(
+        (x) => x.target.url.host,
+      ),
+    ).toEqual(['a.example', 'b.example']);
   });
 });
 
@@ -68,7 +82,9 @@ describe('shards', () => {
 describe('output file names', () => {
   it('is <host>.json for a site root, distinct otherwise', () => {
     expect(siteFileName(new URL('https://services.example.org/'))).toBe('services.example.org.json');
-    const names = ['https://a.example/', 'https://a.example:8443/', 'https://a.example/wiki/', 'http://a.example/wiki/'].map((u) => siteFileName(new URL(u)));
+    const names = ['https://a.example/', 'https://a.example:8443/', 'https://a.example/wiki/', 'http://a.example/wiki/'].map((u) =>
+      siteFileName(new URL(u)),
+    );
     expect(new Set(names).size).toBe(4);
     expect(names.every((n) => /^a\.example[\w.-]*\.json$/.test(n))).toBe(true);
   });
@@ -89,7 +105,8 @@ describe('output file names', () => {
 });
 
 describe('batch runner', () => {
-  const targets = (n: number): BatchTarget[] => Array.from({ length: n }, (_, i) => ({ url: new URL(`https://s${i}.example/`), overrides: {} }));
+  const targets = (n: number): BatchTarget[] =>
+    Array.from({ length: n }, (_, i) => ({ url: new URL(`https://s${i}.example/`), overrides: {} }));
   const result = (target: URL): AuditResult => ({ target: target.href, verdict: 'compliant' }) as AuditResult;
 
   class FakeAuditor implements SiteAuditor {
@@ -121,7 +138,11 @@ describe('batch runner', () => {
       onSite: (o) => void seen.push(o.target.url.host),
     });
     expect(FakeAuditor.peak).toBe(3);
-    expect(seen.sort()).toEqual(targets(9).map((t) => t.url.host).sort());
+    expect(seen.sort()).toEqual(
+      targets(9)
+        .map((t) => t.url.host)
+        .sort(),
+    );
   });
 
   it('relaunches a crashed browser once for all sites in flight and retries each once', async () => {
@@ -149,12 +170,17 @@ describe('batch runner', () => {
     const outcomes: SiteOutcome[] = [];
     await runBatch(targets(3), {
       concurrency: 1,
-      launch: async () => new FakeAuditor(async (target, self) => {
-        if (target.host === 's0.example') self.connected = false;
-      }),
+      launch: async () =>
+        new FakeAuditor(async (target, self) => {
+          if (target.host === 's0.example') self.connected = false;
+        }),
       onSite: (o) => void outcomes.push(o),
     });
-    expect(outcomes.map((o) => [o.target.url.host, 'error' in o])).toEqual([['s0.example', true], ['s1.example', false], ['s2.example', false]]);
+    expect(outcomes.map((o) => [o.target.url.host, 'error' in o])).toEqual([
+      ['s0.example', true],
+      ['s1.example', false],
+      ['s2.example', false],
+    ]);
   });
 
   it('relaunches a browser that is connected but stalled (no context or page in its bound) and retries the site once', async () => {
@@ -168,7 +194,8 @@ describe('batch runner', () => {
         const first = launches === 1;
         const auditor = new FakeAuditor(async (target) => {
           // The first browser stalls on s1; so does the second on s2, which then stays an error.
-          if ((first && target.host === 's1.example') || target.host === 's2.example') throw new BrowserStalled('newContext did not finish within 6000 ms');
+          if ((first && target.host === 's1.example') || target.host === 's2.example')
+            throw new BrowserStalled('newContext did not finish within 6000 ms');
         });
         const close = auditor.close.bind(auditor);
         auditor.close = async () => {
@@ -180,7 +207,9 @@ describe('batch runner', () => {
       onSite: (o) => void outcomes.push(o),
     });
     expect(outcomes.map((o) => [o.target.url.host, 'result' in o, o.retried])).toEqual([
-      ['s0.example', true, false], ['s1.example', true, true], ['s2.example', false, true],
+      ['s0.example', true, false],
+      ['s1.example', true, true],
+      ['s2.example', false, true],
     ]);
     expect(outcomes[2]).toMatchObject({ error: 'newContext did not finish within 6000 ms' });
     // s1 and s2 each relaunched the browser once; every browser is closed in the end.
@@ -193,12 +222,13 @@ describe('batch runner', () => {
     const outcomes: SiteOutcome[] = [];
     await runBatch(targets(2), {
       concurrency: 1,
-      launch: async () => new FakeAuditor(async (target) => {
-        if (target.host === 's0.example') {
-          calls += 1;
-          throw new Error('judge failed');
-        }
-      }),
+      launch: async () =>
+        new FakeAuditor(async (target) => {
+          if (target.host === 's0.example') {
+            calls += 1;
+            throw new Error('judge failed');
+          }
+        }),
       onSite: (o) => void outcomes.push(o),
     });
     expect(calls).toBe(1);
@@ -208,12 +238,18 @@ describe('batch runner', () => {
 });
 
 describe('unsafe targets', () => {
-  const lookup = (table: Record<string, string[]>) => async (host: string): Promise<string[]> => {
-    const found = table[host];
-    if (!found) throw new Error('ENOTFOUND');
-    return found;
+  const lookup =
+    (table: Record<string, string[]>) =>
+    async (host: string): Promise<string[]> => {
+      const found = table[host];
+      if (!found) throw new Error('ENOTFOUND');
+      return found;
+    };
+  const table = {
+    'intranet.chaton-test.org': ['10.0.0.5'],
+    'public.chaton-test.org': ['93.184.216.34'],
+    'mixed.chaton-test.org': ['93.184.216.34', 'fe80::1'],
   };
-  const table = { 'intranet.chaton-test.org': ['10.0.0.5'], 'public.chaton-test.org': ['93.184.216.34'], 'mixed.chaton-test.org': ['93.184.216.34', 'fe80::1'] };
   const dns = lookup({ ...table, 'intranet.example': ['10.0.0.5'], 'public.example': ['93.184.216.34'] });
   const url = (s: string): URL => new URL(s);
 
@@ -223,12 +259,19 @@ describe('unsafe targets', () => {
     ['a loopback literal', 'http://127.0.0.1:8080/', '127.0.0.1'],
     ['a link-local literal', 'http://169.254.169.254/', '169.254.169.254'],
   ])('refuses %s', async (_name, target, address) => {
-    await expect(refusePrivateTargets([url(target)], [], false, dns)).rejects.toMatchObject({ key: 'error.privateTarget', args: { address } });
+    await expect(refusePrivateTargets([url(target)], [], false, dns)).rejects.toMatchObject({
+      key: 'error.privateTarget',
+      args: { address },
+    });
   });
 
   it('accepts public and unresolvable names, --allow-private, and hosts mapped by --map-host', async () => {
-    await expect(refusePrivateTargets([url('https://public.chaton-test.org/'), url('https://nxdomain.chaton-test.org/')], [], false, dns)).resolves.toBeUndefined();
+    await expect(
+      refusePrivateTargets([url('https://public.chaton-test.org/'), url('https://nxdomain.chaton-test.org/')], [], false, dns),
+    ).resolves.toBeUndefined();
     await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [], true, dns)).resolves.toBeUndefined();
-    await expect(refusePrivateTargets([url('https://intranet.chaton-test.org/')], [parseHostMapping('intranet.chaton-test.org=10.0.0.5')], false, dns)).resolves.toBeUndefined();
+    await expect(
+      refusePrivateTargets([url('https://intranet.chaton-test.org/')], [parseHostMapping('intranet.chaton-test.org=10.0.0.5')], false, dns),
+    ).resolves.toBeUndefined();
   });
 });

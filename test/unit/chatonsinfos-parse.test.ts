@@ -6,16 +6,32 @@ import { probeUrls } from '../../src/collect/chatonsinfos.js';
 
 describe('ChatonsInfos properties parser (tolerant)', () => {
   it('reads what members write by hand', () => {
-    const { properties, badLines } = parseProperties([
-      '\uFEFF# comment', '! also a comment', '', 'file.class = organization', 'organization.name="Bon Chaton"',
-      "organization.description = 'L\\'hébergeur du quartier'", 'Organization.Website   =   https://example.org/  ',
-      'organization.legal.url:https://example.org/ml', 'service.name = Pad \\', '    collaboratif', 'emoji = \\u00e9t\\u00e9',
-      'subs.pad = pad.properties', 'subs.empty =', 'this line is garbage',
-    ].join('\r\n'));
+    const { properties, badLines } = parseProperties(
+      [
+        '\uFEFF# comment',
+        '! also a comment',
+        '',
+        'file.class = organization',
+        'organization.name="Bon Chaton"',
+        "organization.description = 'L\\'hébergeur du quartier'",
+        'Organization.Website   =   https://example.org/  ',
+        'organization.legal.url:https://example.org/ml',
+        'service.name = Pad \\',
+        '    collaboratif',
+        'emoji = \\u00e9t\\u00e9',
+        'subs.pad = pad.properties',
+        'subs.empty =',
+        'this line is garbage',
+      ].join('\r\n'),
+    );
     expect(properties).toMatchObject({
-      'file.class': 'organization', 'organization.name': 'Bon Chaton', 'organization.description': "L'hébergeur du quartier",
-      'organization.website': 'https://example.org/', 'organization.legal.url': 'https://example.org/ml',
-      'service.name': 'Pad collaboratif', emoji: 'été',
+      'file.class': 'organization',
+      'organization.name': 'Bon Chaton',
+      'organization.description': "L'hébergeur du quartier",
+      'organization.website': 'https://example.org/',
+      'organization.legal.url': 'https://example.org/ml',
+      'service.name': 'Pad collaboratif',
+      emoji: 'été',
     });
     expect(subsOf(properties)).toEqual(['pad.properties']);
     expect(badLines).toEqual([14]);
@@ -31,9 +47,18 @@ describe('ChatonsInfos properties parser (tolerant)', () => {
 
 describe('free licences (SPDX)', () => {
   it.each([
-    ['AGPL-3.0-or-later', 'free'], ['GPLv3', 'free'], ['GPL-2.0+', 'free'], ['MIT OR Apache-2.0', 'free'], ['apache-2.0', 'free'],
-    ['MPL-2.0 AND MIT', 'free'], ['CC0-1.0', 'free'], ['Proprietary', 'non-free'], ['CC-BY-NC-4.0', 'non-free'], ['SSPL-1.0', 'non-free'],
-    ['Licence maison', 'unknown'], ['', 'unknown'],
+    ['AGPL-3.0-or-later', 'free'],
+    ['GPLv3', 'free'],
+    ['GPL-2.0+', 'free'],
+    ['MIT OR Apache-2.0', 'free'],
+    ['apache-2.0', 'free'],
+    ['MPL-2.0 AND MIT', 'free'],
+    ['CC0-1.0', 'free'],
+    ['Proprietary', 'non-free'],
+    ['CC-BY-NC-4.0', 'non-free'],
+    ['SSPL-1.0', 'non-free'],
+    ['Licence maison', 'unknown'],
+    ['', 'unknown'],
   ])('%s → %s', (expression, verdict) => {
     expect(licenseVerdict(expression, licenceVocabulary(ruleSet.data))).toBe(verdict);
   });

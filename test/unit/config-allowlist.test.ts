@@ -51,7 +51,8 @@ describe('configuration', () => {
   it('reads the allowlist and per-target overrides, merged for the target', () => {
     const config = loadConfig(configFile('good.yml', GOOD), dir, ruleSet.rules);
     expect(siteConfigFor(config, 'https://other.example/')).toEqual({
-      levels: { 'no-third-party-images': 'suggestion' }, ownDomains: ['tisserands.example'],
+      levels: { 'no-third-party-images': 'suggestion' },
+      ownDomains: ['tisserands.example'],
       allowlist: [{ host: 'video.autre-chaton.example', justification: PEERTUBE }],
     });
     const site = siteConfigFor(config, 'https://asso-avant.example/');
@@ -68,7 +69,10 @@ describe('configuration', () => {
     ['allowlist:\n  - host: v.example.org\n    justification: fine here\n    rules: [x]\n', /allowlist\[0\]\.rules.*host, justification/],
     ['allowlist: video.example.org\n', /"allowlist".*a list of \{ host/],
     ['targets:\n  a.example:\n    candidate: true\n', /targets\.a\.example\.candidate.*rules, ownDomains, allowlist/],
-    ['targets:\n  a.example:\n    rules: { no-third-party-fonts: fatal }\n', /targets\.a\.example\.rules\.no-third-party-fonts.*blocking \| suggestion \| off/],
+    [
+      'targets:\n  a.example:\n    rules: { no-third-party-fonts: fatal }\n',
+      /targets\.a\.example\.rules\.no-third-party-fonts.*blocking \| suggestion \| off/,
+    ],
     ['targets: [a.example]\n', /"targets"/],
     ['colour: red\n', /"colour".*rules, ownDomains, allowlist, targets/],
   ])('refuses %j naming the key and the allowed values', (text, message) => {
@@ -95,7 +99,8 @@ describe('allowlist', () => {
     const requests = result.rules.find((r) => r.id === 'no-third-party-requests');
     expect(requests?.outcome).toBe('pass');
     expect(requests?.findings.map((f) => [f.host, f.allowed?.justification])).toEqual([
-      ['secure.gravatar.com', 'Avatars, to be replaced'], ['video.autre-chaton.example', PEERTUBE],
+      ['secure.gravatar.com', 'Avatars, to be replaced'],
+      ['video.autre-chaton.example', PEERTUBE],
     ]);
   });
 
@@ -116,15 +121,28 @@ describe('allowlist', () => {
   });
 
   it('applies a per-target override when re-judging saved evidence', async () => {
-    const config = configFile('targets.yml', `targets:\n  asso-avant.example:\n    allowlist:\n${both.map((e) => `      - host: "${e.host}"\n        justification: "${e.justification}"\n`).join('')}`);
+    const config = configFile(
+      'targets.yml',
+      `targets:\n  asso-avant.example:\n    allowlist:\n${both.map((e) => `      - host: "${e.host}"\n        justification: "${e.justification}"\n`).join('')}`,
+    );
     // Judged by every rule, these small fixtures fail others (no legal notice...): the override
     // is shown on the third-party rule it is about.
     const thirdParty = (stdout: string) => (JSON.parse(stdout) as AuditResult).rules.find((r) => r.id === 'no-third-party-requests');
     const run = await runMain(['--from-evidence', join(GOLDEN_DIR, 'asso-avant.example.evidence.json'), '--config', config, '-f', 'json']);
     expect(thirdParty(run.stdout)?.outcome).toBe('pass');
     // Both hosts are there, each allowed (an empty list would not say so).
-    expect(thirdParty(run.stdout)?.findings.map((f) => [f.host, Boolean(f.allowed)])).toEqual([['secure.gravatar.com', true], ['video.autre-chaton.example', true]]);
-    const other = await runMain(['--from-evidence', join(GOLDEN_DIR, 'asso-apres.example.evidence.json'), '--config', config, '-f', 'json']);
+    expect(thirdParty(run.stdout)?.findings.map((f) => [f.host, Boolean(f.allowed)])).toEqual([
+      ['secure.gravatar.com', true],
+      ['video.autre-chaton.example', true],
+    ]);
+    const other = await runMain([
+      '--from-evidence',
+      join(GOLDEN_DIR, 'asso-apres.example.evidence.json'),
+      '--config',
+      config,
+      '-f',
+      'json',
+    ]);
     expect(thirdParty(other.stdout)?.outcome).toBe('fail');
     expect(other.code).toBe(1);
   });

@@ -18,15 +18,26 @@ afterAll(async () => server?.close());
 describe('DnsResolver', () => {
   it.each([
     ['A and AAAA', 'services.bonchaton.example', { status: 'ok', cname: [], addresses: ['192.0.2.10', '2001:db8::10'] }],
-    ['in-zone CNAME (one answer)', 'www.bonchaton.example', { status: 'ok', cname: ['bonchaton.example'], addresses: ['192.0.2.10', '2001:db8::10'] }],
-    ['chain across zones (partial answers, followed hop by hop)', 'stats.pistechaton.example',
-      { status: 'ok', cname: ['pistechaton.collect.metricsfox.example', 'edge.metricsfox.example'], addresses: ['203.0.113.50'] }],
+    [
+      'in-zone CNAME (one answer)',
+      'www.bonchaton.example',
+      { status: 'ok', cname: ['bonchaton.example'], addresses: ['192.0.2.10', '2001:db8::10'] },
+    ],
+    [
+      'chain across zones (partial answers, followed hop by hop)',
+      'stats.pistechaton.example',
+      { status: 'ok', cname: ['pistechaton.collect.metricsfox.example', 'edge.metricsfox.example'], addresses: ['203.0.113.50'] },
+    ],
     ['NXDOMAIN', 'nope.pistechaton.example', { status: 'nxdomain', cname: [], addresses: [] }],
     ['NODATA', 'vide.pannechaton.example', { status: 'nodata', cname: [], addresses: [] }],
     ['SERVFAIL', 'panne.pannechaton.example', { status: 'servfail', cname: [], addresses: [] }],
     ['dangling CNAME', 'orphelin.pannechaton.example', { status: 'nxdomain', cname: ['supprime.pannechaton.example'], addresses: [] }],
     ['loop inside one answer', 'boucle.pannechaton.example', { status: 'loop' }],
-    ['loop across zones', 'ricochet.pannechaton.example', { status: 'loop', cname: ['ricochet.metricsfox.example', 'ricochet.pannechaton.example'] }],
+    [
+      'loop across zones',
+      'ricochet.pannechaton.example',
+      { status: 'loop', cname: ['ricochet.metricsfox.example', 'ricochet.pannechaton.example'] },
+    ],
     ['a name the server never answers', 'lent.pannechaton.example', { status: 'timeout', cname: [], addresses: [] }],
   ] as const)('%s: %s', async (_name, host, expected) => {
     const record = await resolver().lookup(host);
@@ -36,7 +47,9 @@ describe('DnsResolver', () => {
 
   it('explains each failure in words', async () => {
     const r = resolver();
-    expect((await r.lookup('boucle.pannechaton.example')).error).toMatch(/^CNAME loop: boucle\.pannechaton\.example → boucle2\.pannechaton\.example → boucle\.pannechaton\.example$/);
+    expect((await r.lookup('boucle.pannechaton.example')).error).toMatch(
+      /^CNAME loop: boucle\.pannechaton\.example → boucle2\.pannechaton\.example → boucle\.pannechaton\.example$/,
+    );
     expect((await r.lookup('orphelin.pannechaton.example')).error).toBe('supprime.pannechaton.example: NXDOMAIN (dangling CNAME)');
     expect((await r.lookup('panne.pannechaton.example')).error).toBe('panne.pannechaton.example: SERVFAIL');
     expect((await r.lookup('lent.pannechaton.example')).error).toMatch(/no answer from 127\.0\.0\.1:\d+ within 1500 ms/);
@@ -57,7 +70,10 @@ describe('DnsResolver', () => {
     const before = server.questions.length;
     await Promise.all([r.lookup('cloud.bonchaton.example'), r.lookup('cloud.bonchaton.example')]);
     await r.lookup('cloud.bonchaton.example');
-    expect(server.questions.slice(before)).toEqual([{ name: 'cloud.bonchaton.example', type: 'A' }, { name: 'cloud.bonchaton.example', type: 'AAAA' }]);
+    expect(server.questions.slice(before)).toEqual([
+      { name: 'cloud.bonchaton.example', type: 'A' },
+      { name: 'cloud.bonchaton.example', type: 'AAAA' },
+    ]);
   });
 
   it('with no server at all, says so instead of asking a public resolver', async () => {
@@ -83,7 +99,8 @@ describe('DNS server settings', () => {
 
   it('reads the nameservers of resolv.conf', () => {
     expect(parseResolvConf('# comment\nsearch lan\nnameserver 10.0.0.53\nnameserver fe80::1%eth0\noptions ndots:2\n')).toEqual([
-      { address: '10.0.0.53', port: 53 }, { address: 'fe80::1', port: 53 },
+      { address: '10.0.0.53', port: 53 },
+      { address: 'fe80::1', port: 53 },
     ]);
   });
 });

@@ -19,28 +19,44 @@ describe('documents planner', () => {
     ]);
   });
 
-  it('also follows the parent domain\'s own legal notice when an earlier planner visited it', () => {
+  it("also follows the parent domain's own legal notice when an earlier planner visited it", () => {
     const portal = htmlPage(T, '<a href="/mentions-legales">Mentions légales</a>');
     const parent = htmlPage('https://example.org/', '<a href="https://example.org/legal">Mentions légales</a>', 'parent');
     expect(documentsPlanner.plan({ target: new URL(T), portal, pages: [portal, parent], ownDomains: ['example.org'] })).toEqual([
-      { url: `${T}mentions-legales`, role: 'legal' }, { url: 'https://example.org/legal', role: 'legal' },
+      { url: `${T}mentions-legales`, role: 'legal' },
+      { url: 'https://example.org/legal', role: 'legal' },
     ]);
   });
 
   it('prefers a visible footer link to a hidden one', () => {
-    const planned = plan('<nav style="display:none"><a href="/old-legal">Mentions légales</a></nav><footer><a href="/mentions-legales">Mentions légales</a></footer>');
+    const planned = plan(
+      '<nav style="display:none"><a href="/old-legal">Mentions légales</a></nav><footer><a href="/mentions-legales">Mentions légales</a></footer>',
+    );
     expect(planned[0]).toEqual({ url: `${T}mentions-legales`, role: 'legal' });
   });
 
-  it('does not plan a third party\'s CGU, nor a text mention', () => {
+  it("does not plan a third party's CGU, nor a text mention", () => {
     expect(plan('<p>Voir les mentions légales de notre hébergeur.</p><a href="https://registrar.example/cgu">CGU</a>')).toEqual([]);
   });
 
   it.each([
-    ['Mentions Légales', 'legal'], ['IMPRESSUM', 'legal'], ['Aviso legal', 'legal'], ['Colofon', 'legal'], ['Wettelijke vermeldingen', 'legal'],
-    ['Conditions générales d\'utilisation', 'terms'], ['AGB', 'terms'], ['Condizioni d\'uso', 'terms'], ['Términos y condiciones', 'terms'],
-    ['Politique de confidentialité', 'privacy'], ['Datenschutz', 'privacy'], ['Informativa sulla privacy', 'privacy'], ['Privacyverklaring', 'privacy'],
-    ['Política de privacidad', 'privacy'], ['Qui sommes-nous ?', 'other'], ['Kontakt', 'other'], ['Over ons', 'other'],
+    ['Mentions Légales', 'legal'],
+    ['IMPRESSUM', 'legal'],
+    ['Aviso legal', 'legal'],
+    ['Colofon', 'legal'],
+    ['Wettelijke vermeldingen', 'legal'],
+    ["Conditions générales d'utilisation", 'terms'],
+    ['AGB', 'terms'],
+    ["Condizioni d'uso", 'terms'],
+    ['Términos y condiciones', 'terms'],
+    ['Politique de confidentialité', 'privacy'],
+    ['Datenschutz', 'privacy'],
+    ['Informativa sulla privacy', 'privacy'],
+    ['Privacyverklaring', 'privacy'],
+    ['Política de privacidad', 'privacy'],
+    ['Qui sommes-nous ?', 'other'],
+    ['Kontakt', 'other'],
+    ['Over ons', 'other'],
   ])('"%s" → %s', (text, role) => {
     expect(plan(`<a href="/x">${text}</a>`)[0]?.role).toBe(role);
   });
@@ -55,10 +71,14 @@ describe('documents planner', () => {
 
 describe('services planner', () => {
   it('plans service hosts of the own domains, not the portal, parent, www or third parties', () => {
-    const portal = htmlPage(T, `<a href="https://pad.example.org/p/1">Pad</a><a href="https://pad.example.org/">Pad</a><a href="https://example.org/">Asso</a>
-      <a href="https://www.example.org/">www</a><a href="${T}cgu">CGU</a><a href="https://framapad.org/">Framapad</a><a href="https://cloud.example.org/">Cloud</a>`);
+    const portal = htmlPage(
+      T,
+      `<a href="https://pad.example.org/p/1">Pad</a><a href="https://pad.example.org/">Pad</a><a href="https://example.org/">Asso</a>
+      <a href="https://www.example.org/">www</a><a href="${T}cgu">CGU</a><a href="https://framapad.org/">Framapad</a><a href="https://cloud.example.org/">Cloud</a>`,
+    );
     expect(servicesPlanner.plan({ target: new URL(T), portal, ownDomains: ['example.org'] })).toEqual([
-      { url: 'https://pad.example.org/p/1', role: 'service' }, { url: 'https://cloud.example.org/', role: 'service' },
+      { url: 'https://pad.example.org/p/1', role: 'service' },
+      { url: 'https://cloud.example.org/', role: 'service' },
     ]);
   });
 });

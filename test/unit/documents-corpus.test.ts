@@ -15,10 +15,12 @@ const { figures } = scoreCorpus(loadCorpus(), ruleSet);
 describe('documents corpus figures do not drop', () => {
   for (const half of HALVES) {
     it(`${half}: LCEN field F1`, () => {
-      for (const field of LEGAL_FIELDS) expect(figures[half].fields[field].f1, field).toBeGreaterThanOrEqual(committed[half].fields[field].f1);
+      for (const field of LEGAL_FIELDS)
+        expect(figures[half].fields[field].f1, field).toBeGreaterThanOrEqual(committed[half].fields[field].f1);
     });
     it(`${half}: rule agreement`, () => {
-      for (const rule of JUDGED_RULES) expect(figures[half].rules[rule].agreement, rule).toBeGreaterThanOrEqual(committed[half].rules[rule].agreement);
+      for (const rule of JUDGED_RULES)
+        expect(figures[half].rules[rule].agreement, rule).toBeGreaterThanOrEqual(committed[half].rules[rule].agreement);
     });
   }
   it('covers the whole corpus', () => {

@@ -19,14 +19,20 @@ const asked: string[] = [];
 
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  gate = new EgressGate({ mappings: [`closed.example=127.0.0.1:${CLOSED_PORT}`, internet.mapHost].map(parseHostMapping), allowPrivate: false });
-  proxy = await startEgressProxy(async (host, port, url) => {
-    asked.push(url);
-    const decision = await gate.decide(host, port);
-    if (decision.allowed) return decision.endpoint;
-    if (decision.reason === 'private') gate.record(url, host, port, decision.address, 'browser');
-    return null;
-  }, (host, port, code) => gate.noteFailure(host, port, code));
+  gate = new EgressGate({
+    mappings: [`closed.example=127.0.0.1:${CLOSED_PORT}`, internet.mapHost].map(parseHostMapping),
+    allowPrivate: false,
+  });
+  proxy = await startEgressProxy(
+    async (host, port, url) => {
+      asked.push(url);
+      const decision = await gate.decide(host, port);
+      if (decision.allowed) return decision.endpoint;
+      if (decision.reason === 'private') gate.record(url, host, port, decision.address, 'browser');
+      return null;
+    },
+    (host, port, code) => gate.noteFailure(host, port, code),
+  );
 });
 afterAll(async () => {
   await proxy?.close();
@@ -45,7 +51,9 @@ function viaProxy(url: string): Promise<IncomingMessage> {
 
 function tunnel(authority: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket: Socket = connect(proxyPort(), '127.0.0.1', () => socket.write(`CONNECT ${authority} HTTP/1.1\r\nhost: ${authority}\r\n\r\n`));
+    const socket: Socket = connect(proxyPort(), '127.0.0.1', () =>
+      socket.write(`CONNECT ${authority} HTTP/1.1\r\nhost: ${authority}\r\n\r\n`),
+    );
     socket.once('data', (chunk) => {
       resolve(chunk.toString('latin1').split('\r\n')[0] ?? '');
       socket.destroy();
@@ -74,7 +82,7 @@ describe('egress proxy', () => {
     expect(gate.refusals().map((r) => [r.url, r.address])).toEqual([[`https://127.0.0.1:${internet.port}/`, '127.0.0.1']]);
   });
 
-  it('closes a refused plain HTTP request without an answer the browser could take for the site\'s', async () => {
+  it("closes a refused plain HTTP request without an answer the browser could take for the site's", async () => {
     await expect(viaProxy(`http://127.0.0.1:${internet.port}/internal-secret`)).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(internet.served.map((s) => s.path)).not.toContain('/internal-secret');
   });
@@ -90,10 +98,13 @@ describe('egress proxy', () => {
       await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
       const sitePort = (site.address() as AddressInfo).port;
       const hostileGate = new EgressGate({ mappings: [parseHostMapping(`bad-answer.example=127.0.0.1:${sitePort}`)], allowPrivate: false });
-      const hostile = await startEgressProxy(async (host, port) => {
-        const decision = await hostileGate.decide(host, port);
-        return decision.allowed ? decision.endpoint : null;
-      }, (host, port, code) => hostileGate.noteFailure(host, port, code));
+      const hostile = await startEgressProxy(
+        async (host, port) => {
+          const decision = await hostileGate.decide(host, port);
+          return decision.allowed ? decision.endpoint : null;
+        },
+        (host, port, code) => hostileGate.noteFailure(host, port, code),
+      );
       try {
         const answer = await new Promise<string>((resolve) => {
           const req = request({ host: '127.0.0.1', port: Number(new URL(hostile.url).port), path: 'http://bad-answer.example/' }, (res) => {

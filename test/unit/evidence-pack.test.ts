@@ -26,8 +26,13 @@ describe('evidence pack files', () => {
     expect(JSON.parse(readFileSync(join(dir, 'asso.example/dns.json'), 'utf8'))).toEqual(answers);
     const provenance = JSON.parse(readFileSync(join(dir, 'asso.example/provenance.json'), 'utf8')) as Record<string, unknown>;
     expect(provenance).toMatchObject({
-      tool: { name: 'chatons-audit', version: 'test' }, browser: null, lists: trackerLists(), target: 'https://asso.example/',
-      startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z', options: { maxPages: 3, candidate: false },
+      tool: { name: 'chatons-audit', version: 'test' },
+      browser: null,
+      lists: trackerLists(),
+      target: 'https://asso.example/',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:02.000Z',
+      options: { maxPages: 3, candidate: false },
     });
   });
 
@@ -37,8 +42,11 @@ describe('evidence pack files', () => {
     writeFileSync(file, '');
     let stderr = '';
     const code = await main({
-      argv: ['node', 'chatons-audit', '--evidence-dir', join(file, 'pack'), '--browser', '/nonexistent', 'example.org'], env: { LANG: 'en' },
-      cwd: () => tmpdir(), stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) },
+      argv: ['node', 'chatons-audit', '--evidence-dir', join(file, 'pack'), '--browser', '/nonexistent', 'example.org'],
+      env: { LANG: 'en' },
+      cwd: () => tmpdir(),
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
     });
     expect(code).toBe(2);
     expect(stderr).toMatch(/a-file\/pack.*ENOTDIR/);

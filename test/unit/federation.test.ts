@@ -14,13 +14,19 @@ let internet: FixtureInternet;
 let network: FederationNetwork;
 beforeAll(async () => {
   internet = await startFixtureInternet();
-  network = { mappings: [parseHostMapping(internet.mapHost)], trust: loadExtraTrust([internet.caCertFile]), allowPrivate: false, timeoutMs: 5_000 };
+  network = {
+    mappings: [parseHostMapping(internet.mapHost)],
+    trust: loadExtraTrust([internet.caCertFile]),
+    allowPrivate: false,
+    timeoutMs: 5_000,
+  };
 });
 afterAll(async () => internet?.close());
 
-const describeEntry = (e: TargetEntry): string[] => ('target' in e
-  ? ['target', e.target.url.href, e.target.overrides.chatonsinfos ?? '']
-  : ['problem', e.problem.key, e.problem.orgFile, String(e.problem.args.detail ?? e.problem.args.address ?? '')]);
+const describeEntry = (e: TargetEntry): string[] =>
+  'target' in e
+    ? ['target', e.target.url.href, e.target.overrides.chatonsinfos ?? '']
+    : ['problem', e.problem.key, e.problem.orgFile, String(e.problem.args.detail ?? e.problem.args.address ?? '')];
 
 describe('federation file', () => {
   it('is told apart from a list of URLs and from a YAML list', () => {
@@ -30,11 +36,15 @@ describe('federation file', () => {
     expect(isFederationText('- https://a.example/\n- url: https://b.example/\n  maxPages: 3\n')).toBe(false);
   });
 
-  it('turns each subs.* line into the member\'s website, with its organisation file, or into the member\'s problem', async () => {
+  it("turns each subs.* line into the member's website, with its organisation file, or into the member's problem", async () => {
     const text = await fetchTargetsText(FEDERATION, network);
     const entries = await federationMembers(text, FEDERATION, network);
     expect(entries.map(describeEntry)).toEqual([
-      ['target', 'https://services.bonchaton.example/', 'https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties'],
+      [
+        'target',
+        'https://services.bonchaton.example/',
+        'https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties',
+      ],
       // A relative line resolves against the federation's address; a bare host is a website.
       ['target', 'https://google-fonts.example/', 'https://collectif.example/membres/google-fonts.properties'],
       ['problem', 'batch.memberUnreadable', 'https://collectif.example/membres/disparu.properties', 'HTTP 404'],
@@ -44,15 +54,20 @@ describe('federation file', () => {
     ]);
   });
 
-  it('never lets a member\'s file lead the auditor to a private address, unless --allow-private', async () => {
-    const hostile = 'file.class = federation\nsubs.a = http://10.9.9.9/organization.properties\nsubs.b = https://collectif.example/membres/interne.properties\n';
+  it("never lets a member's file lead the auditor to a private address, unless --allow-private", async () => {
+    const hostile =
+      'file.class = federation\nsubs.a = http://10.9.9.9/organization.properties\nsubs.b = https://collectif.example/membres/interne.properties\n';
     const guarded = await federationMembers(hostile, null, network);
     expect(guarded.map(describeEntry)).toEqual([
       ['problem', 'batch.memberUnreadable', 'http://10.9.9.9/organization.properties', 'refused private address 10.9.9.9'],
       ['problem', 'batch.memberPrivateWebsite', 'https://collectif.example/membres/interne.properties', '10.1.2.3'],
     ]);
     const allowed = await federationMembers(hostile, null, { ...network, allowPrivate: true });
-    expect(allowed.map(describeEntry)[1]).toEqual(['target', 'http://10.1.2.3/admin/', 'https://collectif.example/membres/interne.properties']);
+    expect(allowed.map(describeEntry)[1]).toEqual([
+      'target',
+      'http://10.1.2.3/admin/',
+      'https://collectif.example/membres/interne.properties',
+    ]);
   });
 
   it('quotes a hostile website value: no terminal control or bidi override reaches a line or the summary', async () => {

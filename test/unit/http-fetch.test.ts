@@ -26,7 +26,7 @@ describe('fetchUrl', () => {
     expect(got.text).toMatch(/^organization\./m);
   });
 
-  it('accepts a chain holding the extra CA\'s key for a name the leaf does not list, as Chromium\'s SPKI list does', async () => {
+  it("accepts a chain holding the extra CA's key for a name the leaf does not list, as Chromium's SPKI list does", async () => {
     const got = await fetchUrl('https://chaton-99.not-in-the-leaf.example/.well-known/chatonsinfos/organization.properties', options);
     expect(got).toMatchObject({ status: 404, error: null });
   });
@@ -51,17 +51,28 @@ describe('fetchUrl', () => {
     // The first hop was served (the log works), the private one never.
     expect(internet.served.some((s) => s.host === 'private-redirect.hostile.example')).toBe(true);
     expect(internet.served.some((s) => s.path === '/internal-secret')).toBe(false);
-    expect(gate.refusals()).toEqual([expect.objectContaining({ url: `http://127.0.0.1:${internet.port}/internal-secret`, address: '127.0.0.1', path: 'chatonsinfos' })]);
+    expect(gate.refusals()).toEqual([
+      expect.objectContaining({ url: `http://127.0.0.1:${internet.port}/internal-secret`, address: '127.0.0.1', path: 'chatonsinfos' }),
+    ]);
   });
 
   it('connects only to addresses the gate checked: a name it could not resolve is not resolved again', async () => {
-    const unresolved = new EgressGate({ mappings: [], allowPrivate: false, lookup: async () => {
-      throw new Error('SERVFAIL');
-    } });
-    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', { ...options, gate: unresolved });
+    const unresolved = new EgressGate({
+      mappings: [],
+      allowPrivate: false,
+      lookup: async () => {
+        throw new Error('SERVFAIL');
+      },
+    });
+    const got = await fetchUrl('https://services.bonchaton.example/.well-known/chatonsinfos/organization.properties', {
+      ...options,
+      gate: unresolved,
+    });
     expect(got).toMatchObject({ status: null, error: 'net::ERR_NAME_NOT_RESOLVED' });
     const mixed = new EgressGate({ mappings: [], allowPrivate: false, lookup: async () => ['203.0.113.7', '10.0.0.8'] });
-    expect((await fetchUrl('https://services.bonchaton.example/never-fetched', { ...options, gate: mixed })).error).toBe('refused private address 10.0.0.8');
+    expect((await fetchUrl('https://services.bonchaton.example/never-fetched', { ...options, gate: mixed })).error).toBe(
+      'refused private address 10.0.0.8',
+    );
     expect(internet.served.some((s) => s.path === '/never-fetched')).toBe(false);
   });
 

@@ -10,7 +10,11 @@ import { packageRoot } from '../../src/util/paths.js';
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
-  name: string; version: string; repository: { url: string }; homepage: string; bugs: { url: string };
+  name: string;
+  version: string;
+  repository: { url: string };
+  homepage: string;
+  bugs: { url: string };
 };
 const forge = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
@@ -37,11 +41,14 @@ describe('install instructions', () => {
   });
 
   it('install the tool in every CI job from a pinnable git URL, on the PATH of every script', () => {
-    const jobs = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').split(/\n(?=[\w-]+:\n)/))
+    const jobs = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .flatMap((m) => (m[1] ?? '').split(/\n(?=[\w-]+:\n)/))
       .filter((job) => /- chatons-audit /.test(job));
     expect(jobs.length).toBeGreaterThanOrEqual(3);
     for (const yaml of jobs) {
-      expect(yaml).toMatch(/npm install --prefix \/opt\/chatons-audit [^\n]*"(git\+https:\/\/framagit\.org\/[^"#]+|\$CHATONS_AUDIT_GIT)#\$CHATONS_AUDIT_REF"/);
+      expect(yaml).toMatch(
+        /npm install --prefix \/opt\/chatons-audit [^\n]*"(git\+https:\/\/framagit\.org\/[^"#]+|\$CHATONS_AUDIT_GIT)#\$CHATONS_AUDIT_REF"/,
+      );
       // before_script and script share a shell; GitLab runs after_script in a shell of its own.
       const exportPath = 'export PATH="/opt/chatons-audit/node_modules/.bin:$PATH"';
       const [main = '', after = ''] = yaml.split(/\n\s*after_script:/);

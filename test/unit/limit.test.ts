@@ -9,11 +9,15 @@ describe('limiter', () => {
     const limit = limiter(2);
     let running = 0;
     let peak = 0;
-    await Promise.all(Array.from({ length: 6 }, () => limit(async () => {
-      peak = Math.max(peak, ++running);
-      await tick();
-      running--;
-    })));
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        limit(async () => {
+          peak = Math.max(peak, ++running);
+          await tick();
+          running--;
+        }),
+      ),
+    );
     expect(peak).toBe(2);
   });
 

@@ -10,21 +10,27 @@ const portalFailing = (error: string) => evidence('https://example.org/', [page(
 
 describe('refuseOfflineAudit', () => {
   it('refuses to judge when the resolver never answered, not even a question about no site', async () => {
-    await expect(refuseOfflineAudit(portalFailing('net::ERR_NAME_NOT_RESOLVED'), resolver(true)))
-      .rejects.toThrow(expect.objectContaining({ key: 'error.auditorDnsSilent', args: { servers: '192.0.2.53:53' } }));
+    await expect(refuseOfflineAudit(portalFailing('net::ERR_NAME_NOT_RESOLVED'), resolver(true))).rejects.toThrow(
+      expect.objectContaining({ key: 'error.auditorDnsSilent', args: { servers: '192.0.2.53:53' } }),
+    );
   });
 
   it('judges a site whose own name servers never answer, when the resolver answers a control question', async () => {
     await expect(refuseOfflineAudit(portalFailing('net::ERR_NAME_NOT_RESOLVED'), resolver(true, true))).resolves.toBeUndefined();
   });
 
-  it.each(['net::ERR_INTERNET_DISCONNECTED', 'net::ERR_NETWORK_ACCESS_DENIED'])('refuses to judge when the browser reports %s', async (error) => {
-    await expect(refuseOfflineAudit(portalFailing(error), resolver(false)))
-      .rejects.toThrow(expect.objectContaining({ key: 'error.auditorNoNetwork', args: { error } }));
-  });
+  it.each(['net::ERR_INTERNET_DISCONNECTED', 'net::ERR_NETWORK_ACCESS_DENIED'])(
+    'refuses to judge when the browser reports %s',
+    async (error) => {
+      await expect(refuseOfflineAudit(portalFailing(error), resolver(false))).rejects.toThrow(
+        expect.objectContaining({ key: 'error.auditorNoNetwork', args: { error } }),
+      );
+    },
+  );
 
   it.each(['net::ERR_NAME_NOT_RESOLVED', 'net::ERR_CONNECTION_REFUSED', 'net::ERR_CERT_AUTHORITY_INVALID', 'net::ERR_CONNECTION_RESET'])(
-    'leaves %s to the site (a finding, judged)', async (error) => {
+    'leaves %s to the site (a finding, judged)',
+    async (error) => {
       await expect(refuseOfflineAudit(portalFailing(error), resolver(false))).resolves.toBeUndefined();
     },
   );

@@ -25,7 +25,11 @@ const run = {
 describe('siteSettingsFor', () => {
   it('gives a site without an entry or options the run settings', () => {
     expect(siteSettingsFor(run, 'https://other.example/')).toEqual({
-      levels: run.levels, ownDomains: ['flag.example'], allowlist: run.allowlist, maxPages: 12, candidate: false,
+      levels: run.levels,
+      ownDomains: ['flag.example'],
+      allowlist: run.allowlist,
+      maxPages: 12,
+      candidate: false,
       chatonsinfos: 'https://run.example/chatonsinfos.properties',
     });
   });
@@ -40,10 +44,15 @@ describe('siteSettingsFor', () => {
 
   it("then the target's own options", () => {
     const site = siteSettingsFor(run, 'https://chaton.example/', {
-      maxPages: 3, candidate: true, ownDomains: ['listed.example'], chatonsinfos: 'https://chaton.example/organization.properties',
+      maxPages: 3,
+      candidate: true,
+      ownDomains: ['listed.example'],
+      chatonsinfos: 'https://chaton.example/organization.properties',
     });
     expect(site).toMatchObject({
-      maxPages: 3, candidate: true, chatonsinfos: 'https://chaton.example/organization.properties',
+      maxPages: 3,
+      candidate: true,
+      chatonsinfos: 'https://chaton.example/organization.properties',
       ownDomains: ['flag.example', 'listed.example', 'chaton-cdn.example'],
     });
     // The run's settings are left as they were for the next site.

@@ -14,12 +14,22 @@ import { limiter } from '../../src/util/limit.js';
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
 function fakeSession(context: () => Promise<BrowserContext>): BrowserSession {
-  return { newSiteContext: context, pageSlots: limiter(2), description: 'fake', locale: 'fr-FR', ownConnectionsSince: () => [] } as unknown as BrowserSession;
+  return {
+    newSiteContext: context,
+    pageSlots: limiter(2),
+    description: 'fake',
+    locale: 'fr-FR',
+    ownConnectionsSince: () => [],
+  } as unknown as BrowserSession;
 }
 
 const options = {
-  timing: { timeoutMs: 1_000, settleCapMs: 500, quietMs: 100 }, maxPages: 3, planners: [],
-  evidenceOptions: { ownDomains: [], candidate: false }, resolver: null, probe: { mappings: [], trust: { pems: [], spkiHashes: [] }, timeoutMs: 500 },
+  timing: { timeoutMs: 1_000, settleCapMs: 500, quietMs: 100 },
+  maxPages: 3,
+  planners: [],
+  evidenceOptions: { ownDomains: [], candidate: false },
+  resolver: null,
+  probe: { mappings: [], trust: { pems: [], spkiHashes: [] }, timeoutMs: 500 },
 };
 
 describe('collectSite on a stalled browser', () => {
@@ -31,8 +41,10 @@ describe('collectSite on a stalled browser', () => {
   it('throws BrowserStalled when a page never opens, after closing the context', async () => {
     const closed: string[] = [];
     const context = {
-      exposeBinding: async () => undefined, addInitScript: async () => undefined,
-      newPage: never, close: async () => void closed.push('context'),
+      exposeBinding: async () => undefined,
+      addInitScript: async () => undefined,
+      newPage: never,
+      close: async () => void closed.push('context'),
     } as unknown as BrowserContext;
     const session = fakeSession(async () => context);
     await expect(collectSite(session, new URL('https://example.org/'), options)).rejects.toThrow(/newPage did not finish/);
@@ -54,12 +66,17 @@ describe('collectSite when a follow-up page never opens', () => {
   function browserWithOnePage(): { session: BrowserSession; closed: string[] } {
     const closed: string[] = [];
     const portal = {
-      on: () => undefined, off: () => undefined, goto: async () => Promise.reject(new Error('net::ERR_CONNECTION_REFUSED')),
+      on: () => undefined,
+      off: () => undefined,
+      goto: async () => Promise.reject(new Error('net::ERR_CONNECTION_REFUSED')),
       close: async () => void closed.push('portal'),
     } as unknown as Page;
     let opened = 0;
     const context = {
-      exposeBinding: async () => undefined, addInitScript: async () => undefined, on: () => undefined, off: () => undefined,
+      exposeBinding: async () => undefined,
+      addInitScript: async () => undefined,
+      on: () => undefined,
+      off: () => undefined,
       newCDPSession: async () => ({ send: async () => undefined }),
       newPage: () => (opened++ === 0 ? Promise.resolve(portal) : never()),
       close: async () => void closed.push('context'),
@@ -83,7 +100,11 @@ describe('collectSite when a follow-up page never opens', () => {
     // The pages stop 7 s into the site's 8 s: planned at 5.6 s, the page gets 1.4 s, not 2 s.
     const evidence = await collectSite(session, target, { ...options, timing, planners: [planLate(5_600)] });
     expect(evidence.pages.map((p) => p.url)).toEqual([target.href]);
-    expect(evidence.errors).toContainEqual({ stage: 'plan', page: late, message: expect.stringMatching(/^site time budget exhausted before this page: newPage did not finish/) });
+    expect(evidence.errors).toContainEqual({
+      stage: 'plan',
+      page: late,
+      message: expect.stringMatching(/^site time budget exhausted before this page: newPage did not finish/),
+    });
   });
 
   it('is a stalled browser when the page had its whole time', async () => {

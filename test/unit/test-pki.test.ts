@@ -19,8 +19,9 @@ describe('the fixture internet makes its certificates at run time', () => {
     expect(new Date(leaf.validTo).getTime()).toBeGreaterThan(Date.now());
     expect(new Date(leaf.validFrom).getTime()).toBeLessThan(Date.now());
     // Two runs never share a key.
-    expect(new X509Certificate(makeTestPki(['localhost']).caPem).publicKey.export({ format: 'jwk' }))
-      .not.toEqual(ca.publicKey.export({ format: 'jwk' }));
+    expect(new X509Certificate(makeTestPki(['localhost']).caPem).publicKey.export({ format: 'jwk' })).not.toEqual(
+      ca.publicKey.export({ format: 'jwk' }),
+    );
   });
 
   it('writes only the CA certificate, and removes it at close', async () => {

@@ -15,7 +15,8 @@ interface Project {
 
 /** The glob subset the config uses: `**` for any folders, `*` within a name, `{a,b}`. */
 function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^$()|[\]\\]/g, '\\$&')
+  const source = glob
+    .replace(/[.+^$()|[\]\\]/g, '\\$&')
     .replace(/\{([^}]*)\}/g, (_, alternatives: string) => `(?:${alternatives.split(',').join('|')})`)
     .replace(/\*\*\//g, '\u0000')
     .replace(/\*/g, '[^/]*')
@@ -25,9 +26,11 @@ function globToRegExp(glob: string): RegExp {
 
 const projects = (config.test?.projects ?? []) as Project[];
 const matches = (file: string, globs: readonly string[] = []): boolean => globs.some((g) => globToRegExp(g).test(file));
-const owners = (file: string): string[] => projects.filter((p) => matches(file, p.test.include) && !matches(file, p.test.exclude)).map((p) => p.test.name);
+const owners = (file: string): string[] =>
+  projects.filter((p) => matches(file, p.test.include) && !matches(file, p.test.exclude)).map((p) => p.test.name);
 const testFiles = readdirSync(join(packageRoot, 'test'), { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.test.ts')).map((f) => `test/${f.split('\\').join('/')}`);
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.split('\\').join('/')}`);
 
 describe('vitest projects', () => {
   it('are unit, cli and e2e', () => {

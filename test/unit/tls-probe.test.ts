@@ -24,7 +24,11 @@ afterAll(async () => internet?.close());
 
 describe('TLS probe', () => {
   it('validates a fixture host with the test CA given by --ca-cert', async () => {
-    expect(await probeTls('services.bonchaton.example', withCa)).toMatchObject({ authorized: true, error: null, issuer: 'chatons-audit fixtures' });
+    expect(await probeTls('services.bonchaton.example', withCa)).toMatchObject({
+      authorized: true,
+      error: null,
+      issuer: 'chatons-audit fixtures',
+    });
   });
 
   it('refuses the same certificate without it (no blanket ignore)', async () => {
@@ -53,11 +57,20 @@ describe('HTTP probe', () => {
   });
 
   it('keeps a Location that is not a URL as the site wrote it, instead of crashing', async () => {
-    const site = createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 301 Moved\r\nlocation: http://[\r\ncontent-length: 0\r\n\r\n')));
+    const site = createServer((socket) =>
+      socket.once('data', () => socket.end('HTTP/1.1 301 Moved\r\nlocation: http://[\r\ncontent-length: 0\r\n\r\n')),
+    );
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {
-      const gate = new EgressGate({ mappings: [parseHostMapping(`bad-location.example=127.0.0.1:${(site.address() as AddressInfo).port}`)], allowPrivate: false });
-      expect(await probeHttp('bad-location.example', { ...withCa, gate })).toMatchObject({ status: 301, location: 'http://[', error: null });
+      const gate = new EgressGate({
+        mappings: [parseHostMapping(`bad-location.example=127.0.0.1:${(site.address() as AddressInfo).port}`)],
+        allowPrivate: false,
+      });
+      expect(await probeHttp('bad-location.example', { ...withCa, gate })).toMatchObject({
+        status: 301,
+        location: 'http://[',
+        error: null,
+      });
     } finally {
       await new Promise((resolve) => site.close(resolve));
     }
@@ -68,16 +81,31 @@ describe('probes through the egress gate', () => {
   it('never connect to a host whose name leads to a private address, and say why', async () => {
     const served = internet.served.length;
     // No --map-host: the names resolve (stub resolver) to the auditor's own network.
-    const answers: Record<string, string[]> = { 'parent.example': ['127.0.0.1'], 'www.parent.example': ['10.0.0.5'], 'meta.parent.example': ['169.254.169.254'] };
+    const answers: Record<string, string[]> = {
+      'parent.example': ['127.0.0.1'],
+      'www.parent.example': ['10.0.0.5'],
+      'meta.parent.example': ['169.254.169.254'],
+    };
     const gate = new EgressGate({ mappings: [], allowPrivate: false, lookup: async (host) => answers[host] ?? [] });
     const probe = { ...withCa, gate };
     for (const host of Object.keys(answers)) {
-      expect(await probeTls(host, probe)).toMatchObject({ authorized: false, protocol: null, error: `refused private address ${answers[host]?.[0]}` });
-      expect(await probeHttp(host, probe)).toMatchObject({ status: null, location: null, error: `refused private address ${answers[host]?.[0]}` });
+      expect(await probeTls(host, probe)).toMatchObject({
+        authorized: false,
+        protocol: null,
+        error: `refused private address ${answers[host]?.[0]}`,
+      });
+      expect(await probeHttp(host, probe)).toMatchObject({
+        status: null,
+        location: null,
+        error: `refused private address ${answers[host]?.[0]}`,
+      });
     }
-    expect(gate.refusals().map((r) => [r.url, r.address, r.path])).toEqual(Object.entries(answers).flatMap(([host, [address]]) => [
-      [`https://${host}/`, address, 'probe'], [`http://${host}/`, address, 'probe'],
-    ]));
+    expect(gate.refusals().map((r) => [r.url, r.address, r.path])).toEqual(
+      Object.entries(answers).flatMap(([host, [address]]) => [
+        [`https://${host}/`, address, 'probe'],
+        [`http://${host}/`, address, 'probe'],
+      ]),
+    );
     expect(internet.served.length).toBe(served);
   });
 });

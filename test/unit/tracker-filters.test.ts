@@ -34,7 +34,11 @@ describe('FilterMatcher', () => {
     let redirected = 0;
     let allowed = 0;
     for (const url of urlsFromLists()) {
-      for (const [type, page] of [['script', 'https://asso.example.org/'], ['image', 'https://www.lemonde.fr/'], ['xmlhttprequest', 'https://www.youtube.com/']] as const) {
+      for (const [type, page] of [
+        ['script', 'https://asso.example.org/'],
+        ['image', 'https://www.lemonde.fr/'],
+        ['xmlhttprequest', 'https://www.youtube.com/'],
+      ] as const) {
         const request = FilterMatcher.request(url, type === 'xmlhttprequest' ? 'xhr' : type, page);
         // The engine's own parse of the same request (no per-page cache).
         const expected = engine.match(Request.fromRawDetails({ url, type, sourceUrl: page }));
@@ -62,7 +66,10 @@ describe('FilterMatcher', () => {
     const matcher = loadFilterMatcher();
     const text = (file: string): string[] => readFileSync(join(trackersDataDir, file), 'utf8').split('\n');
     const tracking = new Set(text('adguard-tracking-protection.txt'));
-    for (const [file, list] of [['adguard-social.txt', 'adguard-social'], ['adguard-french.txt', 'adguard-french']] as const) {
+    for (const [file, list] of [
+      ['adguard-social.txt', 'adguard-social'],
+      ['adguard-french.txt', 'adguard-french'],
+    ] as const) {
       // A plain host filter only this list has: its match must name this list, not the default one.
       const line = text(file).find((l) => /^\|\|[a-z0-9.-]+\.[a-z]{2,}\^$/.test(l) && !tracking.has(l));
       expect(line, file).toBeDefined();

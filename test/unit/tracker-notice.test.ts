@@ -30,7 +30,9 @@ describe('trackerListsNotice', () => {
     expect(fr).toMatch(/version plus récente de chatons-audit/);
     expect(fr).toMatch(/trackerListsNotice: false/);
     expect(fr).not.toMatch(/npm run|npm install -D/);
-    expect(trackerListsNotice(packaged, 'en', new Date('2027-07-01T00:00:00Z'))).toMatch(/^warning: this chatons-audit carries .*Install a newer chatons-audit/);
+    expect(trackerListsNotice(packaged, 'en', new Date('2027-07-01T00:00:00Z'))).toMatch(
+      /^warning: this chatons-audit carries .*Install a newer chatons-audit/,
+    );
   });
 
   it('tells a development clone to vendor the newer lists it already has, whatever the date', () => {
@@ -39,8 +41,12 @@ describe('trackerListsNotice', () => {
       'warning: newer tracker lists are installed but not yet vendored (@adguard/dnr-rulesets 3.3.20260320140136 → 3.4.20270101000000); vendor them with: npm run update-trackers',
     );
     // An older package in node_modules is no reason to re-vendor.
-    expect(trackerListsNotice({ ...clone, installed: { ...SOURCES, 'third-party-web': '0.29.0' } }, 'en', new Date('2026-11-25T00:00:00Z'))).toBeNull();
-    expect(trackerListsNotice(clone, 'fr', new Date('2027-07-01T00:00:00Z'))).toMatch(/^attention : listes de pisteurs intégrées le 2026-11-24.*npm install -D third-party-web@latest @adguard\/dnr-rulesets@latest && npm run update-trackers/);
+    expect(
+      trackerListsNotice({ ...clone, installed: { ...SOURCES, 'third-party-web': '0.29.0' } }, 'en', new Date('2026-11-25T00:00:00Z')),
+    ).toBeNull();
+    expect(trackerListsNotice(clone, 'fr', new Date('2027-07-01T00:00:00Z'))).toMatch(
+      /^attention : listes de pisteurs intégrées le 2026-11-24.*npm install -D third-party-web@latest @adguard\/dnr-rulesets@latest && npm run update-trackers/,
+    );
   });
 
   it('knows a clone (the update script is there) from an installed package', () => {
@@ -58,8 +64,11 @@ describe('the notice in a run', () => {
     let stderr = '';
     const evidence = join(cwd, 'two.evidence.json');
     await main({
-      argv: ['node', 'chatons-audit', '--from-evidence', evidence, '-f', 'json', '--fail-on', 'never', ...extra], env: { LANG: 'fr_FR.UTF-8' }, cwd: () => cwd,
-      stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) },
+      argv: ['node', 'chatons-audit', '--from-evidence', evidence, '-f', 'json', '--fail-on', 'never', ...extra],
+      env: { LANG: 'fr_FR.UTF-8' },
+      cwd: () => cwd,
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
     });
     return stderr;
   }
@@ -88,9 +97,22 @@ describe('the notice in a run', () => {
     const cwd = workDir();
     // /bin/true stops the batch right after its planning: the notice must already be out, once.
     await main({
-      argv: ['node', 'chatons-audit', '--browser', '/bin/true', '--map-host', '*=127.0.0.1:9', '--concurrency', '2', 'a.example', 'b.example'],
-      env: { LANG: 'fr_FR.UTF-8' }, cwd: () => cwd,
-      stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) },
+      argv: [
+        'node',
+        'chatons-audit',
+        '--browser',
+        '/bin/true',
+        '--map-host',
+        '*=127.0.0.1:9',
+        '--concurrency',
+        '2',
+        'a.example',
+        'b.example',
+      ],
+      env: { LANG: 'fr_FR.UTF-8' },
+      cwd: () => cwd,
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
     });
     expect(stderr.match(/listes de pisteurs intégrées/g)).toHaveLength(1);
   });

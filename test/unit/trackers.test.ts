@@ -8,18 +8,33 @@ const PAGE = 'https://services.example.org/';
 
 describe('tracker knowledge', () => {
   it('names a host alone, for CNAME chains', () => {
-    expect(trackerForHost('www.google-analytics.com')).toMatchObject({ name: 'Google Analytics', organization: 'Google', category: 'analytics' });
+    expect(trackerForHost('www.google-analytics.com')).toMatchObject({
+      name: 'Google Analytics',
+      organization: 'Google',
+      category: 'analytics',
+    });
     // A CNAME-cloaking vendor from the AdGuard "CNAME disguised tracking networks" headings.
-    expect(trackerForHost('client-123.eulerian.net')).toMatchObject({ name: 'Eulerian', category: 'tracking', list: 'adguard-tracking-protection' });
+    expect(trackerForHost('client-123.eulerian.net')).toMatchObject({
+      name: 'Eulerian',
+      category: 'tracking',
+      list: 'adguard-tracking-protection',
+    });
     expect(trackerForHost('STATS.G.DOUBLECLICK.NET.')).toMatchObject({ organization: 'Google', category: 'advertising' });
     expect(trackerForHost('pad.bonchaton.example')).toBeUndefined();
   });
 
   it('names requests with the exact filter text when a filter matched', () => {
     expect(nameRequest('https://static.hotjar.com/c/hotjar-1.js', 'script', PAGE)).toEqual({
-      name: 'Hotjar', organization: 'Hotjar (Contentsquare)', category: 'session-replay', rule: '||hotjar.com^$third-party', list: 'adguard-tracking-protection',
+      name: 'Hotjar',
+      organization: 'Hotjar (Contentsquare)',
+      category: 'session-replay',
+      rule: '||hotjar.com^$third-party',
+      list: 'adguard-tracking-protection',
     });
-    expect(nameRequest('https://www.youtube.com/embed/x', 'document', PAGE, true)).toMatchObject({ name: 'YouTube', rule: 'third-party-web: *.youtube.com' });
+    expect(nameRequest('https://www.youtube.com/embed/x', 'document', PAGE, true)).toMatchObject({
+      name: 'YouTube',
+      rule: 'third-party-web: *.youtube.com',
+    });
     expect(nameRequest('wss://ws.unknown-host.example/socket', 'websocket', PAGE)).toBeUndefined();
     expect(nameRequest('not a url', 'script', PAGE)).toBeUndefined();
   });
@@ -32,7 +47,12 @@ describe('tracker knowledge', () => {
 
   it('lists every list with a version and a date', () => {
     const lists = trackerLists();
-    expect(lists.map((l) => l.name)).toEqual(['third-party-web', 'AdGuard Tracking Protection filter', 'AdGuard Social Media filter', 'AdGuard French filter']);
+    expect(lists.map((l) => l.name)).toEqual([
+      'third-party-web',
+      'AdGuard Tracking Protection filter',
+      'AdGuard Social Media filter',
+      'AdGuard French filter',
+    ]);
     for (const l of lists) expect(l.version).toMatch(/^\d+\.\d+/);
   });
 
@@ -48,7 +68,9 @@ describe('tracker knowledge', () => {
         expect(head).toMatch(/^! Licence: GPL-3\.0/m);
       }
     }
-    const tpw = JSON.parse(readFileSync(join(trackersDataDir, 'third-party-web.json'), 'utf8')) as { provenance: { licence: string; version: string } };
+    const tpw = JSON.parse(readFileSync(join(trackersDataDir, 'third-party-web.json'), 'utf8')) as {
+      provenance: { licence: string; version: string };
+    };
     expect(tpw.provenance.licence).toBe('MIT');
     expect(readFileSync(join(trackersDataDir, 'lists.json'), 'utf8')).not.toMatch(/NC|NonCommercial/);
     expect(total).toBeLessThan(5_000_000);

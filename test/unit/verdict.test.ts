@@ -3,7 +3,15 @@ import type { Outcome, RuleResult } from '../../src/contracts/result.js';
 import type { RuleLevel } from '../../src/contracts/rule.js';
 import { failsOn, verdictOf } from '../../src/judge/verdict.js';
 
-const rule = (level: RuleLevel, outcome: Outcome): RuleResult => ({ id: `${level}-${outcome}`, level, outcome, section: 'B', title: '', help: '', findings: [] });
+const rule = (level: RuleLevel, outcome: Outcome): RuleResult => ({
+  id: `${level}-${outcome}`,
+  level,
+  outcome,
+  section: 'B',
+  title: '',
+  help: '',
+  findings: [],
+});
 
 describe('verdict', () => {
   it.each([

@@ -28,7 +28,6 @@ export interface FederationNetwork {
   timeoutMs: number;
 }
 
-
 /** Organisation files read at once: small text files, mostly on different hosts. */
 const FILES_AT_ONCE = 4;
 
@@ -70,10 +69,14 @@ export function quoted(value: string): string {
 }
 
 async function member(orgFile: string, network: FederationNetwork, gate: EgressGate): Promise<TargetEntry> {
-  const problem = (key: MemberProblem['key'], args: MessageArgs): TargetEntry => ({ problem: { orgFile, key, args: { url: orgFile, ...args } } });
+  const problem = (key: MemberProblem['key'], args: MessageArgs): TargetEntry => ({
+    problem: { orgFile, key, args: { url: orgFile, ...args } },
+  });
   const got = await fetchUrl(orgFile, fetchOptions(network, gate));
   if (got.text === null || got.status === null || got.status >= 400 || !looksLikeProperties(got.text)) {
-    return problem('batch.memberUnreadable', { detail: got.error ?? (got.status !== null && got.status >= 400 ? `HTTP ${got.status}` : 'not a properties file') });
+    return problem('batch.memberUnreadable', {
+      detail: got.error ?? (got.status !== null && got.status >= 400 ? `HTTP ${got.status}` : 'not a properties file'),
+    });
   }
   const website = parseProperties(got.text).properties['organization.website']?.trim() ?? '';
   if (!website) return problem('batch.memberNoWebsite', {});
@@ -85,7 +88,8 @@ async function member(orgFile: string, network: FederationNetwork, gate: EgressG
   }
   // The audit's own gate, not the command line's: a literal address passes only an explicit --map-host.
   const decision = await gate.decide(url.hostname, url.protocol === 'https:' ? 443 : 80);
-  if (!decision.allowed && decision.reason === 'private') return problem('batch.memberPrivateWebsite', { website: url.href, address: decision.address });
+  if (!decision.allowed && decision.reason === 'private')
+    return problem('batch.memberPrivateWebsite', { website: url.href, address: decision.address });
   return { target: { url, overrides: { chatonsinfos: orgFile } } };
 }
 

@@ -22,7 +22,12 @@ export function siteFileName(url: URL): string {
   const host = (domainToASCII(url.hostname) || url.hostname).replace(/^\[|\]$/g, '');
   const extra = `${url.port ? `_${url.port}` : ''}${url.pathname !== '/' || url.search ? `_${url.pathname}${url.search}` : ''}`;
   const hash = createHash('sha256').update(url.href).digest('hex').slice(0, 8);
-  const stem = extra ? `${host}${extra.replace(/[^a-z0-9.-]+/gi, '_').replace(/_+$/, '').slice(0, 60)}_${hash}` : host;
+  const stem = extra
+    ? `${host}${extra
+        .replace(/[^a-z0-9.-]+/gi, '_')
+        .replace(/_+$/, '')
+        .slice(0, 60)}_${hash}`
+    : host;
   return `${boundedName(stem, url.href, MAX_FILE_NAME - '.json'.length)}.json`;
 }
 
@@ -64,7 +69,8 @@ export function readUnaudited(dir: string): SiteSummary[] {
   try {
     const summary = JSON.parse(readFileSync(join(dir, SUMMARY_FILE), 'utf8')) as Partial<BatchSummary> | null;
     const sites = Array.isArray(summary?.sites) ? summary.sites : [];
-    return sites.filter((s) => s && typeof s.target === 'string' && s.file === null && s.verdict === null && typeof s.error === 'string')
+    return sites
+      .filter((s) => s && typeof s.target === 'string' && s.file === null && s.verdict === null && typeof s.error === 'string')
       .map((s) => ({ target: s.target, file: null, verdict: null, durationMs: null, failing: [], error: s.error as string }));
   } catch {
     return [];
@@ -77,7 +83,10 @@ export function readResultsDir(dir: string): AuditResult[] {
   try {
     names = readdirSync(dir);
   } catch (error) {
-    throw new UsageError('error.outputUnwritable', { file: dir, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    throw new UsageError('error.outputUnwritable', {
+      file: dir,
+      detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    });
   }
   return names
     .filter((n) => n.endsWith('.json') && n !== SUMMARY_FILE)
@@ -124,7 +133,13 @@ export function buildSummary(sites: SiteSummary[], shard: string | null, pending
   const counts: BatchSummary['counts'] = { compliant: 0, 'non-compliant': 0, incomplete: 0, error: 0 };
   for (const s of sites) counts[s.verdict ?? 'error'] += 1;
   return {
-    summaryVersion: 1, generatedAt: new Date().toISOString(), shard, total: sites.length, counts, sites,
-    partial: pending.length > 0, pending: [...pending],
+    summaryVersion: 1,
+    generatedAt: new Date().toISOString(),
+    shard,
+    total: sites.length,
+    counts,
+    sites,
+    partial: pending.length > 0,
+    pending: [...pending],
   };
 }

@@ -41,7 +41,11 @@ export async function planRun(urls: readonly string[], settings: PlanSettings, p
   // Every target the user wrote, not only this shard's: a list with an internal address is refused on
   // every runner. A federation's members were checked one by one (a member's address is its problem).
   const written = fromList.federation ? given : [...given, ...fromList.entries];
-  await refusePrivateTargets(written.flatMap((e) => ('target' in e ? [e.target.url] : [])), settings.mappings, settings.allowPrivate);
+  await refusePrivateTargets(
+    written.flatMap((e) => ('target' in e ? [e.target.url] : [])),
+    settings.mappings,
+    settings.allowPrivate,
+  );
   const mine = selectShard(entries, settings.shard ?? null);
   return {
     targets: mine.flatMap((e) => ('target' in e ? [e.target] : [])),
@@ -66,9 +70,15 @@ function refuseLiteralPrivate(urls: readonly string[], given: readonly TargetEnt
  * `--targets`: a local file or an http(s) URL holding a list of URLs, a YAML list, or a
  * ChatonsInfos federation file (then each member's organisation file is read for its website).
  */
-async function targetsFrom(source: string, settings: PlanSettings, proc: CliProcess): Promise<{ entries: TargetEntry[]; federation: boolean }> {
+async function targetsFrom(
+  source: string,
+  settings: PlanSettings,
+  proc: CliProcess,
+): Promise<{ entries: TargetEntry[]; federation: boolean }> {
   const network: FederationNetwork = {
-    mappings: settings.mappings, trust: settings.trust, allowPrivate: settings.allowPrivate,
+    mappings: settings.mappings,
+    trust: settings.trust,
+    allowPrivate: settings.allowPrivate,
     timeoutMs: Math.min(MEMBER_FILE_TIMEOUT_MS, settings.timing.timeoutMs),
   };
   const remote = /^https?:\/\//i.test(source);
@@ -93,7 +103,8 @@ function federationFormatProblems(properties: Readonly<Record<string, string>>, 
   if (!spec || typeof spec === 'string' || !properties['file.class']) return [];
   return validateProperties(properties, spec).flatMap((v) => {
     if (v.code === 'missingMandatoryField') return [t(settings.lang, 'batch.federationMissingField', { file, field: v.field })];
-    if (v.code === 'invalidFieldValue') return [t(settings.lang, 'batch.federationInvalidValue', { file, field: v.field, value: quoted(v.value), expected: v.expected })];
+    if (v.code === 'invalidFieldValue')
+      return [t(settings.lang, 'batch.federationInvalidValue', { file, field: v.field, value: quoted(v.value), expected: v.expected })];
     return [];
   });
 }

@@ -56,7 +56,8 @@ export async function runBatch(targets: readonly BatchTarget[], options: BatchRu
       if (!on.connected) throw new BrowserCrashed('the browser stopped during this site');
       return result;
     } catch (error) {
-      if (error instanceof BrowserStalled || (!on.connected && !(error instanceof BrowserCrashed))) throw new BrowserCrashed(errorLine(error));
+      if (error instanceof BrowserStalled || (!on.connected && !(error instanceof BrowserCrashed)))
+        throw new BrowserCrashed(errorLine(error));
       throw error;
     }
   };

@@ -13,7 +13,11 @@ export function renderSummaryTable(summary: BatchSummary, lang: Lang): string {
     s.durationMs === null ? '' : (s.durationMs / 1000).toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const { counts } = summary;
   return [
     line(header),
@@ -21,7 +25,11 @@ export function renderSummaryTable(summary: BatchSummary, lang: Lang): string {
     ...rows.map(line),
     '',
     t(lang, 'batch.totals', {
-      total: summary.total, compliant: counts.compliant, nonCompliant: counts['non-compliant'], incomplete: counts.incomplete, error: counts.error,
+      total: summary.total,
+      compliant: counts.compliant,
+      nonCompliant: counts['non-compliant'],
+      incomplete: counts.incomplete,
+      error: counts.error,
     }),
     '',
   ].join('\n');

@@ -35,7 +35,11 @@ export function readTargetsText(file: string): string {
 
 /** A YAML list when the first meaningful line starts with `-`; otherwise one URL per line. */
 export function parseTargetsText(text: string, file: string): BatchTarget[] {
-  const firstLine = text.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#')) ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('#')) ?? '';
   return firstLine.startsWith('-') ? parseYamlList(text, file) : parseLines(text, file);
 }
 
@@ -68,9 +72,13 @@ function parseYamlList(text: string, file: string): BatchTarget[] {
     if (unknownKey) {
       const like = closest(unknownKey, OPTION_KEYS);
       const keys = OPTION_KEYS.join(', ');
-      throw new UsageError('error.targetsInvalid', { file, line: `${where} (${unknownKey})` }, {
-        detail: like ? { key: 'config.expect.keyLike', args: { keys, name: like } } : { key: 'config.expect.key', args: { keys } },
-      });
+      throw new UsageError(
+        'error.targetsInvalid',
+        { file, line: `${where} (${unknownKey})` },
+        {
+          detail: like ? { key: 'config.expect.keyLike', args: { keys, name: like } } : { key: 'config.expect.key', args: { keys } },
+        },
+      );
     }
     const overrides: TargetOverrides = {};
     if (entry.maxPages !== undefined) {
@@ -86,7 +94,8 @@ function parseYamlList(text: string, file: string): BatchTarget[] {
       overrides.ownDomains = entry.ownDomains as string[];
     }
     if (entry.candidate !== undefined) {
-      if (typeof entry.candidate !== 'boolean') throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.candidate' } });
+      if (typeof entry.candidate !== 'boolean')
+        throw new UsageError('error.targetsInvalid', { file, line: where }, { detail: { key: 'targets.expect.candidate' } });
       overrides.candidate = entry.candidate;
     }
     if (entry.chatonsinfos !== undefined) {

@@ -43,11 +43,18 @@ const TYPE_NAMES: Readonly<Record<number, RecordType>> = { 1: 'A', 28: 'AAAA', 5
 
 function toRR(resource: DNS.Packet.Resource): RR {
   const type = TYPE_NAMES[resource.type] ?? 'other';
-  const raw = type === 'A' || type === 'AAAA' ? resource.address
-    : type === 'CNAME' ? resource.domain
-      : type === 'MX' ? resource.exchange
-        : type === 'NS' ? resource.ns
-          : type === 'TXT' ? [resource.data ?? ''].flat().join('') : '';
+  const raw =
+    type === 'A' || type === 'AAAA'
+      ? resource.address
+      : type === 'CNAME'
+        ? resource.domain
+        : type === 'MX'
+          ? resource.exchange
+          : type === 'NS'
+            ? resource.ns
+            : type === 'TXT'
+              ? [resource.data ?? ''].flat().join('')
+              : '';
   const value = type === 'A' || type === 'AAAA' || type === 'TXT' ? String(raw ?? '') : normaliseHost(String(raw ?? ''));
   return { name: normaliseHost(resource.name), type, value };
 }
@@ -122,9 +129,10 @@ export class DnsResolver {
         return { kind: 'answer', rcode: packet.header.rcode, answers: packet.answers.map(toRR) };
       } catch (error) {
         const err = error as NodeJS.ErrnoException;
-        last = err.code === 'ETIMEDOUT'
-          ? { kind: 'timeout', message: `no answer from ${server.address}:${server.port} within ${this.timeoutMs} ms` }
-          : { kind: 'error', message: `${server.address}:${server.port}: ${err.message}` };
+        last =
+          err.code === 'ETIMEDOUT'
+            ? { kind: 'timeout', message: `no answer from ${server.address}:${server.port} within ${this.timeoutMs} ms` }
+            : { kind: 'error', message: `${server.address}:${server.port}: ${err.message}` };
       }
     }
     if (last.kind === 'timeout') this.unanswered++;
@@ -157,7 +165,12 @@ export class DnsResolver {
         const next = answers.find((rr) => rr.type === 'CNAME' && rr.name === current)?.value;
         if (!next) break;
         if (seen.has(next)) {
-          return { ...record, cname: [...record.cname, next], status: 'loop', error: `CNAME loop: ${[host, ...record.cname, next].join(' → ')}` };
+          return {
+            ...record,
+            cname: [...record.cname, next],
+            status: 'loop',
+            error: `CNAME loop: ${[host, ...record.cname, next].join(' → ')}`,
+          };
         }
         if (record.cname.length >= this.maxHops) {
           return { ...record, status: 'too-long', error: `CNAME chain longer than ${this.maxHops} hops` };
@@ -170,11 +183,17 @@ export class DnsResolver {
       const v4 = answers.filter((rr) => rr.type === 'A' && rr.name === current).map((rr) => rr.value);
       if (v4.length === 0 && moved) continue; // partial chain: ask the last name again
       const v6 = await this.query(current, 'AAAA');
-      const v6Addresses = v6.kind === 'answer' && v6.rcode === 0
-        ? v6.answers.filter((rr) => rr.type === 'AAAA' && rr.name === current).map((rr) => rr.value) : [];
+      const v6Addresses =
+        v6.kind === 'answer' && v6.rcode === 0
+          ? v6.answers.filter((rr) => rr.type === 'AAAA' && rr.name === current).map((rr) => rr.value)
+          : [];
       record.addresses = [...v4, ...v6Addresses];
       if (record.addresses.length === 0) {
-        return { ...record, status: 'nodata', error: record.cname.length > 0 ? `${current}: no address (dangling CNAME)` : 'no address record (NODATA)' };
+        return {
+          ...record,
+          status: 'nodata',
+          error: record.cname.length > 0 ? `${current}: no address (dangling CNAME)` : 'no address record (NODATA)',
+        };
       }
       return record;
     }
@@ -195,7 +214,10 @@ export class DnsResolver {
 
 function valuesOf(result: QueryResult, type: RecordType, name: string): string[] {
   if (result.kind !== 'answer' || result.rcode !== 0) return [];
-  return result.answers.filter((rr) => rr.type === type && rr.name === normaliseHost(name)).map((rr) => rr.value).sort();
+  return result.answers
+    .filter((rr) => rr.type === type && rr.name === normaliseHost(name))
+    .map((rr) => rr.value)
+    .sort();
 }
 
 /** Maps what went wrong with a query to a status and a reason a reviewer can read. */

@@ -8,7 +8,6 @@ import { isIP } from 'node:net';
 import { UsageError } from '../../errors.js';
 import type { DnsServer } from '../../contracts/settings.js';
 
-
 export function parseDnsServer(spec: string): DnsServer {
   const m = /^(?:\[([0-9a-f:.]+)\]|([^:\s]+))(?::(\d{1,5}))?$/i.exec(spec.trim());
   const address = m?.[1] ?? m?.[2] ?? '';

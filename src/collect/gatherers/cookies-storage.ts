@@ -59,12 +59,21 @@ async function readStorage(maxKeys: number): Promise<Omit<StorageEvidence, 'orig
   let indexedDB: string[] = [];
   try {
     const dbs = await window.indexedDB.databases();
-    indexedDB = dbs.map((d) => d.name ?? '').filter(Boolean).slice(0, maxKeys);
+    indexedDB = dbs
+      .map((d) => d.name ?? '')
+      .filter(Boolean)
+      .slice(0, maxKeys);
   } catch {
     indexedDB = [];
   }
   const writes = ((window as unknown as { __chatonsAuditCookieWrites?: CookieWrite[] }).__chatonsAuditCookieWrites ?? []).slice();
-  return { origin: location.origin, localStorage: keys(() => window.localStorage), sessionStorage: keys(() => window.sessionStorage), indexedDB, writes };
+  return {
+    origin: location.origin,
+    localStorage: keys(() => window.localStorage),
+    sessionStorage: keys(() => window.sessionStorage),
+    indexedDB,
+    writes,
+  };
 }
 
 export interface CookieStorageWatch {
@@ -82,15 +91,20 @@ export function watchCookiesAndStorage(page: Page): CookieStorageWatch {
   const httpSetters = new Map<string, string>();
   const pending: Promise<void>[] = [];
   const onResponse = (response: Response): void => {
-    pending.push(response.headersArray().then((headers) => {
-      for (const h of headers) {
-        if (h.name.toLowerCase() !== 'set-cookie') continue;
-        for (const line of h.value.split('\n')) {
-          const name = line.split(';')[0]?.split('=')[0]?.trim();
-          if (name && !httpSetters.has(name)) httpSetters.set(name, response.url());
-        }
-      }
-    }).catch(() => undefined));
+    pending.push(
+      response
+        .headersArray()
+        .then((headers) => {
+          for (const h of headers) {
+            if (h.name.toLowerCase() !== 'set-cookie') continue;
+            for (const line of h.value.split('\n')) {
+              const name = line.split(';')[0]?.split('=')[0]?.trim();
+              if (name && !httpSetters.has(name)) httpSetters.set(name, response.url());
+            }
+          }
+        })
+        .catch(() => undefined),
+    );
   };
   page.on('response', onResponse);
 
@@ -115,9 +129,14 @@ export function watchCookiesAndStorage(page: Page): CookieStorageWatch {
       const now = Date.now() / 1000;
       const cookies = raw.slice(0, MAX_COOKIES).map((c): CookieEvidence => {
         const cookie: CookieEvidence = {
-          name: c.name, domain: c.domain, path: c.path, expires: c.expires,
+          name: c.name,
+          domain: c.domain,
+          path: c.path,
+          expires: c.expires,
           lifetimeDays: c.expires > 0 ? Math.round(((c.expires - now) / 86_400) * 10) / 10 : 0,
-          httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite,
+          httpOnly: c.httpOnly,
+          secure: c.secure,
+          sameSite: c.sameSite,
         };
         const script = scriptSetters.get(c.name);
         const response = httpSetters.get(c.name);
@@ -143,10 +162,13 @@ export const cookiesStorageGatherer: PageGatherer = {
     const watch = watchCookiesAndStorage(visit.page);
     return {
       async beforeLeaving() {
-        Object.assign(visit.evidence, await watch.collect(visit.context, Math.min(5_000, visit.remaining())).catch((error: unknown) => {
-          visit.fail('extract', error);
-          return {};
-        }));
+        Object.assign(
+          visit.evidence,
+          await watch.collect(visit.context, Math.min(5_000, visit.remaining())).catch((error: unknown) => {
+            visit.fail('extract', error);
+            return {};
+          }),
+        );
       },
     };
   },

@@ -59,7 +59,8 @@ function readLinks(max: number): LinkEvidence[] {
     const style = getComputedStyle(a);
     const text = ((a as HTMLElement).innerText || a.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
     const link: LinkEvidence = {
-      href: a.href, text,
+      href: a.href,
+      text,
       visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none',
     };
     const title = a.getAttribute('title');

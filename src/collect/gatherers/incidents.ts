@@ -36,7 +36,9 @@ const WINDOW_OPEN_BINDING = '__chatonsAuditWindowOpen';
  */
 async function preventWindowOpen(context: BrowserContext): Promise<void> {
   // Once per site context (not per page: each call is a browser round trip before the visit).
-  await context.exposeBinding(WINDOW_OPEN_BINDING, (source, url: unknown) => logsByPage.get(source.page)?.add('popup', 'window.open', String(url)));
+  await context.exposeBinding(WINDOW_OPEN_BINDING, (source, url: unknown) =>
+    logsByPage.get(source.page)?.add('popup', 'window.open', String(url)),
+  );
   await context.addInitScript((binding: string) => {
     const scope = window as unknown as Record<string, unknown>;
     const notify = scope[binding] as (url: string) => void;

@@ -16,7 +16,11 @@ export const leavingGatherer: PageGatherer = {
         const leftAt = Date.now();
         await leavePage(visit.page, leaveCap).catch((error: unknown) => visit.fail('settle', error));
         visit.network.touch();
-        await visit.network.waitForQuiet({ quietMs: LEAVE_GRACE.quietMs, capMs: Math.max(1, leaveCap - (Date.now() - leftAt)), staleMs: 3_000 });
+        await visit.network.waitForQuiet({
+          quietMs: LEAVE_GRACE.quietMs,
+          capMs: Math.max(1, leaveCap - (Date.now() - leftAt)),
+          staleMs: 3_000,
+        });
       },
     };
   },

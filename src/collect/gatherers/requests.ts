@@ -12,8 +12,20 @@ import type { PageGatherer } from './gatherer.js';
 
 const NETWORK_SCHEMES = /^(https?|wss?):/i;
 const RESOURCE_TYPES = new Set<ResourceType>([
-  'document', 'stylesheet', 'image', 'media', 'font', 'script', 'texttrack', 'xhr', 'fetch',
-  'eventsource', 'websocket', 'manifest', 'ping', 'other',
+  'document',
+  'stylesheet',
+  'image',
+  'media',
+  'font',
+  'script',
+  'texttrack',
+  'xhr',
+  'fetch',
+  'eventsource',
+  'websocket',
+  'manifest',
+  'ping',
+  'other',
 ]);
 
 function resourceTypeOf(request: Request): ResourceType {
@@ -61,9 +73,18 @@ export const requestsGatherer: PageGatherer = {
         ownNavigationSeen = true;
       }
       const evidence: RequestEvidence = {
-        url, host: hostOf(url) ?? '', method: request.method(), resourceType: resourceTypeOf(request),
-        page: planned.url, frameUrl, isMainFrame, status: null, failure: null,
-        redirectedFrom: redirectChain(request), startMs: Date.now() - visit.startedAt, phase: visit.phase,
+        url,
+        host: hostOf(url) ?? '',
+        method: request.method(),
+        resourceType: resourceTypeOf(request),
+        page: planned.url,
+        frameUrl,
+        isMainFrame,
+        status: null,
+        failure: null,
+        redirectedFrom: redirectChain(request),
+        startMs: Date.now() - visit.startedAt,
+        phase: visit.phase,
       };
       records.set(request, evidence);
       visit.requests.push(evidence);
@@ -95,8 +116,18 @@ export const requestsGatherer: PageGatherer = {
     page.on('requestfinished', onFinished);
     page.on('websocket', (ws) => {
       visit.requests.push({
-        url: ws.url(), host: hostOf(ws.url()) ?? '', method: 'GET', resourceType: 'websocket', page: planned.url,
-        frameUrl: null, isMainFrame: false, status: null, failure: null, redirectedFrom: [], startMs: Date.now() - visit.startedAt, phase: visit.phase,
+        url: ws.url(),
+        host: hostOf(ws.url()) ?? '',
+        method: 'GET',
+        resourceType: 'websocket',
+        page: planned.url,
+        frameUrl: null,
+        isMainFrame: false,
+        status: null,
+        failure: null,
+        redirectedFrom: [],
+        startMs: Date.now() - visit.startedAt,
+        phase: visit.phase,
       });
     });
     context.on('request', onContextRequest);

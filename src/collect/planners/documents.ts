@@ -13,7 +13,10 @@ export const documentsPlanner: PagePlanner = {
   plan({ portal, ownDomains, pages, lexicon }) {
     // The portal first; then the parent domain and www when an earlier planner visited them
     // (they may link their own legal notice).
-    const homes = [portal, ...(pages ?? []).filter((p) => (p.role === 'parent' || p.role === 'www') && p.status !== null && p.status < 400)];
+    const homes = [
+      portal,
+      ...(pages ?? []).filter((p) => (p.role === 'parent' || p.role === 'www') && p.status !== null && p.status < 400),
+    ];
     const best = homes.flatMap((home) => bestDocumentLinks(home, ownDomains, lexicon));
     const planned = new Map<string, PlannedPage>();
     for (const kind of DOCUMENT_KINDS) {

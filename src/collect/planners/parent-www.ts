@@ -14,14 +14,16 @@ export const parentWwwPlanner: PagePlanner = {
   id: 'parent-www',
   async plan({ target, dns, mappings }) {
     // Both names are asked at once: a slow DNS server costs one timeout, not two.
-    const planned = await Promise.all(neighboursOf(target.hostname).map(async ({ host, role }): Promise<PlannedPage | null> => {
-      if (!isExplicitlyMapped(mappings ?? [], host) && dns) {
-        const record = await dns.lookup(host);
-        // Only a definite "does not exist" skips the visit; a DNS failure leaves it to the browser.
-        if (ABSENT.has(record.status)) return null;
-      }
-      return { url: `${target.protocol}//${host}/`, role };
-    }));
+    const planned = await Promise.all(
+      neighboursOf(target.hostname).map(async ({ host, role }): Promise<PlannedPage | null> => {
+        if (!isExplicitlyMapped(mappings ?? [], host) && dns) {
+          const record = await dns.lookup(host);
+          // Only a definite "does not exist" skips the visit; a DNS failure leaves it to the browser.
+          if (ABSENT.has(record.status)) return null;
+        }
+        return { url: `${target.protocol}//${host}/`, role };
+      }),
+    );
     return planned.filter((p): p is PlannedPage => p !== null);
   },
 };

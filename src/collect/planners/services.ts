@@ -14,6 +14,8 @@ export const servicesPlanner: PagePlanner = {
   // the budget to services before a late legal-notice link is seen.
   afterSettle: true,
   plan({ portal, ownDomains }) {
-    return serviceLinks(portal, ownDomains).slice(0, MAX_SERVICE_PAGES).map((s) => ({ url: s.url, role: 'service' as const }));
+    return serviceLinks(portal, ownDomains)
+      .slice(0, MAX_SERVICE_PAGES)
+      .map((s) => ({ url: s.url, role: 'service' as const }));
   },
 };

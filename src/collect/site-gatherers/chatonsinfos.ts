@@ -20,8 +20,12 @@ export const chatonsInfosGatherer: SiteGatherer = {
         if (portal.status === null && !evidenceOptions.chatonsinfos) return;
         // Never left rejecting unobserved while the pages load: failures become errors here.
         infos = collectChatonsInfos({
-          portalUrl: portal.finalUrl ?? site.target.href, explicitUrl: evidenceOptions.chatonsinfos, deadline: site.pagesDeadline,
-          timeoutMs: timing.timeoutMs, gate: site.gate, network: probe,
+          portalUrl: portal.finalUrl ?? site.target.href,
+          explicitUrl: evidenceOptions.chatonsinfos,
+          deadline: site.pagesDeadline,
+          timeoutMs: timing.timeoutMs,
+          gate: site.gate,
+          network: probe,
         }).catch(failed);
       },
       async pagesVisited() {

@@ -19,7 +19,18 @@ export const networkChecksGatherer: SiteGatherer = {
         const own = ownDomainsOf(target.href, [portal?.finalUrl ?? null], options.evidenceOptions.ownDomains);
         const left = site.leftUntil(site.deadline);
         try {
-          const checks = await withTimeout(runNetworkChecks(pages, requests, own, options.resolver ?? null, { ...options.probe, gate: site.gate }, neighboursOf(target.hostname).map((n) => n.host)), left, 'dns/tls checks');
+          const checks = await withTimeout(
+            runNetworkChecks(
+              pages,
+              requests,
+              own,
+              options.resolver ?? null,
+              { ...options.probe, gate: site.gate },
+              neighboursOf(target.hostname).map((n) => n.host),
+            ),
+            left,
+            'dns/tls checks',
+          );
           return { dns: checks.dns, tls: checks.tls, httpProbes: checks.httpProbes };
         } catch (error) {
           site.errors.push({ stage: 'dns', page: target.href, message: errorText(error) });

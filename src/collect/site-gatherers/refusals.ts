@@ -40,13 +40,18 @@ function refusalIncidents(gate: EgressGate, requests: readonly RequestEvidence[]
   const reported = new Set<GateRefusal>();
   for (const request of requests) {
     const endpoint = endpointOf(request.url);
-    const candidates = endpoint ? byEndpoint.get(endpoint) ?? [] : [];
+    const candidates = endpoint ? (byEndpoint.get(endpoint) ?? []) : [];
     // A plain-HTTP refusal names its request's URL: only that request is it (a worker's request
     // to the same endpoint is another one). A tunnel's (CONNECT) names only the endpoint.
     const refusal = candidates.find((r) => r.url === request.url) ?? candidates.find((r) => r.url.startsWith('https:'));
     if (!refusal || request.status !== null) continue;
     reported.add(refusal);
-    add(request.page, request.url, refusal.address, request.isMainFrame || request.resourceType === 'websocket' ? 'page' : request.frameUrl ? 'frame' : 'worker');
+    add(
+      request.page,
+      request.url,
+      refusal.address,
+      request.isMainFrame || request.resourceType === 'websocket' ? 'page' : request.frameUrl ? 'frame' : 'worker',
+    );
   }
   for (const refusal of gate.refusals()) {
     if (!reported.has(refusal)) add(target, refusal.url, refusal.address, refusal.path);

@@ -17,12 +17,14 @@ export const charterStatement = defineEvaluator<Record<string, never>, 'pages'>(
     const pages = evidence.pages.filter(isReadable);
     if (pages.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
     const chatons = aspectPatterns(data, 'charter', 'chatons');
-    const quote = (aspect: 'charter' | 'chatons'): FindingDraft[] => pages.flatMap((page) =>
-      findPassages(page, aspectPatterns(data, 'charter', aspect), 5)
-        // "la charte" alone may be a graphic charter: the same sentence must name the collective.
-        .filter((p) => chatons.some((re) => re.test(normaliseText(p.quote))))
-        .slice(0, 2)
-        .map((p) => ({ code: 'passage', page, urls: [page.url], args: passageArgs(p) })));
+    const quote = (aspect: 'charter' | 'chatons'): FindingDraft[] =>
+      pages.flatMap((page) =>
+        findPassages(page, aspectPatterns(data, 'charter', aspect), 5)
+          // "la charte" alone may be a graphic charter: the same sentence must name the collective.
+          .filter((p) => chatons.some((re) => re.test(normaliseText(p.quote))))
+          .slice(0, 2)
+          .map((p) => ({ code: 'passage', page, urls: [page.url], args: passageArgs(p) })),
+      );
     const charter = quote('charter');
     if (charter.length > 0) return { outcome: 'pass', findings: charter.slice(0, 3) };
     const mentions = quote('chatons');

@@ -50,30 +50,55 @@ const shortened = (value: string): string => (value.length > 120 ? `${value.slic
  */
 function formatFindings(file: ChatonsInfosFile, spec: StatoolSpec): FindingDraft[] {
   const violations = validateProperties(file.properties, spec);
-  const findings: FindingDraft[] = violations.filter((v) => v.code !== 'missingWishedField').map((v) => ({
-    code: v.code,
-    subject: `${file.url}#${v.field}`,
-    urls: [file.url],
-    args: { file: file.url, field: v.field, requirement: v.requirement, ...(v.code === 'invalidFieldValue' ? { value: shortened(v.value), expected: v.expected } : {}) },
-  }));
+  const findings: FindingDraft[] = violations
+    .filter((v) => v.code !== 'missingWishedField')
+    .map((v) => ({
+      code: v.code,
+      subject: `${file.url}#${v.field}`,
+      urls: [file.url],
+      args: {
+        file: file.url,
+        field: v.field,
+        requirement: v.requirement,
+        ...(v.code === 'invalidFieldValue' ? { value: shortened(v.value), expected: v.expected } : {}),
+      },
+    }));
   const wished = violations.filter((v) => v.code === 'missingWishedField').map((v) => v.field);
   if (wished.length > 0) {
-    findings.push({ code: 'missingWishedField', subject: `${file.url}#wished`, urls: [file.url], count: wished.length, args: { file: file.url, fields: wished.join(', '), count: wished.length } });
+    findings.push({
+      code: 'missingWishedField',
+      subject: `${file.url}#wished`,
+      urls: [file.url],
+      count: wished.length,
+      args: { file: file.url, fields: wished.join(', '), count: wished.length },
+    });
   }
   return findings;
 }
 
 const blocksPass = (f: FindingDraft): boolean =>
-  !['unknownLicense', 'missingWishedField', 'invalidFieldValue'].includes(f.code)
-  || (f.code === 'invalidFieldValue' && f.args?.requirement === 'mandatory');
+  !['unknownLicense', 'missingWishedField', 'invalidFieldValue'].includes(f.code) ||
+  (f.code === 'invalidFieldValue' && f.args?.requirement === 'mandatory');
 
 export const chatonsInfos = defineEvaluator<{ fields: string }, 'chatonsinfos' | 'options'>({
   id: 'chatonsinfos',
   requires: ['chatonsinfos', 'options'],
   params: { fields: { type: 'string', required: true } },
   codes: [
-    'notPublished', 'fileUnreadable', 'legalUrlBroken', 'serviceWebsiteDead', 'nonFreeLicense', 'unknownLicense', 'memberWhileCandidate', 'notCollected', 'found',
-    'unknownLicenseReason', 'missingMandatoryField', 'missingWishedField', 'invalidFieldValue', 'invalidValueReason',
+    'notPublished',
+    'fileUnreadable',
+    'legalUrlBroken',
+    'serviceWebsiteDead',
+    'nonFreeLicense',
+    'unknownLicense',
+    'memberWhileCandidate',
+    'notCollected',
+    'found',
+    'unknownLicenseReason',
+    'missingMandatoryField',
+    'missingWishedField',
+    'invalidFieldValue',
+    'invalidValueReason',
   ],
   check(params, data) {
     const spec = statoolSpec(data, params.fields);
@@ -91,27 +116,42 @@ export const chatonsInfos = defineEvaluator<{ fields: string }, 'chatonsinfos' |
     }
     const findings: FindingDraft[] = [];
     for (const file of ci.files.filter((f) => Object.keys(f.properties).length === 0)) {
-      findings.push({ code: 'fileUnreadable', subject: file.url, urls: [file.url], args: { url: file.url, status: file.status ?? file.error ?? '—' } });
+      findings.push({
+        code: 'fileUnreadable',
+        subject: file.url,
+        urls: [file.url],
+        args: { url: file.url, status: file.status ?? file.error ?? '—' },
+      });
     }
     for (const check of ci.checks) {
       if (check.status !== null && check.status < 400) continue;
       const code = check.key.startsWith('service.website') ? 'serviceWebsiteDead' : 'legalUrlBroken';
-      findings.push({ code, subject: check.url, urls: [check.url], args: { url: check.url, key: check.key, file: check.file, status: check.status ?? check.error ?? '—' } });
+      findings.push({
+        code,
+        subject: check.url,
+        urls: [check.url],
+        args: { url: check.url, key: check.key, file: check.file, status: check.status ?? check.error ?? '—' },
+      });
     }
     for (const file of read) {
       const license = file.properties['software.license.name'];
       if (!license) continue;
       const verdict = licenseVerdict(license, licenceVocabulary(data));
       const name = file.properties['software.name'] ?? file.properties['service.name'] ?? file.url;
-      if (verdict === 'non-free') findings.push({ code: 'nonFreeLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
-      if (verdict === 'unknown') findings.push({ code: 'unknownLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
+      if (verdict === 'non-free')
+        findings.push({ code: 'nonFreeLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
+      if (verdict === 'unknown')
+        findings.push({ code: 'unknownLicense', subject: file.url, urls: [file.url], args: { license, software: name } });
     }
     const member = isMemberActive(organisation);
-    if (member && evidence.options.candidate) findings.push({ code: 'memberWhileCandidate', urls: [organisation.url], args: { line: member } });
+    if (member && evidence.options.candidate)
+      findings.push({ code: 'memberWhileCandidate', urls: [organisation.url], args: { line: member } });
     for (const file of read) findings.push(...formatFindings(file, spec));
     if (findings.some(blocksPass)) return { outcome: 'fail', findings };
     const summary: FindingDraft = {
-      code: 'found', subject: organisation.url, urls: [organisation.url],
+      code: 'found',
+      subject: organisation.url,
+      urls: [organisation.url],
       args: { url: organisation.url, name: organisation.properties['organization.name'] ?? '—', services: read.length - 1 },
     };
     const toReview = findings.filter((f) => f.code !== 'missingWishedField');

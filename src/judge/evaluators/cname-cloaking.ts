@@ -48,14 +48,21 @@ export const cnameCloaking = defineEvaluator<Record<string, never>, 'pages' | 'r
         urls,
         count: requests.length,
         args: {
-          host: first.host, chain: chain.join(' → '), final, count: requests.length,
+          host: first.host,
+          chain: chain.join(' → '),
+          final,
+          count: requests.length,
           ...(tracker ? { tracker: tracker.name, organization: tracker.organization } : {}),
         },
       };
     });
     if (findings.length > 0) return { outcome: 'fail', findings };
     if (undecided.size > 0) {
-      return { outcome: 'needs-review', findings: [], reason: { code: 'unresolved', args: { hosts: [...undecided.values()].sort().join('; ') } } };
+      return {
+        outcome: 'needs-review',
+        findings: [],
+        reason: { code: 'unresolved', args: { hosts: [...undecided.values()].sort().join('; ') } },
+      };
     }
     return { outcome: 'pass', findings: [] };
   },

@@ -35,16 +35,28 @@ interface BannerData {
 
 const ANALYTICS_CATEGORIES = new Set(['analytics', 'session-replay', 'tag-manager']);
 /** A banner is unnecessary only where nothing needing consent was seen. */
-const NEEDS_CONSENT_CATEGORIES = new Set(['analytics', 'session-replay', 'tag-manager', 'advertising', 'social', 'tracking', 'marketing', 'video', 'customer-success']);
+const NEEDS_CONSENT_CATEGORIES = new Set([
+  'analytics',
+  'session-replay',
+  'tag-manager',
+  'advertising',
+  'social',
+  'tracking',
+  'marketing',
+  'video',
+  'customer-success',
+]);
 
 function measurementData(data: RuleData, name: string): MeasurementData | null {
   const doc = data.document(name) as Partial<MeasurementData> | null;
-  return doc && Array.isArray(doc.tools) && Array.isArray(doc.thirdPartyCookies) && typeof doc.maxCookieDays === 'number' ? doc as MeasurementData : null;
+  return doc && Array.isArray(doc.tools) && Array.isArray(doc.thirdPartyCookies) && typeof doc.maxCookieDays === 'number'
+    ? (doc as MeasurementData)
+    : null;
 }
 
 function bannerData(data: RuleData, name: string): BannerData | null {
   const doc = data.document(name) as Partial<BannerData> | null;
-  return doc && Array.isArray(doc.scripts) && Array.isArray(doc.selectors) && Array.isArray(doc.phrases) ? doc as BannerData : null;
+  return doc && Array.isArray(doc.scripts) && Array.isArray(doc.selectors) && Array.isArray(doc.phrases) ? (doc as BannerData) : null;
 }
 
 /** The page shows a consent banner: a consent library loaded, its container, or its wording. */
@@ -74,9 +86,19 @@ export const consentFreeAnalytics = defineEvaluator<Params, 'pages' | 'requests'
   id: 'consent-free-analytics',
   requires: ['pages', 'requests'],
   params: { measurement: { type: 'string', required: true }, banners: { type: 'string', required: true } },
-  codes: ['thirdPartyAnalytics', 'thirdPartyCookie', 'trackingCookie', 'longLivedCookie', 'unnecessaryBanner', 'exemptAnalytics', 'noAnalytics', 'cookiesNotCollected'],
+  codes: [
+    'thirdPartyAnalytics',
+    'thirdPartyCookie',
+    'trackingCookie',
+    'longLivedCookie',
+    'unnecessaryBanner',
+    'exemptAnalytics',
+    'noAnalytics',
+    'cookiesNotCollected',
+  ],
   check(params, data) {
-    if (!measurementData(data, params.measurement)) return `rules/data/${params.measurement}.yaml needs tools, thirdPartyCookies and maxCookieDays`;
+    if (!measurementData(data, params.measurement))
+      return `rules/data/${params.measurement}.yaml needs tools, thirdPartyCookies and maxCookieDays`;
     if (!bannerData(data, params.banners)) return `rules/data/${params.banners}.yaml needs scripts, selectors and phrases`;
     return null;
   },
@@ -125,7 +147,14 @@ export const consentFreeAnalytics = defineEvaluator<Params, 'pages' | 'requests'
         findings.push({ code: 'trackingCookie', page: portal, host, subject: c.name, urls: c.source ? [c.source] : [], args });
       } else if (toolCookies.has(c.name) || [...toolCookies].some((p) => c.name.startsWith(`${p}.`))) {
         if (c.lifetimeDays > measurement.maxCookieDays) {
-          findings.push({ code: 'longLivedCookie', page: portal, host, subject: c.name, urls: c.source ? [c.source] : [], args: { ...args, max: measurement.maxCookieDays } });
+          findings.push({
+            code: 'longLivedCookie',
+            page: portal,
+            host,
+            subject: c.name,
+            urls: c.source ? [c.source] : [],
+            args: { ...args, max: measurement.maxCookieDays },
+          });
         }
       }
     }
@@ -143,8 +172,12 @@ export const consentFreeAnalytics = defineEvaluator<Params, 'pages' | 'requests'
       const first = requests[0] as RequestEvidence;
       const own = [...toolCookies].filter((name) => cookies.some((c) => c.name === name || c.name.startsWith(`${name}.`)));
       return {
-        code: 'exemptAnalytics', page: pages.get(first.page) ?? null, host: first.host, subject: tool,
-        urls: requests.map((r) => r.url), count: requests.length,
+        code: 'exemptAnalytics',
+        page: pages.get(first.page) ?? null,
+        host: first.host,
+        subject: tool,
+        urls: requests.map((r) => r.url),
+        count: requests.length,
         args: { tool, count: requests.length, cookies: own.length > 0 ? own.join(', ') : '-' },
       };
     });

@@ -36,16 +36,22 @@ export const documentLinked = defineEvaluator<Params, 'pages'>({
     const findings: FindingDraft[] = [];
     const linked = new Map<string, PageEvidence>();
     for (const page of readablePages(evidence.pages)) {
-      for (const d of documentLinks(page, own, lexicon)) if (d.kind === params.kind && !linked.has(normaliseUrl(d.url))) linked.set(normaliseUrl(d.url), page);
+      for (const d of documentLinks(page, own, lexicon))
+        if (d.kind === params.kind && !linked.has(normaliseUrl(d.url))) linked.set(normaliseUrl(d.url), page);
     }
     // A parked parent or www (only links to a registrar or nothing) is not a site of the
     // candidate: parent-domain-consistent judges it; it is not asked for a legal notice.
-    const used = (page: PageEvidence): boolean => page.role === 'portal'
-      || page.links.some((l) => { const h = hostOf(l.href); return h !== null && !derived.party.isThirdParty(h); });
+    const used = (page: PageEvidence): boolean =>
+      page.role === 'portal' ||
+      page.links.some((l) => {
+        const h = hostOf(l.href);
+        return h !== null && !derived.party.isThirdParty(h);
+      });
     const required = params.everySitePage ? landing.filter(used) : landing.slice(0, 1);
     for (const page of required) {
       const here = documentLinks(page, own, lexicon).some((d) => d.kind === params.kind);
-      if (!here && (params.everySitePage || linked.size === 0)) findings.push({ code: 'notLinked', page, urls: [page.finalUrl ?? page.url] });
+      if (!here && (params.everySitePage || linked.size === 0))
+        findings.push({ code: 'notLinked', page, urls: [page.finalUrl ?? page.url] });
     }
     if (linked.size === 0) return { outcome: 'fail', findings };
     let answered = 0;

@@ -39,9 +39,12 @@ export const https = defineEvaluator<Record<string, never>, 'pages' | 'tls' | 'h
         }
         const plain = http.get(host);
         if (plain?.status != null && !(plain.location ?? '').startsWith('https://') && once(`http ${host}`)) {
-          findings.push(finding('noHttpsRedirect', page, host, plain.url, {
-            status: plain.status, location: plain.location ?? '—',
-          }));
+          findings.push(
+            finding('noHttpsRedirect', page, host, plain.url, {
+              status: plain.status,
+              location: plain.location ?? '—',
+            }),
+          );
         }
       }
     }

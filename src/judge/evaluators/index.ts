@@ -34,7 +34,11 @@ const all: RegisteredEvaluator[] = [
   socialAlternative,
   thirdPartyMarkup,
   // domains, DNS, HTTPS, infrastructure
-  cnameCloaking, https, securityHeaders, infrastructureProviders, parentDomain,
+  cnameCloaking,
+  https,
+  securityHeaders,
+  infrastructureProviders,
+  parentDomain,
   // transparency documents and services
   documentLinked,
   legalNoticeContent,

@@ -31,7 +31,11 @@ function loadProviders(data: RuleData, name: string): Provider[] {
   const doc = data.document(name) as { providers?: Partial<Provider>[] } | null;
   if (!Array.isArray(doc?.providers)) throw new Error(`rules/data/${name}.yaml has no "providers" list`);
   return doc.providers.map((p) => ({
-    name: String(p.name), headers: p.headers ?? [], cnames: p.cnames ?? [], ns: p.ns ?? [], mx: p.mx ?? [],
+    name: String(p.name),
+    headers: p.headers ?? [],
+    cnames: p.cnames ?? [],
+    ns: p.ns ?? [],
+    mx: p.mx ?? [],
   }));
 }
 
@@ -69,8 +73,12 @@ export const infrastructureProviders = defineEvaluator<Params, 'pages' | 'dns'>(
         if (hit) {
           const header = `${hit.name}: ${page.headers[hit.name.toLowerCase()] ?? ''}`;
           push(`h ${page.finalUrl} ${provider.name}`, {
-            code: 'header', page, host: hostOf(page.finalUrl ?? page.url) ?? '', subject: provider.name,
-            urls: [page.finalUrl ?? page.url], args: { provider: provider.name, header },
+            code: 'header',
+            page,
+            host: hostOf(page.finalUrl ?? page.url) ?? '',
+            subject: provider.name,
+            urls: [page.finalUrl ?? page.url],
+            args: { provider: provider.name, header },
           });
         }
       }
@@ -92,7 +100,12 @@ export const infrastructureProviders = defineEvaluator<Params, 'pages' | 'dns'>(
         const hop = chain.find((name) => matchAny(name, provider.cnames));
         if (hop) {
           push(`c ${host} ${provider.name}`, {
-            code: 'cname', page, host, subject: provider.name, urls: [], args: { provider: provider.name, chain: [host, ...chain].join(' → ') },
+            code: 'cname',
+            page,
+            host,
+            subject: provider.name,
+            urls: [],
+            args: { provider: provider.name, chain: [host, ...chain].join(' → ') },
           });
         }
       }
@@ -103,11 +116,23 @@ export const infrastructureProviders = defineEvaluator<Params, 'pages' | 'dns'>(
       for (const provider of providers) {
         const mx = record.mx.filter((h) => matchAny(h, provider.mx));
         if (mx.length > 0) {
-          push(`mx ${domain} ${provider.name}`, { code: 'mx', host: domain, subject: provider.name, urls: [], args: { provider: provider.name, domain, records: mx.join(', ') } });
+          push(`mx ${domain} ${provider.name}`, {
+            code: 'mx',
+            host: domain,
+            subject: provider.name,
+            urls: [],
+            args: { provider: provider.name, domain, records: mx.join(', ') },
+          });
         }
         const ns = record.ns.filter((h) => matchAny(h, provider.ns));
         if (ns.length > 0) {
-          push(`ns ${domain} ${provider.name}`, { code: 'ns', host: domain, subject: provider.name, urls: [], args: { provider: provider.name, domain, records: ns.join(', ') } });
+          push(`ns ${domain} ${provider.name}`, {
+            code: 'ns',
+            host: domain,
+            subject: provider.name,
+            urls: [],
+            args: { provider: provider.name, domain, records: ns.join(', ') },
+          });
         }
       }
     }

@@ -27,7 +27,12 @@ export function byOrganization(named: readonly NamedRequest[]): Map<string, Name
 }
 
 /** One finding for an organisation: its services, how many requests on how many pages. */
-export function organizationFinding(code: string, organization: string, group: readonly NamedRequest[], pages: ReadonlyMap<string, PageEvidence>): FindingDraft {
+export function organizationFinding(
+  code: string,
+  organization: string,
+  group: readonly NamedRequest[],
+  pages: ReadonlyMap<string, PageEvidence>,
+): FindingDraft {
   const first = group[0] as NamedRequest;
   const pageUrls = new Set(group.map((n) => n.request.page));
   const names = [...new Set(group.map((n) => n.tracker.name))];
@@ -40,8 +45,14 @@ export function organizationFinding(code: string, organization: string, group: r
     urls: [...new Set(group.map((n) => n.request.url))].slice(0, MAX_EXAMPLES),
     count: group.length,
     args: {
-      organization, names: names.join(', '), categories: categories.join(', '), ...labelArgs('categories', 'category', categories), count: group.length, pages: pageUrls.size,
-      hosts: [...new Set(group.map((n) => n.request.host))].join(', '), rule: first.tracker.rule,
+      organization,
+      names: names.join(', '),
+      categories: categories.join(', '),
+      ...labelArgs('categories', 'category', categories),
+      count: group.length,
+      pages: pageUrls.size,
+      hosts: [...new Set(group.map((n) => n.request.host))].join(', '),
+      rule: first.tracker.rule,
     },
   };
 }

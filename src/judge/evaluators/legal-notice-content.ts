@@ -43,10 +43,14 @@ export const legalNoticeContent = defineEvaluator<Record<string, never>, 'pages'
         continue;
       }
       for (const field of analysis.missing) {
-        const near = field.startsWith('host') ? analysis.hostContext ?? analysis.fields.hostName
-          : analysis.fields.editorIdentity ?? analysis.fields.editorAddress;
+        const near = field.startsWith('host')
+          ? (analysis.hostContext ?? analysis.fields.hostName)
+          : (analysis.fields.editorIdentity ?? analysis.fields.editorAddress);
         findings.push({
-          code: MISSING_CODE[field], page, subject: field, urls: [page.url],
+          code: MISSING_CODE[field],
+          page,
+          subject: field,
+          urls: [page.url],
           args: { law: analysis.law, quote: near ?? shorten(page.title ?? page.url) },
         });
       }

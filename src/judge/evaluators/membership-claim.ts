@@ -32,9 +32,13 @@ interface Vocabulary {
 function vocabularyOf(data: RuleData): Vocabulary {
   const membership = (aspect: string): readonly RegExp[] => aspectPatterns(data, 'membership', aspect);
   return {
-    claim: membership('claim'), reference: membership('reference'), collective: membership('collective'),
-    heading: membership('heading'), badge: membership('badge'),
-    chatons: aspectPatterns(data, 'charter', 'chatons'), candidacy: aspectPatterns(data, 'candidacy', 'candidacy'),
+    claim: membership('claim'),
+    reference: membership('reference'),
+    collective: membership('collective'),
+    heading: membership('heading'),
+    badge: membership('badge'),
+    chatons: aspectPatterns(data, 'charter', 'chatons'),
+    candidacy: aspectPatterns(data, 'candidacy', 'candidacy'),
   };
 }
 
@@ -60,7 +64,13 @@ function claims(page: PageEvidence, v: Vocabulary): string[] {
       // The collective a later "ce collectif" refers to: CHATONS, or another one (then no claim).
       if (any(v.chatons, normal)) lastCollective = shorten(sentence, 120);
       // ("ce collectif" itself names no collective: it is taken out before looking.)
-      else if (any(v.collective, v.reference.reduce((text, re) => text.replace(re, ''), normal))) lastCollective = null;
+      else if (
+        any(
+          v.collective,
+          v.reference.reduce((text, re) => text.replace(re, ''), normal),
+        )
+      )
+        lastCollective = null;
     });
   }
   return [...new Set(out)];

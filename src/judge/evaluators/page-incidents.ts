@@ -8,8 +8,12 @@ import { defineEvaluator, type FindingDraft, type RegisteredEvaluator } from '..
 
 /** A refused connection's code says who tried it: the page itself keeps the plain code. */
 const PRIVATE_ADDRESS_CODES: Readonly<Record<EgressPath, string>> = {
-  page: 'privateAddress', frame: 'privateAddressFrame', worker: 'privateAddressWorker', browser: 'privateAddressBrowser',
-  probe: 'privateAddressProbe', chatonsinfos: 'privateAddressChatonsInfos',
+  page: 'privateAddress',
+  frame: 'privateAddressFrame',
+  worker: 'privateAddressWorker',
+  browser: 'privateAddressBrowser',
+  probe: 'privateAddressProbe',
+  chatonsinfos: 'privateAddressChatonsInfos',
 };
 
 function codeOf(incident: PageIncident): string {
@@ -45,6 +49,17 @@ function incidentEvaluator(id: string, kinds: readonly IncidentKind[], codes: re
   });
 }
 
-export const pageBehaviour = incidentEvaluator('page-behaviour',
-  ['dialog', 'popup', 'download', 'navigatedAway', 'notHtml', 'loadIncomplete', 'htmlTruncated']);
-export const privateAddresses = incidentEvaluator('private-addresses', ['privateAddress'], [...new Set(Object.values(PRIVATE_ADDRESS_CODES))]);
+export const pageBehaviour = incidentEvaluator('page-behaviour', [
+  'dialog',
+  'popup',
+  'download',
+  'navigatedAway',
+  'notHtml',
+  'loadIncomplete',
+  'htmlTruncated',
+]);
+export const privateAddresses = incidentEvaluator(
+  'private-addresses',
+  ['privateAddress'],
+  [...new Set(Object.values(PRIVATE_ADDRESS_CODES))],
+);

@@ -21,8 +21,12 @@ function parkedPhrases(data: RuleData, name: string): string[] {
 }
 
 function textOf(html: string): string {
-  return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>({
@@ -51,8 +55,10 @@ export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>(
       const page: PageEvidence | undefined = evidence.pages.find((p) => p.role === role && hostOf(p.url) === host);
       const args = { host, portal: portalHost, role };
       if (page) {
-        if (page.status === null) findings.push({ code: 'noAnswer', page, host, urls: [page.url], args: { ...args, error: page.error ?? '—' } });
-        else if (page.status >= 400) findings.push({ code: 'httpError', page, host, urls: [page.url], args: { ...args, status: page.status } });
+        if (page.status === null)
+          findings.push({ code: 'noAnswer', page, host, urls: [page.url], args: { ...args, error: page.error ?? '—' } });
+        else if (page.status >= 400)
+          findings.push({ code: 'httpError', page, host, urls: [page.url], args: { ...args, status: page.status } });
         else {
           const text = textOf(page.html ?? '');
           const phrase = phrases.find((p) => text.includes(p));
@@ -71,8 +77,10 @@ export const parentDomain = defineEvaluator<Params, 'pages' | 'dns' | 'target'>(
       }
     }
     if (findings.length > 0) return { outcome: 'fail', findings };
-    if (dnsFailed.length > 0) return { outcome: 'needs-review', findings: [], reason: { code: 'dnsFailed', args: { hosts: dnsFailed.join('; ') } } };
-    if (notVisited.length > 0) return { outcome: 'needs-review', findings: [], reason: { code: 'notChecked', args: { hosts: notVisited.join('; ') } } };
+    if (dnsFailed.length > 0)
+      return { outcome: 'needs-review', findings: [], reason: { code: 'dnsFailed', args: { hosts: dnsFailed.join('; ') } } };
+    if (notVisited.length > 0)
+      return { outcome: 'needs-review', findings: [], reason: { code: 'notChecked', args: { hosts: notVisited.join('; ') } } };
     return { outcome: 'pass', findings: [] };
   },
 });

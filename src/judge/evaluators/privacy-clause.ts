@@ -28,7 +28,8 @@ function privacySection(page: PageEvidence, data: RuleData): Passage | null {
     const text = section.texts.join('\n');
     const byHeading = headings.some((re) => re.test(normaliseText(section.heading)));
     const body = normaliseText(text);
-    const byContent = !byHeading && body.length > 0 && content.filter((patterns) => patterns.some((re) => re.test(body))).length >= CONTENT_ASPECTS;
+    const byContent =
+      !byHeading && body.length > 0 && content.filter((patterns) => patterns.some((re) => re.test(body))).length >= CONTENT_ASPECTS;
     if (!byHeading && !byContent) continue;
     const quote = text ? `${section.heading} — ${text.replace(/\n/g, ' ')}` : section.heading;
     return { quote: shorten(quote), heading: section.heading, page: page.url };
@@ -50,9 +51,18 @@ export const privacyClause = defineEvaluator<Record<string, never>, 'pages'>({
     const readable = evidence.pages.filter(isReadable);
     if (readable.length === 0) return { outcome: 'needs-review', findings: [], reason: { code: 'noPageLoaded' } };
     const pass = (page: PageEvidence, passage: Passage): { outcome: 'pass'; findings: FindingDraft[] } => ({
-      outcome: 'pass', findings: [{ code: 'passage', page, urls: [page.url], args: passageArgs(passage) }],
+      outcome: 'pass',
+      findings: [{ code: 'passage', page, urls: [page.url], args: passageArgs(passage) }],
     });
-    const linkedAs = (kind: 'privacy' | 'terms' | 'legal'): string[] => [...new Set(readable.flatMap((p) => documentLinks(p, derived.party.ownDomains, lexicon).filter((d) => d.kind === kind).map((d) => d.url)))];
+    const linkedAs = (kind: 'privacy' | 'terms' | 'legal'): string[] => [
+      ...new Set(
+        readable.flatMap((p) =>
+          documentLinks(p, derived.party.ownDomains, lexicon)
+            .filter((d) => d.kind === kind)
+            .map((d) => d.url),
+        ),
+      ),
+    ];
     const documentsOf = (kind: 'privacy' | 'terms' | 'legal'): PageEvidence[] => {
       const links = linkedAs(kind);
       return readable.filter((p) => p.role === kind || links.some((u) => pageAt([p], u)));

@@ -42,11 +42,17 @@ export const securityHeaders = defineEvaluator<Record<string, never>, 'pages' | 
       const nosniff = h['x-content-type-options'];
       if (nosniff?.trim().toLowerCase() !== 'nosniff') add('noNosniff', { value: nosniff ?? '—' });
       // The page's own http:// navigation (redirected to https) is not mixed content; anything else is.
-      const all = evidence.requests.filter((r) => r.page === page.url && /^(http|ws):/.test(r.url)
-        && !(r.isMainFrame && r.resourceType === 'document'));
+      const all = evidence.requests.filter(
+        (r) => r.page === page.url && /^(http|ws):/.test(r.url) && !(r.isMainFrame && r.resourceType === 'document'),
+      );
       if (all.length > 0) {
         findings.push({
-          code: 'mixedContent', page, host, subject: 'mixedContent', urls: [...new Set(all.map((r) => r.url))], count: all.length,
+          code: 'mixedContent',
+          page,
+          host,
+          subject: 'mixedContent',
+          urls: [...new Set(all.map((r) => r.url))],
+          count: all.length,
           args: { url: final, count: all.length },
         });
       }

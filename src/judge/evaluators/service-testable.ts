@@ -31,7 +31,8 @@ export const serviceTestable = defineEvaluator<Record<string, never>, 'pages'>({
       const ok = page.status !== null && page.status < 400;
       if (ok) up++;
       findings.push({
-        ...base, code: ok ? 'serviceUp' : 'serviceDown',
+        ...base,
+        code: ok ? 'serviceUp' : 'serviceDown',
         args: { url: service.url, text: service.link.text || service.host, status: page.status ?? page.error ?? '—' },
       });
     }

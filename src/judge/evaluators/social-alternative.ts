@@ -29,13 +29,15 @@ interface AlternativesData {
 
 function networksData(data: RuleData, name: string): NetworksData | null {
   const doc = data.document(name) as Partial<NetworksData> | null;
-  return doc && Array.isArray(doc.networks) && doc.networks.every((n) => typeof n.name === 'string' && Array.isArray(n.hosts)) ? doc as NetworksData : null;
+  return doc && Array.isArray(doc.networks) && doc.networks.every((n) => typeof n.name === 'string' && Array.isArray(n.hosts))
+    ? (doc as NetworksData)
+    : null;
 }
 
 function alternativesData(data: RuleData, name: string): AlternativesData | null {
   const doc = data.document(name) as Partial<AlternativesData> | null;
   const keys: (keyof AlternativesData)[] = ['feedTypes', 'feedPaths', 'fediverseHosts', 'fediverseWords', 'otherWords'];
-  return doc && keys.every((k) => Array.isArray(doc[k])) ? doc as AlternativesData : null;
+  return doc && keys.every((k) => Array.isArray(doc[k])) ? (doc as AlternativesData) : null;
 }
 
 function linkWords(link: LinkEvidence): string {
@@ -47,7 +49,9 @@ function alternativeOn(page: PageEvidence, alt: AlternativesData, isNetwork: (ho
   if (page.html) {
     const $ = load(page.html);
     const types = new Set(alt.feedTypes.map((t) => t.toLowerCase()));
-    const feed = $('link[rel~="alternate"][type]').toArray().find((el) => types.has(($(el).attr('type') ?? '').toLowerCase()));
+    const feed = $('link[rel~="alternate"][type]')
+      .toArray()
+      .find((el) => types.has(($(el).attr('type') ?? '').toLowerCase()));
     if (feed) return `feed ${$(feed).attr('href') ?? ''}`.trim();
   }
   for (const link of page.links) {
@@ -61,8 +65,13 @@ function alternativeOn(page: PageEvidence, alt: AlternativesData, isNetwork: (ho
     }
     const words = linkWords(link);
     if (alt.feedPaths.some((p) => path.includes(p))) return `feed ${link.href}`;
-    if (hostMatchesList(host, alt.fediverseHosts) || (link.rel ?? '').split(/\s+/).includes('me') || /^\/@[\w.-]+\/?$/.test(path)
-      || alt.fediverseWords.some((w) => words.includes(w))) return `fediverse ${link.href}`;
+    if (
+      hostMatchesList(host, alt.fediverseHosts) ||
+      (link.rel ?? '').split(/\s+/).includes('me') ||
+      /^\/@[\w.-]+\/?$/.test(path) ||
+      alt.fediverseWords.some((w) => words.includes(w))
+    )
+      return `fediverse ${link.href}`;
     if (alt.otherWords.some((w) => words.includes(w))) return `${link.text || link.href}`;
   }
   return null;
@@ -75,7 +84,8 @@ export const socialAlternative = defineEvaluator<Params, 'pages'>({
   codes: ['noAlternative', 'alternativeFound', 'noSocialLinks'],
   check(params, data) {
     if (!networksData(data, params.networks)) return `rules/data/${params.networks}.yaml needs a "networks" list of {name, hosts}`;
-    if (!alternativesData(data, params.alternatives)) return `rules/data/${params.alternatives}.yaml needs feedTypes, feedPaths, fediverseHosts, fediverseWords and otherWords`;
+    if (!alternativesData(data, params.alternatives))
+      return `rules/data/${params.alternatives}.yaml needs feedTypes, feedPaths, fediverseHosts, fediverseWords and otherWords`;
     return null;
   },
   evaluate({ evidence, params, data }) {
@@ -101,11 +111,19 @@ export const socialAlternative = defineEvaluator<Params, 'pages'>({
     for (const page of loaded) {
       const alternative = alternativeOn(page, alt, isNetwork);
       if (alternative) {
-        return { outcome: 'pass', findings: [{ code: 'alternativeFound', page, subject: 'alternative', urls: [], args: { networks: names, alternative } }] };
+        return {
+          outcome: 'pass',
+          findings: [{ code: 'alternativeFound', page, subject: 'alternative', urls: [], args: { networks: names, alternative } }],
+        };
       }
     }
     const findings: FindingDraft[] = [...found].map(([network, { page, urls }]) => ({
-      code: 'noAlternative', page, subject: network, host: hostOf(urls[0] ?? '') ?? undefined, urls: [...new Set(urls)], count: urls.length,
+      code: 'noAlternative',
+      page,
+      subject: network,
+      host: hostOf(urls[0] ?? '') ?? undefined,
+      urls: [...new Set(urls)],
+      count: urls.length,
       args: { network },
     }));
     return { outcome: 'fail', findings };

@@ -41,7 +41,10 @@ function markupPointers(page: PageEvidence, rels: ReadonlySet<string>): Pointer[
   const $ = load(page.html);
   const found: Pointer[] = [];
   $('link[rel][href]').each((_, el) => {
-    const relTokens = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).filter((r) => rels.has(r));
+    const relTokens = ($(el).attr('rel') ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((r) => rels.has(r));
     const url = absolute($(el).attr('href') ?? '', base);
     if (url && relTokens.length > 0) found.push({ kind: 'hint', url, detail: relTokens.join(' ') });
   });
@@ -81,7 +84,11 @@ export const thirdPartyMarkup = defineEvaluator<Params, 'pages'>({
         const first = group[0] as Pointer;
         const host = hostOf(first.url) as string;
         findings.push({
-          code: CODES[first.kind], page, host, urls: group.map((p) => p.url), count: group.length,
+          code: CODES[first.kind],
+          page,
+          host,
+          urls: group.map((p) => p.url),
+          count: group.length,
           args: { host, count: group.length, detail: [...new Set(group.map((p) => p.detail))].join(', ') },
         });
       }

@@ -10,8 +10,20 @@ import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 import { hostMatchesList } from '../rule-data.js';
 
 const RESOURCE_TYPES: readonly ResourceType[] = [
-  'document', 'stylesheet', 'image', 'media', 'font', 'script', 'texttrack', 'xhr', 'fetch',
-  'eventsource', 'websocket', 'manifest', 'ping', 'other',
+  'document',
+  'stylesheet',
+  'image',
+  'media',
+  'font',
+  'script',
+  'texttrack',
+  'xhr',
+  'fetch',
+  'eventsource',
+  'websocket',
+  'manifest',
+  'ping',
+  'other',
 ];
 
 interface Params {

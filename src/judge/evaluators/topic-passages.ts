@@ -32,13 +32,28 @@ export const topicPassages = defineEvaluator<Params, 'pages'>({
     for (const { aspect, passages } of aspects) {
       for (const passage of passages) {
         const page = byUrl.get(passage.page) ?? null;
-        findings.push({ code: 'passage', page, subject: aspect, urls: [passage.page], args: { ...passageArgs(passage, aspect), ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) } });
+        findings.push({
+          code: 'passage',
+          page,
+          subject: aspect,
+          urls: [passage.page],
+          args: { ...passageArgs(passage, aspect), ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) },
+        });
       }
     }
     const missing = aspects.filter((a) => a.passages.length === 0).map((a) => a.aspect);
     if (missing.length === aspects.length) return { outcome: 'fail', findings: [{ code: 'notFound', args: { pages: pages.length } }] };
     if (missing.length === 0) return { outcome: 'pass', findings };
-    for (const aspect of missing) findings.push({ code: 'missingAspect', subject: aspect, args: { aspect, ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) } });
-    return { outcome: 'needs-review', findings, reason: { code: 'partial', args: { missing: missing.join(', '), ...aspectLabelArgs(data, params.topic, 'missing', missing, false) } } };
+    for (const aspect of missing)
+      findings.push({
+        code: 'missingAspect',
+        subject: aspect,
+        args: { aspect, ...aspectLabelArgs(data, params.topic, 'aspect', [aspect], true) },
+      });
+    return {
+      outcome: 'needs-review',
+      findings,
+      reason: { code: 'partial', args: { missing: missing.join(', '), ...aspectLabelArgs(data, params.topic, 'missing', missing, false) } },
+    };
   },
 });

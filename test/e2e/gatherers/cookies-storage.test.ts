@@ -43,10 +43,12 @@ describe('cookies-and-storage gatherer', () => {
       ['sid', 'site.gatherers.example', 'http', `${SITE}/`, true],
     ]);
     expect(cookies.map((c) => Math.round(c.lifetimeDays))).toEqual([0, 1]);
-    expect(page.storage).toEqual(expect.arrayContaining([
-      { origin: SITE, localStorage: ['theme'], sessionStorage: ['visit'], indexedDB: ['cache-db'] },
-      { origin: WIDGET, localStorage: ['widget-id'], sessionStorage: [], indexedDB: [] },
-    ]));
+    expect(page.storage).toEqual(
+      expect.arrayContaining([
+        { origin: SITE, localStorage: ['theme'], sessionStorage: ['visit'], indexedDB: ['cache-db'] },
+        { origin: WIDGET, localStorage: ['widget-id'], sessionStorage: [], indexedDB: [] },
+      ]),
+    );
     expect(page.storage).toHaveLength(2);
     expect(JSON.stringify([page.cookies, page.storage])).not.toContain('secret');
   });

@@ -17,11 +17,15 @@ afterAll(async () => {
 
 describe('DOM gatherer', () => {
   it('keeps the rendered document, resource hints added by a script included', async () => {
-    bench.serve({ '/': { body: html(`<h1>Atelier vélo</h1><script>
+    bench.serve({
+      '/': {
+        body: html(`<h1>Atelier vélo</h1><script>
       document.head.append(Object.assign(document.createElement('link'), { rel: 'preconnect', href: 'https://fonts.gstatic.example' }));
       document.body.append(Object.assign(document.createElement('p'), { textContent: 'Ajouté par un script' }));
       document.title = 'Atelier vélo participatif';
-    </script>`) } });
+    </script>`),
+      },
+    });
     const { page, incidents } = await bench.visit('/', [domGatherer]);
     expect(page.title).toBe('Atelier vélo participatif');
     expect(page.html).toMatch(/^<!DOCTYPE html><html lang="fr">/);
@@ -31,12 +35,16 @@ describe('DOM gatherer', () => {
   });
 
   it('reads the links as a visitor sees them', async () => {
-    bench.serve({ '/': { body: html(`
+    bench.serve({
+      '/': {
+        body: html(`
       <a href="/mentions-legales" title="Mentions" rel="nofollow">Mentions
          légales</a>
       <a href="https://asso.example/" aria-label="Notre association"><span>AC</span></a>
       <a href="/cache" style="display:none">Caché</a>
-      <map name="m"><area href="/zone" alt="Zone"></map>`) } });
+      <map name="m"><area href="/zone" alt="Zone"></map>`),
+      },
+    });
     const { page } = await bench.visit('/', [domGatherer]);
     expect(page.links).toEqual([
       { href: `${SITE}/mentions-legales`, text: 'Mentions légales', visible: true, title: 'Mentions', rel: 'nofollow' },

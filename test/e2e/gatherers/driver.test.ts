@@ -46,8 +46,15 @@ describe('page visit driver', () => {
     };
     await bench.visit('/', [recorder(log)], { hooks });
     expect(log).toEqual([
-      'instrumentContext', 'beforeNavigation:load', 'afterLoad:interaction', 'onSettling:1 link',
-      'beforeLeaving:late', 'capture', 'onSettled', 'leave:leave', 'afterLeaving:leave',
+      'instrumentContext',
+      'beforeNavigation:load',
+      'afterLoad:interaction',
+      'onSettling:1 link',
+      'beforeLeaving:late',
+      'capture',
+      'onSettled',
+      'leave:leave',
+      'afterLeaving:leave',
     ]);
   });
 
@@ -57,7 +64,12 @@ describe('page visit driver', () => {
       '/accueil': { headers: { link: '<https://fonts.gstatic.example>; rel=preconnect' }, body: html('Accueil') },
     });
     const { page, incidents, errors } = await bench.visit('/', []);
-    expect([page.finalUrl, page.status, page.redirects, page.error]).toEqual([`${SITE}/accueil`, 200, [{ url: `${SITE}/`, status: 301 }], null]);
+    expect([page.finalUrl, page.status, page.redirects, page.error]).toEqual([
+      `${SITE}/accueil`,
+      200,
+      [{ url: `${SITE}/`, status: 301 }],
+      null,
+    ]);
     expect(page.headers.link).toBe('<https://fonts.gstatic.example>; rel=preconnect');
     expect([incidents, errors]).toEqual([[], []]);
   });
@@ -99,7 +111,9 @@ describe('page visit driver', () => {
     const { page, errors } = await bench.visit('/', [broken, unattachable, domGatherer]);
     expect(page.html).toContain('<p>Bonjour</p>');
     expect(errors.map((e) => [e.stage, e.message])).toEqual([
-      ['collect', 'unattachable: no listener'], ['collect', 'broken: boom'], ['collect', 'broken: bang'],
+      ['collect', 'unattachable: no listener'],
+      ['collect', 'broken: boom'],
+      ['collect', 'broken: bang'],
     ]);
   });
 });

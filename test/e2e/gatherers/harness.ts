@@ -47,7 +47,12 @@ export async function startGathererBench(): Promise<GathererBench> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const session = await BrowserSession.launch({ executablePath: findBrowser(undefined, process.env), trust: { pems: [], spkiHashes: [] }, locale: 'fr-FR', pagesAtOnce: 2 });
+  const session = await BrowserSession.launch({
+    executablePath: findBrowser(undefined, process.env),
+    trust: { pems: [], spkiHashes: [] },
+    locale: 'fr-FR',
+    pagesAtOnce: 2,
+  });
   const gate = (): EgressGate => new EgressGate({ mappings: [parseHostMapping(`*=127.0.0.1:${port}`)], allowPrivate: false });
   return {
     serve(next) {
@@ -60,7 +65,13 @@ export async function startGathererBench(): Promise<GathererBench> {
       const context = await session.newSiteContext(siteGate);
       try {
         await instrumentSiteContext(context, gatherers);
-        return await collectPage(context, { url: `${SITE}${path}`, role: 'portal' }, timing, { locale: session.locale, gate: siteGate, ...hooks }, gatherers);
+        return await collectPage(
+          context,
+          { url: `${SITE}${path}`, role: 'portal' },
+          timing,
+          { locale: session.locale, gate: siteGate, ...hooks },
+          gatherers,
+        );
       } finally {
         await context.close();
       }

@@ -16,9 +16,14 @@ afterAll(async () => {
 
 describe('incidents gatherer', () => {
   it('dismisses dialogs and counts a repeated one once', async () => {
-    bench.serve({ '/': { body: html(`<script>alert('Bonjour'); alert('Bonjour'); document.title = String(confirm('Cookies ?'));</script>`) } });
+    bench.serve({
+      '/': { body: html(`<script>alert('Bonjour'); alert('Bonjour'); document.title = String(confirm('Cookies ?'));</script>`) },
+    });
     const { incidents, page } = await bench.visit('/', [incidentsGatherer]);
-    expect(incidents.map((i) => [i.kind, i.detail, i.count])).toEqual([['dialog', 'alert: Bonjour', 2], ['dialog', 'confirm: Cookies ?', 1]]);
+    expect(incidents.map((i) => [i.kind, i.detail, i.count])).toEqual([
+      ['dialog', 'alert: Bonjour', 2],
+      ['dialog', 'confirm: Cookies ?', 1],
+    ]);
     expect(page.error).toBeNull();
   });
 
@@ -34,12 +39,17 @@ describe('incidents gatherer', () => {
 
   it('refuses a download the page starts', async () => {
     bench.serve({
-      '/': { body: html(`<script>
+      '/': {
+        body: html(`<script>
         const a = Object.assign(document.createElement('a'), { href: '/rapport.zip', download: 'rapport.zip' });
         document.body.append(a);
         a.click();
-      </script>`) },
-      '/rapport.zip': { headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="rapport.zip"' }, body: 'PK' },
+      </script>`),
+      },
+      '/rapport.zip': {
+        headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="rapport.zip"' },
+        body: 'PK',
+      },
     });
     const { incidents } = await bench.visit('/', [incidentsGatherer]);
     expect(incidents.map((i) => [i.kind, i.detail, i.url])).toEqual([['download', 'rapport.zip', `${SITE}/rapport.zip`]]);

@@ -17,10 +17,12 @@ afterAll(async () => {
 
 const FRAME = 'http://widget.gatherers.example';
 const routes = {
-  '/': { body: html(`<iframe src="${FRAME}/frame"></iframe><script>
+  '/': {
+    body: html(`<iframe src="${FRAME}/frame"></iframe><script>
     addEventListener('pagehide', () => navigator.sendBeacon('/adieu?from=pagehide', 'x'));
     document.addEventListener('visibilitychange', () => { if (document.hidden) fetch('/adieu?from=hidden', { method: 'POST', keepalive: true }); });
-  </script>`) },
+  </script>`),
+  },
   '/frame': { body: html(`<script>addEventListener('unload', () => navigator.sendBeacon('/adieu?from=frame', 'x'));</script>`) },
   '/adieu': { status: 204 },
 };
@@ -29,7 +31,10 @@ describe('leaving gatherer', () => {
   it('hides and unloads the page and its frames, and records what they send on their way out', async () => {
     bench.serve(routes);
     const { requests } = await bench.visit('/', [requestsGatherer, leavingGatherer]);
-    const sent = requests.filter((r) => r.url.includes('/adieu')).map((r) => [r.url, r.method, r.phase]).sort();
+    const sent = requests
+      .filter((r) => r.url.includes('/adieu'))
+      .map((r) => [r.url, r.method, r.phase])
+      .sort();
     expect(sent).toEqual([
       [`${SITE}/adieu?from=hidden`, 'POST', 'leave'],
       [`${SITE}/adieu?from=pagehide`, 'POST', 'leave'],
@@ -39,7 +44,11 @@ describe('leaving gatherer', () => {
 
   it('gives the network a grace even when nothing leaves at once', async () => {
     bench.serve({
-      '/': { body: html(`<script>addEventListener('pagehide', () => setTimeout(() => navigator.sendBeacon('/adieu?from=later', 'x'), 150));</script>`) },
+      '/': {
+        body: html(
+          `<script>addEventListener('pagehide', () => setTimeout(() => navigator.sendBeacon('/adieu?from=later', 'x'), 150));</script>`,
+        ),
+      },
       '/adieu': { status: 204 },
     });
     // A quiet window longer than the leaving grace: the page was quiet long before it was left.

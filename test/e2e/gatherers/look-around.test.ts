@@ -25,7 +25,10 @@ describe('look-around gatherer', () => {
   it('moves, scrolls and tabs once loaded, never clicks', async () => {
     bench.serve({ '/': { body: PAGE }, '/bas.png': { headers: { 'content-type': 'image/png' } }, '/geste': { body: 'ok' } });
     const { requests } = await bench.visit('/', [requestsGatherer, lookAroundGatherer]);
-    const later = requests.filter((r) => r.url !== `${SITE}/`).map((r) => [r.url, r.phase]).sort();
+    const later = requests
+      .filter((r) => r.url !== `${SITE}/`)
+      .map((r) => [r.url, r.phase])
+      .sort();
     expect(later).toEqual([
       [`${SITE}/bas.png`, expect.stringMatching(/^(interaction|late)$/)],
       [`${SITE}/geste?on=keydown`, 'interaction'],

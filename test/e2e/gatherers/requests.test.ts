@@ -20,11 +20,13 @@ const THIRD = 'http://collect.pisteur.example';
 describe('requests gatherer', () => {
   it('records each request with its type, status, failure, redirect chain and phase', async () => {
     bench.serve({
-      '/': { body: html(`<img src="/pixel.png"><script src="/old.js"></script><script>
+      '/': {
+        body: html(`<img src="/pixel.png"><script src="/old.js"></script><script>
         fetch('${THIRD}/hit', { mode: 'no-cors' });
         fetch('/cut').catch(() => undefined);
         addEventListener('load', () => setTimeout(() => fetch('/late'), 500));
-      </script>`) },
+      </script>`),
+      },
       '/pixel.png': { headers: { 'content-type': 'image/png' }, body: '' },
       '/old.js': { status: 301, headers: { location: '/new.js' } },
       '/new.js': { headers: { 'content-type': 'text/javascript' }, body: '' },
@@ -33,15 +35,25 @@ describe('requests gatherer', () => {
       '/late': { body: 'ok' },
     });
     const { requests } = await bench.visit('/', [requestsGatherer], { timing: { timeoutMs: 10_000, settleCapMs: 4_000, quietMs: 1_000 } });
-    const seen = requests.map((r) => ({ url: r.url, type: r.resourceType, status: r.status, failed: r.failure !== null, from: r.redirectedFrom, phase: r.phase, main: r.isMainFrame }));
-    expect(seen).toEqual(expect.arrayContaining([
-      { url: `${SITE}/`, type: 'document', status: 200, failed: false, from: [], phase: 'load', main: true },
-      { url: `${SITE}/pixel.png`, type: 'image', status: 200, failed: false, from: [], phase: 'load', main: true },
-      { url: `${SITE}/new.js`, type: 'script', status: 200, failed: false, from: [`${SITE}/old.js`], phase: 'load', main: true },
-      { url: `${THIRD}/hit`, type: 'fetch', status: 204, failed: false, from: [], phase: 'load', main: true },
-      { url: `${SITE}/cut`, type: 'fetch', status: null, failed: true, from: [], phase: 'load', main: true },
-      { url: `${SITE}/late`, type: 'fetch', status: 200, failed: false, from: [], phase: 'late', main: true },
-    ]));
+    const seen = requests.map((r) => ({
+      url: r.url,
+      type: r.resourceType,
+      status: r.status,
+      failed: r.failure !== null,
+      from: r.redirectedFrom,
+      phase: r.phase,
+      main: r.isMainFrame,
+    }));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { url: `${SITE}/`, type: 'document', status: 200, failed: false, from: [], phase: 'load', main: true },
+        { url: `${SITE}/pixel.png`, type: 'image', status: 200, failed: false, from: [], phase: 'load', main: true },
+        { url: `${SITE}/new.js`, type: 'script', status: 200, failed: false, from: [`${SITE}/old.js`], phase: 'load', main: true },
+        { url: `${THIRD}/hit`, type: 'fetch', status: 204, failed: false, from: [], phase: 'load', main: true },
+        { url: `${SITE}/cut`, type: 'fetch', status: null, failed: true, from: [], phase: 'load', main: true },
+        { url: `${SITE}/late`, type: 'fetch', status: 200, failed: false, from: [], phase: 'late', main: true },
+      ]),
+    );
     expect([...new Set(requests.map((r) => r.page))]).toEqual([`${SITE}/`]);
     expect(requests.find((r) => r.url === `${THIRD}/hit`)?.host).toBe('collect.pisteur.example');
   });

@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 const served = (req: IncomingMessage, res: ServerResponse): void => {
-  if (req.url === '/.well-known/chatonsinfos/organization.properties') res.writeHead(200, { 'content-type': 'text/plain' }).end(ORGANISATION);
+  if (req.url === '/.well-known/chatonsinfos/organization.properties')
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(ORGANISATION);
   else res.writeHead(404, { 'content-type': 'text/plain' }).end('');
 };
 
@@ -40,7 +41,9 @@ describe('ChatonsInfos gatherer', () => {
 
   it('reads the file the user named even when the portal did not answer', async () => {
     const explicit = 'http://infos.example/.well-known/chatonsinfos/organization.properties';
-    local = await localSite('http://bonchaton.example/', served, { evidenceOptions: { ownDomains: [], candidate: false, chatonsinfos: explicit } });
+    local = await localSite('http://bonchaton.example/', served, {
+      evidenceOptions: { ownDomains: [], candidate: false, chatonsinfos: explicit },
+    });
     const hooks = chatonsInfosGatherer.start(local.site);
     hooks.portalKnown?.(portalPage('http://bonchaton.example/', null));
     const part = await hooks.pagesVisited?.({ pages: [], requests: [] });

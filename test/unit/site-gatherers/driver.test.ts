@@ -48,26 +48,55 @@ const gatherers: SiteGatherer[] = [
 
 function fakeBrowser(): BrowserSession {
   const portal = {
-    on: () => undefined, off: () => undefined, goto: async () => Promise.reject(new Error('net::ERR_CONNECTION_REFUSED')), close: async () => undefined,
+    on: () => undefined,
+    off: () => undefined,
+    goto: async () => Promise.reject(new Error('net::ERR_CONNECTION_REFUSED')),
+    close: async () => undefined,
   } as unknown as Page;
   const context = {
-    exposeBinding: async () => undefined, addInitScript: async () => undefined, on: () => undefined, off: () => undefined,
-    newCDPSession: async () => ({ send: async () => undefined }), newPage: async () => portal,
+    exposeBinding: async () => undefined,
+    addInitScript: async () => undefined,
+    on: () => undefined,
+    off: () => undefined,
+    newCDPSession: async () => ({ send: async () => undefined }),
+    newPage: async () => portal,
     close: async () => void log.push('context closed'),
   } as unknown as BrowserContext;
-  return { newSiteContext: async () => context, pageSlots: limiter(2), description: 'fake', locale: 'fr-FR', ownConnectionsSince: () => [] } as unknown as BrowserSession;
+  return {
+    newSiteContext: async () => context,
+    pageSlots: limiter(2),
+    description: 'fake',
+    locale: 'fr-FR',
+    ownConnectionsSince: () => [],
+  } as unknown as BrowserSession;
 }
 
 describe('site gatherers in collectSite', () => {
   it('runs each moment in order, keeps their parts in registry order, and a throwing one loses its own part only', async () => {
     const target = 'https://192.0.2.1/';
-    const evidence = await collectSite(fakeBrowser(), new URL(target), {
-      timing: { timeoutMs: 2_000, settleCapMs: 500, quietMs: 100 }, maxPages: 3, planners: [],
-      evidenceOptions: { ownDomains: [], candidate: false }, resolver: null, probe: { mappings: [], trust: { pems: [], spkiHashes: [] }, timeoutMs: 500 },
-    }, gatherers);
+    const evidence = await collectSite(
+      fakeBrowser(),
+      new URL(target),
+      {
+        timing: { timeoutMs: 2_000, settleCapMs: 500, quietMs: 100 },
+        maxPages: 3,
+        planners: [],
+        evidenceOptions: { ownDomains: [], candidate: false },
+        resolver: null,
+        probe: { mappings: [], trust: { pems: [], spkiHashes: [] }, timeoutMs: 500 },
+      },
+      gatherers,
+    );
     expect(log).toEqual([
-      'first:start', 'last:start', `first:portalKnown ${target}`, `last:portalKnown ${target}`,
-      'first:pagesVisited 1', 'last:pagesVisited 1', 'context closed', 'first:contextClosed', 'last:contextClosed',
+      'first:start',
+      'last:start',
+      `first:portalKnown ${target}`,
+      `last:portalKnown ${target}`,
+      'first:pagesVisited 1',
+      'last:pagesVisited 1',
+      'context closed',
+      'first:contextClosed',
+      'last:contextClosed',
     ]);
     const keys = Object.keys(evidence);
     expect(keys.slice(keys.indexOf('errors') + 1, keys.indexOf('incidents'))).toEqual(['chatonsinfos', 'tls', 'dns', 'httpProbes']);

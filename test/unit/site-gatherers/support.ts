@@ -14,7 +14,11 @@ export interface LocalSite {
   close(): Promise<void>;
 }
 
-export async function localSite(target: string, answer: (req: IncomingMessage, res: ServerResponse) => void, over: Partial<SiteCollectOptions> = {}): Promise<LocalSite> {
+export async function localSite(
+  target: string,
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+  over: Partial<SiteCollectOptions> = {},
+): Promise<LocalSite> {
   const received: string[] = [];
   const server = createServer((req, res) => {
     received.push(`${req.headers.host ?? ''}${req.url ?? ''}`);
@@ -23,14 +27,22 @@ export async function localSite(target: string, answer: (req: IncomingMessage, r
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const mappings = [parseHostMapping(`*=127.0.0.1:${(server.address() as AddressInfo).port}`)];
   const options: SiteCollectOptions = {
-    timing: { timeoutMs: 2_000, settleCapMs: 500, quietMs: 100 }, maxPages: 3,
-    evidenceOptions: { ownDomains: [], candidate: false }, resolver: null,
-    probe: { mappings, trust: { pems: [], spkiHashes: [] }, timeoutMs: 2_000 }, ...over,
+    timing: { timeoutMs: 2_000, settleCapMs: 500, quietMs: 100 },
+    maxPages: 3,
+    evidenceOptions: { ownDomains: [], candidate: false },
+    resolver: null,
+    probe: { mappings, trust: { pems: [], spkiHashes: [] }, timeoutMs: 2_000 },
+    ...over,
   };
   const now = Date.now();
   const site: SiteVisit = {
-    target: new URL(target), options, gate: new EgressGate({ mappings, allowPrivate: false }),
-    pagesDeadline: now + 7_000, deadline: now + 8_000, errors: [], incidents: [],
+    target: new URL(target),
+    options,
+    gate: new EgressGate({ mappings, allowPrivate: false }),
+    pagesDeadline: now + 7_000,
+    deadline: now + 8_000,
+    errors: [],
+    incidents: [],
     leftUntil: (end) => Math.max(1_000, end - Date.now()),
   };
   return { site, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
@@ -38,7 +50,17 @@ export async function localSite(target: string, answer: (req: IncomingMessage, r
 
 export function portalPage(url: string, status: number | null): PageEvidence {
   return {
-    url, finalUrl: status === null ? null : url, role: 'portal', status, redirects: [], headers: {}, error: status === null ? 'net::ERR_CONNECTION_REFUSED' : null,
-    title: null, html: null, links: [], loadMs: 0, settleCapped: false,
+    url,
+    finalUrl: status === null ? null : url,
+    role: 'portal',
+    status,
+    redirects: [],
+    headers: {},
+    error: status === null ? 'net::ERR_CONNECTION_REFUSED' : null,
+    title: null,
+    html: null,
+    links: [],
+    loadMs: 0,
+    settleCapped: false,
   };
 }
