@@ -6,22 +6,18 @@
  * (./gatherers/). Never throws: failures land in the evidence.
  */
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import type { CollectError, PageEvidence, PageIncident, PageRole, RequestEvidence, RequestPhase } from '../contracts/evidence.js';
+import type { CollectError, PageEvidence, PageIncident, RequestEvidence, RequestPhase } from '../contracts/evidence.js';
 import { localizePage, presentAsDesktop } from './desktop.js';
 import type { PageTiming } from '../contracts/settings.js';
 import type { EgressGate } from './egress-gate.js';
 import { readLinksNow } from './gatherers/dom.js';
 import type { GathererHooks, PageGatherer, PageVisit } from './gatherers/gatherer.js';
+import type { PlannedPage } from './planners/planner.js';
 import { pageGatherers } from './gatherers/index.js';
 import { IncidentLog } from './incident-log.js';
 import { navigate } from './navigation.js';
 import { NetworkQuietTracker } from './network-quiet.js';
 import { errorText, withTimeout } from './timeout.js';
-
-export interface PlannedPage {
-  url: string;
-  role: PageRole;
-}
 
 /** Called once a page has settled, before it closes (the evidence pack's screenshots). */
 export type PageCapture = (page: Page, evidence: PageEvidence) => Promise<void>;

@@ -4,39 +4,18 @@
  * around them, all inside the site's time bound. Never throws past this function, but for a
  * browser that cannot open the site's context or pages (BrowserStalled: the tool's failure).
  */
-import type { CollectError, Evidence, EvidenceOptions, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
+import type { CollectError, Evidence, PageEvidence, PageIncident, RequestEvidence } from '../contracts/evidence.js';
 import { packageInfo } from '../util/paths.js';
 import type { BrowserContext } from 'playwright-core';
 import type { BrowserSession } from './browser-session.js';
 import { instrumentSiteContext } from './page.js';
 import { EgressGate, resolverLookup } from './egress-gate.js';
-import type { Settings } from '../contracts/settings.js';
-import type { PagePlanner } from './planners/planner.js';
 import { BrowserStalled, errorText, withTimeout } from './timeout.js';
-import type { DnsResolver } from './dns/resolver.js';
-import type { DocumentLexicon } from '../documents/lexicon.js';
-import type { ProbeOptions } from './tls-probe.js';
+import type { SiteCollectOptions } from './site-options.js';
 import { closeSitePack, openSitePack, type SitePack } from './evidence-pack.js';
 import { visitSitePages } from './site-pages.js';
 import type { SiteGatherer, SiteGathererHooks, SitePart, SiteVisit, VisitedPages } from './site-gatherers/gatherer.js';
 import { siteGatherers } from './site-gatherers/index.js';
-
-/** What collectSite reads of the run's settings, and the objects the auditor made for this site. */
-export type SiteCollectOptions = Pick<Settings, 'timing' | 'maxPages' | 'evidenceDir'> & {
-  evidenceOptions: EvidenceOptions;
-  /** Defaults to the registered planners; tests may pass their own. */
-  planners?: readonly PagePlanner[];
-  /** The audit's DNS resolver (fresh per site: its cache is the audit's). */
-  resolver?: DnsResolver | null;
-  /** How the auditor's own connections (TLS/HTTP probes, ChatonsInfos) reach hosts: --map-host, --ca-cert. */
-  probe: ProbeOptions;
-  /** The egress gate's settings: --map-host, and --allow-private (private addresses refused when absent). */
-  guard?: NetworkGuard;
-  /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
-  lexicon?: DocumentLexicon;
-};
-
-type NetworkGuard = Pick<Settings, 'mappings' | 'allowPrivate'>;
 
 /** DESIGN.md: a site as a whole is bounded by 4x the per-page timeout. */
 const SITE_BUDGET_FACTOR = 4;

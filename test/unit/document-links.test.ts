@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedPage } from '../../src/collect/page.js';
+import type { PlannedPage } from '../../src/collect/planners/planner.js';
 import { documentsPlanner } from '../../src/collect/planners/documents.js';
 import { servicesPlanner } from '../../src/collect/planners/services.js';
 import { linkScore } from '../../src/documents/links.js';

@@ -21,7 +21,7 @@ import type { CollectError, PageEvidence, RequestEvidence, RequestPhase } from '
 import type { EgressGate } from '../egress-gate.js';
 import type { IncidentLog } from '../incident-log.js';
 import type { NetworkQuietTracker } from '../network-quiet.js';
-import type { PlannedPage } from '../page.js';
+import type { PlannedPage } from '../planners/planner.js';
 
 /** One page visit in progress: what the gatherers share, and where their evidence goes. */
 export interface PageVisit {

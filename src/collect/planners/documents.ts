@@ -5,7 +5,7 @@
  */
 import { DOCUMENT_KINDS } from '../../documents/lexicon.js';
 import { bestDocumentLinks, ROLE_OF_KIND } from '../../documents/site-links.js';
-import type { PlannedPage } from '../page.js';
+import type { PlannedPage } from './planner.js';
 import type { PagePlanner } from './planner.js';
 
 export const documentsPlanner: PagePlanner = {

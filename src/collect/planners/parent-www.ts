@@ -5,7 +5,7 @@
  */
 import { isExplicitlyMapped } from '../map-host.js';
 import { neighboursOf } from '../../domains/parent-www.js';
-import type { PlannedPage } from '../page.js';
+import type { PlannedPage } from './planner.js';
 import type { PagePlanner } from './planner.js';
 
 const ABSENT = new Set(['nxdomain', 'nodata']);

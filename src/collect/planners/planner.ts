@@ -3,10 +3,15 @@
  * domain and www, legal documents, services...). The site collector visits them in order,
  * without duplicates, within --max-pages and the site's time budget.
  */
-import type { DnsRecord, PageEvidence } from '../../contracts/evidence.js';
+import type { DnsRecord, PageEvidence, PageRole } from '../../contracts/evidence.js';
 import type { DocumentLexicon } from '../../documents/lexicon.js';
-import type { PlannedPage } from '../page.js';
 import type { HostMapping } from '../../contracts/settings.js';
+
+/** A page to visit, and what it is to the site. */
+export interface PlannedPage {
+  url: string;
+  role: PageRole;
+}
 
 interface PlanContext {
   target: URL;

@@ -13,7 +13,7 @@
  */
 import type { CollectError, Evidence, PageEvidence, PageIncident, RequestEvidence } from '../../contracts/evidence.js';
 import type { EgressGate } from '../egress-gate.js';
-import type { SiteCollectOptions } from '../site.js';
+import type { SiteCollectOptions } from '../site-options.js';
 
 export interface SiteVisit {
   readonly target: URL;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { EgressGate } from '../../../src/collect/egress-gate.js';
 import { parseHostMapping } from '../../../src/collect/map-host.js';
 import type { SiteVisit } from '../../../src/collect/site-gatherers/gatherer.js';
-import type { SiteCollectOptions } from '../../../src/collect/site.js';
+import type { SiteCollectOptions } from '../../../src/collect/site-options.js';
 import type { PageEvidence } from '../../../src/contracts/evidence.js';
 
 export interface LocalSite {
