@@ -79,21 +79,24 @@ export interface StorageEvidence {
 }
 
 /** Playwright's resource types, plus the ones we add (websocket). */
-export type ResourceType =
-  | 'document'
-  | 'stylesheet'
-  | 'image'
-  | 'media'
-  | 'font'
-  | 'script'
-  | 'texttrack'
-  | 'xhr'
-  | 'fetch'
-  | 'eventsource'
-  | 'websocket'
-  | 'manifest'
-  | 'ping'
-  | 'other';
+/** Chromium's resource types as the evidence records them (others become 'other'). */
+export const RESOURCE_TYPES = [
+  'document',
+  'stylesheet',
+  'image',
+  'media',
+  'font',
+  'script',
+  'texttrack',
+  'xhr',
+  'fetch',
+  'eventsource',
+  'websocket',
+  'manifest',
+  'ping',
+  'other',
+] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export interface RequestEvidence {
   url: string;

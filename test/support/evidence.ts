@@ -53,7 +53,7 @@ export function evidence(target: string, pages: PageEvidence[], requests: Reques
   };
 }
 
-// — issue 4: DNS, TLS and HTTP probe builders —
+// — DNS, TLS and HTTP probe builders —
 import type { DnsRecord, HttpProbe, TlsProbe } from '../../src/contracts/evidence.js';
 
 export function dns(host: string, over: Partial<DnsRecord> = {}): DnsRecord {

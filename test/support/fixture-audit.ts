@@ -12,7 +12,7 @@ import { startFixtureDns, type FixtureDns } from './dns-server.js';
 
 export interface FixtureWorld {
   internet: FixtureInternet;
-  /** Issue 4: the fixture zones, so DNS in tests never leaves 127.0.0.1. */
+  /** The fixture zones, so DNS in tests never leaves 127.0.0.1. */
   dns: FixtureDns;
   auditor: Auditor;
   close(): Promise<void>;

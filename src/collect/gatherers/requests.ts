@@ -5,32 +5,18 @@
  * navigates away by itself.
  */
 import type { BrowserContext, Request, Response } from 'playwright-core';
-import type { RequestEvidence, ResourceType } from '../../contracts/evidence.js';
+import { RESOURCE_TYPES, type RequestEvidence, type ResourceType } from '../../contracts/evidence.js';
 import { hostOf } from '../../domains/party.js';
 import { explainFailure } from '../proxy-failure.js';
 import type { PageGatherer } from './gatherer.js';
 
 const NETWORK_SCHEMES = /^(https?|wss?):/i;
-const RESOURCE_TYPES = new Set<ResourceType>([
-  'document',
-  'stylesheet',
-  'image',
-  'media',
-  'font',
-  'script',
-  'texttrack',
-  'xhr',
-  'fetch',
-  'eventsource',
-  'websocket',
-  'manifest',
-  'ping',
-  'other',
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(RESOURCE_TYPES);
+const isKnownType = (type: string): type is ResourceType => KNOWN_TYPES.has(type);
 
 function resourceTypeOf(request: Request): ResourceType {
-  const type = request.resourceType() as ResourceType;
-  return RESOURCE_TYPES.has(type) ? type : 'other';
+  const type = request.resourceType();
+  return isKnownType(type) ? type : 'other';
 }
 
 function redirectChain(request: Request): string[] {

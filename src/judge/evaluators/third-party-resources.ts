@@ -5,26 +5,9 @@
  * One finding per (page, host), with a count and a few example URLs.
  */
 import { labelArgs } from '../../i18n/catalog.js';
-import type { PageEvidence, RequestEvidence, ResourceType } from '../../contracts/evidence.js';
+import { type PageEvidence, RESOURCE_TYPES, type RequestEvidence, type ResourceType } from '../../contracts/evidence.js';
 import { defineEvaluator, type FindingDraft } from '../evaluator.js';
 import { hostMatchesList } from '../rule-data.js';
-
-const RESOURCE_TYPES: readonly ResourceType[] = [
-  'document',
-  'stylesheet',
-  'image',
-  'media',
-  'font',
-  'script',
-  'texttrack',
-  'xhr',
-  'fetch',
-  'eventsource',
-  'websocket',
-  'manifest',
-  'ping',
-  'other',
-];
 
 interface Params {
   resourceTypes?: ResourceType[];
