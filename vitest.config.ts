@@ -31,6 +31,8 @@ export default defineConfig({
             CHATONS_AUDIT_DNS_SERVER: '127.0.0.1:1',
             CHATONS_AUDIT_TEST_UNBUILT: '1',
           },
+          // Nor does it ask the machine's resolver about a name: that would leave the machine.
+          setupFiles: ['test/support/no-system-resolver.ts'],
         },
       },
       {

@@ -36,7 +36,7 @@ describe('the real bin', () => {
   });
 
   it('exits 2 on bad input with one line and no stack trace', async () => {
-    const run = await runCli(['--frobnicate', 'example.org']);
+    const run = await runCli(['--frobnicate', 'site.example']);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/option inconnue --frobnicate.*--help/)]);
     expect(run.stdout).toBe('');

@@ -21,21 +21,21 @@ describe('bad input → exit 2 and one line', () => {
   it.each([
     ['malformed URL', ['http://'], /adresse invalide/],
     ['spaces in the host', ['https://exa mple.org'], /adresse invalide/],
-    ['ftp: scheme', ['ftp://example.org/'], /schéma « ftp: » refusé/],
+    ['ftp: scheme', ['ftp://site.example/'], /schéma « ftp: » refusé/],
     ['file: scheme', ['file:///etc/passwd'], /schéma « file: » refusé/],
     ['javascript: scheme', ['javascript:alert(1)'], /schéma « javascript: » refusé/],
-    ['unknown flag', ['--frobnicate', 'example.org'], /option inconnue --frobnicate.*--help/],
-    ['missing browser', ['--browser', '/nonexistent/chromium', 'example.org'], /navigateur introuvable.*\/nonexistent\/chromium/],
-    ['unreadable config', ['--config', join(tmp, 'missing.yml'), 'example.org'], /configuration illisible.*missing\.yml/],
-    ['config with a YAML error', ['--config', badYaml, 'example.org'], /configuration illisible.*bad\.yml/],
-    ['config with an unknown level', ['--config', badLevel, 'example.org'], /rules\.no-third-party-fonts.*blocking \| suggestion \| off/],
-    ['bad --format', ['--format', 'pdf', 'example.org'], /--format « pdf »/],
-    ['bad --timeout', ['--timeout', 'soon', 'example.org'], /--timeout « soon »/],
-    ['bad --map-host', ['--map-host', 'oops', 'example.org'], /--map-host « oops » invalide/],
-    ['bad --dns-server', ['--dns-server', 'dns.example:53', 'example.org'], /--dns-server « dns\.example:53 » invalide/],
+    ['unknown flag', ['--frobnicate', 'site.example'], /option inconnue --frobnicate.*--help/],
+    ['missing browser', ['--browser', '/nonexistent/chromium', 'site.example'], /navigateur introuvable.*\/nonexistent\/chromium/],
+    ['unreadable config', ['--config', join(tmp, 'missing.yml'), 'site.example'], /configuration illisible.*missing\.yml/],
+    ['config with a YAML error', ['--config', badYaml, 'site.example'], /configuration illisible.*bad\.yml/],
+    ['config with an unknown level', ['--config', badLevel, 'site.example'], /rules\.no-third-party-fonts.*blocking \| suggestion \| off/],
+    ['bad --format', ['--format', 'pdf', 'site.example'], /--format « pdf »/],
+    ['bad --timeout', ['--timeout', 'soon', 'site.example'], /--timeout « soon »/],
+    ['bad --map-host', ['--map-host', 'oops', 'site.example'], /--map-host « oops » invalide/],
+    ['bad --dns-server', ['--dns-server', 'dns.example:53', 'site.example'], /--dns-server « dns\.example:53 » invalide/],
     ['loopback target', ['https://127.0.0.1/'], /adresse privée ou locale \(127\.0\.0\.1\).*--allow-private/],
     ['no target', [], /aucune cible/],
-    ['--fail-on new without --baseline', ['--fail-on', 'new', 'example.org'], /--baseline/],
+    ['--fail-on new without --baseline', ['--fail-on', 'new', 'site.example'], /--baseline/],
     ['--chatonsinfos not an http(s) URL', ['--chatonsinfos', 'file:///etc/passwd', 'https://toile-partagee.example/'], /--chatonsinfos/],
   ])('%s', async (_name, args, message) => {
     const run = await runMain([...args]);
@@ -47,7 +47,7 @@ describe('bad input → exit 2 and one line', () => {
   });
 
   it('reports an invalid rule file by name, before looking for a browser', async () => {
-    const run = await runMain(['--browser', '/nonexistent/chromium', 'example.org'], { CHATONS_AUDIT_RULES_DIR: rulesDir });
+    const run = await runMain(['--browser', '/nonexistent/chromium', 'site.example'], { CHATONS_AUDIT_RULES_DIR: rulesDir });
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toContain(join(rulesDir, 'broken-rule.yaml'));
@@ -64,18 +64,18 @@ describe('bad input → exit 2 and one line', () => {
     ['--output-dir on a file', ['--output-dir', join(aFile, 'out'), 'other.example'], join(aFile, 'out')],
     ['--evidence-dir under /proc', ['--evidence-dir', '/proc/chatons-audit/pack'], '/proc/chatons-audit/pack'],
   ])('refuses an output path it cannot write before the audit: %s', async (_name, args, path) => {
-    const run = await runMain(['--browser', '/nonexistent/chromium', ...args, 'example.org']);
+    const run = await runMain(['--browser', '/nonexistent/chromium', ...args, 'site.example']);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([expect.stringContaining(`impossible d'écrire ${path}`)]);
   });
 
   it('speaks English with --lang en', async () => {
-    const run = await runMain(['--lang', 'en', 'ftp://example.org/']);
+    const run = await runMain(['--lang', 'en', 'ftp://site.example/']);
     expect(run.stderr).toMatch(/^chatons-audit: error: scheme "ftp:" refused/);
   });
 
   it('shows the stack with --debug', async () => {
-    const run = await runMain(['--debug', '--browser', '/nonexistent/chromium', 'example.org']);
+    const run = await runMain(['--debug', '--browser', '/nonexistent/chromium', 'site.example']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^\s+at /m);
   });
