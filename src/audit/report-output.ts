@@ -1,7 +1,7 @@
 /**
  * After judging: compare with --baseline, render the chosen format (several sites make one
  * SARIF log, one JUnit document, one HTML page, or NDJSON), write it, and decide the exit code:
- * `runVerdict` is the one place a run's exit code comes from.
+ * `runVerdict`, through exitCodeFor, is the one place a run's exit code comes from.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,15 +48,16 @@ function withBaseline(results: readonly AuditResult[], baselineFile: string | un
 
 /**
  * The results as reported (findings marked against --baseline, which `--fail-on new` reads) and
- * the run's exit code: 1 when a site fails under --fail-on, else 0. Every command that judged
- * sites (audit, demo, re-judge, merge) ends here.
+ * the run's exit code (exitCodeFor): `unaudited` sites could not be audited at all. Every command
+ * that judged sites (audit, demo, re-judge, merge) ends here.
  */
 export function runVerdict(
   judged: readonly AuditResult[],
   settings: Pick<Settings, 'baseline' | 'failOn'>,
-): { results: AuditResult[]; exitCode: 0 | 1 } {
+  unaudited = 0,
+): { results: AuditResult[]; exitCode: 0 | 1 | 2 } {
   const results = withBaseline(judged, settings.baseline);
-  return { results, exitCode: exitCodeFor(results, settings.failOn) };
+  return { results, exitCode: exitCodeFor(results, settings.failOn, unaudited) };
 }
 
 type ReportSettings = Pick<Settings, 'format' | 'lang' | 'redact' | 'output' | 'baseline' | 'failOn'>;
@@ -84,8 +85,9 @@ export function concludeRun(
   settings: ReportSettings,
   proc: CliProcess,
   report = true,
-): { results: AuditResult[]; exitCode: 0 | 1 } {
-  const verdict = runVerdict(judged, settings);
+  unaudited = 0,
+): { results: AuditResult[]; exitCode: 0 | 1 | 2 } {
+  const verdict = runVerdict(judged, settings, unaudited);
   if (!report) return verdict;
   const color = settings.format === 'terminal' && !settings.output && wantsColor(proc.stdout, proc.env);
   const text = render(verdict.results, settings, color);

@@ -203,9 +203,8 @@ export async function runAudit(urls: readonly string[], settings: Settings, proc
   const ordered = targets.map((target) => results.get(target.url.href)).filter((r): r is AuditResult => r !== undefined);
   if (outputDir) proc.stdout.write(renderSummaryTable(buildSummary(siteSummaries(), shardName(settings)), settings.lang));
   // With --output-dir and no -o nothing is rendered, but --fail-on new still reads the baseline.
-  const outcome = concludeRun(ordered, settings, proc, !outputDir || Boolean(settings.output));
-  // A site that could not be audited at all (twice): the run is incomplete, rerun to resume.
-  return { results: outcome.results, exitCode: ordered.length < targets.length ? 2 : outcome.exitCode };
+  // A site that could not be audited at all (twice) leaves the run incomplete: rerun to resume.
+  return concludeRun(ordered, settings, proc, !outputDir || Boolean(settings.output), targets.length - ordered.length);
 }
 
 function shardName(settings: Pick<Settings, 'shard'>): string | null {

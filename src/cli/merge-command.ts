@@ -67,6 +67,9 @@ export function runMergeCommand(dirs: string[], options: MergeOptions, proc: Cli
     writeAtomically(join(out, SUMMARY_FILE), `${jsonText(summary, 2)}\n`);
   }
   proc.stdout.write(format === 'json' ? `${jsonText(summary, 2)}\n` : renderSummaryTable(summary, lang));
+  // Entries without a result are listed, not counted: summary.json does not tell a site that could
+  // not be audited (its shard's job already exited 2) from a federation member file that could not
+  // be read (which a batch lists without exiting 2).
   return runVerdict(
     entries.map((e) => e.result),
     { failOn, ...(baseline ? { baseline } : {}) },

@@ -33,7 +33,15 @@ export function hasNewBlockingFinding(rules: readonly RuleResult[]): boolean {
   return rules.some((r) => r.level === 'blocking' && r.outcome === 'fail' && r.findings.some((f) => f.baseline === 'new' && !f.allowed));
 }
 
-/** The one exit code of a run that judged these sites: 1 when any fails under --fail-on, else 0. */
-export function exitCodeFor(results: readonly { verdict: Verdict; rules: readonly RuleResult[] }[], failOn: FailOn): 0 | 1 {
+/**
+ * The one exit code of a run: 2 when some site could not be audited at all (the run is
+ * incomplete, whatever the others say), else 1 when any judged site fails under --fail-on, else 0.
+ */
+export function exitCodeFor(
+  results: readonly { verdict: Verdict; rules: readonly RuleResult[] }[],
+  failOn: FailOn,
+  unaudited = 0,
+): 0 | 1 | 2 {
+  if (unaudited > 0) return 2;
   return results.some((r) => failsOn(failOn, r.verdict, r.rules)) ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, RuleResult } from '../../src/contracts/result.js';
 import type { RuleLevel } from '../../src/contracts/rule.js';
-import { failsOn, verdictOf } from '../../src/judge/verdict.js';
+import { exitCodeFor, failsOn, verdictOf } from '../../src/judge/verdict.js';
 
 const rule = (level: RuleLevel, outcome: Outcome): RuleResult => ({
   id: `${level}-${outcome}`,
@@ -36,5 +36,19 @@ describe('--fail-on ladder', () => {
     ['suggestion', 'compliant', [rule('blocking', 'pass')], false],
   ] as const)('%s with %s → %s', (failOn, verdict, rules, expected) => {
     expect(failsOn(failOn, verdict, [...rules])).toBe(expected);
+  });
+});
+
+describe('the exit code of a run', () => {
+  const failing = { verdict: 'non-compliant' as const, rules: [rule('blocking', 'fail')] };
+  const passing = { verdict: 'compliant' as const, rules: [rule('blocking', 'pass')] };
+  it.each([
+    ['every site passes', [passing], 0, 0],
+    ['a site fails under --fail-on', [passing, failing], 0, 1],
+    ['a site could not be audited, the others pass', [passing], 1, 2],
+    ['a site could not be audited outranks a failing one', [failing], 1, 2],
+    ['no site could be audited', [], 2, 2],
+  ] as const)('%s', (_name, results, unaudited, code) => {
+    expect(exitCodeFor([...results], 'blocking', unaudited)).toBe(code);
   });
 });
