@@ -9,7 +9,7 @@ import type { Lang } from './contracts/rule.js';
 import { UsageError } from './errors.js';
 import { runAudit } from './audit/run.js';
 import { resolveSettings, withoutBatch, type CommandOptions } from './audit/settings.js';
-import { defaultLang } from './i18n/catalog.js';
+import { defaultLang, t } from './i18n/catalog.js';
 import type { CliProcess } from './util/io.js';
 
 export { reporters, FORMAT_NAMES } from './report/index.js';
@@ -32,11 +32,11 @@ export interface AuditOptions {
   caCert?: readonly string[];
   /** DNS servers, `addr[:port]` (--dns-server); default: CHATONS_AUDIT_DNS_SERVER, else /etc/resolv.conf. */
   dnsServers?: readonly string[];
-  /** Pages visited per site (default 12). */
+  /** Pages visited per site (default DEFAULT_MAX_PAGES, src/audit/settings.ts). */
   maxPages?: number;
-  /** Per page, in milliseconds (default 30000). */
+  /** Per page, in milliseconds (default DEFAULT_TIMING.timeoutMs). */
   timeoutMs?: number;
-  /** The quiet window a page's network must keep before it counts as settled, in milliseconds (default 2000). */
+  /** The quiet window a page's network must keep before it counts as settled, in milliseconds (default DEFAULT_TIMING.quietMs). */
   quietWindowMs?: number;
   /** The Chromium executable; default: CHATONS_AUDIT_BROWSER, then discovered. */
   browser?: string;
@@ -57,7 +57,7 @@ export interface AuditOptions {
 /** Audits one site: collect with a browser, judge, and return the result. */
 export async function audit(url: string | URL, options: AuditOptions = {}): Promise<AuditResult> {
   const [result] = await auditSites([url], options);
-  if (!result) throw new Error(`no result for ${String(url)}`);
+  if (!result) throw new Error(t(options.lang ?? defaultLang(options.env ?? process.env), 'error.noResult', { target: String(url) }));
   return result;
 }
 

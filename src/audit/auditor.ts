@@ -17,8 +17,6 @@ import { UsageError } from '../errors.js';
 import { siteSettingsFor } from './settings.js';
 import type { TargetOverrides } from './batch/targets.js';
 
-export { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from './settings.js';
-
 /** What an Auditor reads of the run's settings, with the browser found. */
 export type AuditSettings = Pick<
   Settings,
@@ -81,7 +79,7 @@ export class Auditor {
     await refuseOfflineAudit(evidence, resolver);
     const result = judge(evidence, this.ruleSet, { lang: this.settings.lang, levels: site.levels, allowlist: site.allowlist });
     const packProblem = writeProvenance(result, evidence, {
-      maxPages: this.settings.maxPages,
+      maxPages: site.maxPages,
       timing: this.settings.timing,
       levels: site.levels,
       allowlist: site.allowlist,

@@ -8,7 +8,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/auditor.js';
+import { Auditor } from '../audit/auditor.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/settings.js';
 import { runBatch } from '../audit/batch/runner.js';
 import type { BatchTarget } from '../audit/batch/targets.js';
 import { findBrowser } from '../collect/browser-discovery.js';

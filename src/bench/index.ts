@@ -6,7 +6,8 @@
  * the same desktop presentation, without our request records, extraction, DNS or rules.
  */
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
-import { Auditor, DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/auditor.js';
+import { Auditor } from '../audit/auditor.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_TIMING } from '../audit/settings.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { chromiumArgs, KEPT_PROTECTIONS, regularUserAgent, WEBRTC_PROXIED_ONLY } from '../collect/browser-session.js';
 import { parseHostMapping } from '../collect/map-host.js';

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { Auditor, DEFAULT_TIMING } from '../audit/auditor.js';
+import { Auditor } from '../audit/auditor.js';
+import { DEFAULT_TIMING } from '../audit/settings.js';
 import { findBrowser } from '../collect/browser-discovery.js';
 import { spyOnCookieWrites, watchCookiesAndStorage } from '../collect/gatherers/cookies-storage.js';
 import { parseHostMapping } from '../collect/map-host.js';

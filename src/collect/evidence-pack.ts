@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Evidence, EvidencePackIndex, PageEvidence } from '../contracts/evidence.js';
 import type { AuditResult } from '../contracts/result.js';
+import type { Settings } from '../contracts/settings.js';
 import type { PageCapture } from './page.js';
 import { boundedName } from '../util/paths.js';
 
@@ -77,7 +78,10 @@ function writeDnsAnswers(index: EvidencePackIndex, evidence: Evidence, summary: 
  * provenance.json: what produced this evidence, written once the site is judged. Returns the
  * problem instead of throwing, so a full disk costs the pack, never the audit.
  */
-export function writeProvenance(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): string | null {
+/** The settings a site was audited with, as provenance.json records them beside the evidence's own options. */
+export type ProvenanceSettings = Pick<Settings, 'maxPages' | 'timing' | 'levels' | 'allowlist'>;
+
+export function writeProvenance(result: AuditResult, evidence: Evidence, options: ProvenanceSettings): string | null {
   const pack = evidence.pack;
   if (!pack) return null;
   try {
@@ -89,7 +93,7 @@ export function writeProvenance(result: AuditResult, evidence: Evidence, options
   }
 }
 
-function provenanceOf(result: AuditResult, evidence: Evidence, options: Record<string, unknown>): Record<string, unknown> {
+function provenanceOf(result: AuditResult, evidence: Evidence, options: ProvenanceSettings): Record<string, unknown> {
   return {
     tool: { name: result.tool.name, version: result.tool.version },
     browser: result.tool.browser,

@@ -3,6 +3,7 @@ import type { fr } from './fr.js';
 /** English catalogue: same keys as fr.ts (the type makes a missing or extra key a compile error). */
 export const en: Record<keyof typeof fr, string> = {
   'error.prefix': 'chatons-audit: error:',
+  'error.noResult': 'no result for {target}: the run ended without auditing it',
   'error.malformedUrl': 'invalid address "{input}"; give a URL such as https://services.example.org or a host name such as example.org',
   'error.unsupportedScheme': 'scheme "{scheme}:" refused for "{input}"; only http:// and https:// addresses are audited',
   'error.privateTarget': '"{input}" is a private or local address ({address}); add --allow-private if you mean to audit an internal server',

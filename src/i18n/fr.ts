@@ -1,6 +1,7 @@
 /** French catalogue: the reference; every key must exist in en.ts too. */
 export const fr = {
   'error.prefix': 'chatons-audit : erreur :',
+  'error.noResult': "aucun résultat pour {target} : l'exécution s'est terminée sans l'auditer",
   'error.malformedUrl': "adresse invalide « {input} » ; donnez une URL comme https://services.exemple.org ou un nom d'hôte comme exemple.org",
   'error.unsupportedScheme': 'schéma « {scheme}: » refusé pour « {input} » ; seules les adresses http:// et https:// sont auditées',
   'error.privateTarget': '« {input} » désigne une adresse privée ou locale ({address}) ; ajoutez --allow-private si vous auditez volontairement un serveur interne',

@@ -12,7 +12,7 @@ import { lines, runCli } from '../support/cli.js';
 import { runMain } from '../support/main.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
-import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 
 let internet: FixtureInternet;
 let dns: FixtureDns;

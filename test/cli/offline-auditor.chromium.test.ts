@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { lines, runMain } from '../support/main.js';
 import { CLOSED_PORT } from '../support/fixture-audit.js';
-import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 
 let deaf: Socket;
 let deafServer: string;

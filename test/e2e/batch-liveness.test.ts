@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { runCli, type CliRun } from '../support/cli.js';
-import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 
 const CLEAN = ['services.bonchaton.example', 'late-tracker.example', 'lazy-image.example', 'google-fonts.example'];
 const HOSTILE = ['pushstate-storm', 'slowloris', 'never-ends', 'renderer-crash'].map((h) => `${h}.hostile.example`);

@@ -3,7 +3,8 @@
  * parent and www, CNAME cloaking, a used parent, HTTP only, GAFAM infrastructure, broken DNS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit/auditor.js';
+import type { SiteAudit } from '../../src/audit/auditor.js';
+import { DEFAULT_TIMING } from '../../src/audit/settings.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

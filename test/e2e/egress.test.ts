@@ -22,7 +22,7 @@ import { parseDnsServer } from '../../src/collect/dns/servers.js';
 import { startCanaries, type Canaries } from '../../src/fixture-internet/canaries.js';
 import { EGRESS_HOSTS } from '../../src/fixture-internet/dynamic-hosts.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
-import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { ruleSet } from '../support/rules.js';
 

@@ -14,7 +14,7 @@ import type { AuditResult, RuleResult } from '../../src/contracts/result.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { schemaErrors } from '../support/schema.js';
-import { startFixtureDns } from '../support/dns-server.js';
+import { startFixtureDns } from '../../src/fixture-internet/dns-server.js';
 import { parseDnsServer } from '../../src/collect/dns/servers.js';
 import { ruleSet } from '../support/rules.js';
 

@@ -4,7 +4,8 @@
  * context without counting as the site's requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING, type SiteAudit } from '../../src/audit/auditor.js';
+import type { SiteAudit } from '../../src/audit/auditor.js';
+import { DEFAULT_TIMING } from '../../src/audit/settings.js';
 import { startFixtureWorld, type FixtureWorld } from '../support/fixture-audit.js';
 import { schemaErrors } from '../support/schema.js';
 

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING } from '../../src/audit/auditor.js';
+import { DEFAULT_TIMING } from '../../src/audit/settings.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { BrowserSession } from '../../src/collect/browser-session.js';
 import { EgressGate } from '../../src/collect/egress-gate.js';

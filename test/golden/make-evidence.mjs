@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startFixtureInternet } from '../../dist/fixture-internet/server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// The last two are judged with every rule by the review-text tests (test/report/review-text.test.ts).
+// Every site here is judged by every rule in the golden reports (test/report/golden.test.ts).
 const sites = [
   'services.bonchaton.example',
   'google-fonts.example',

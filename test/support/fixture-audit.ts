@@ -1,14 +1,15 @@
 /**
  * A real Chromium auditing the fixture internet, shared by the tests of one file.
  */
-import { Auditor, DEFAULT_TIMING, type AuditSettings } from '../../src/audit/auditor.js';
+import { Auditor, type AuditSettings } from '../../src/audit/auditor.js';
+import { DEFAULT_TIMING } from '../../src/audit/settings.js';
 import { findBrowser } from '../../src/collect/browser-discovery.js';
 import { parseHostMapping } from '../../src/collect/map-host.js';
 import { loadExtraTrust } from '../../src/collect/trust.js';
 import { startFixtureInternet, type FixtureInternet } from '../../src/fixture-internet/server.js';
 import { ruleSet } from './rules.js';
 import { parseDnsServer } from '../../src/collect/dns/servers.js';
-import { startFixtureDns, type FixtureDns } from './dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 
 export interface FixtureWorld {
   internet: FixtureInternet;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DnsResolver } from '../../src/collect/dns/resolver.js';
 import { parseDnsServer, parseResolvConf } from '../../src/collect/dns/servers.js';
-import { startFixtureDns, type FixtureDns } from '../support/dns-server.js';
+import { startFixtureDns, type FixtureDns } from '../../src/fixture-internet/dns-server.js';
 
 let server: FixtureDns;
 const resolver = (over: Partial<ConstructorParameters<typeof DnsResolver>[0]> = {}): DnsResolver =>

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { DEFAULT_TIMING } from '../../src/audit/settings.js';
 import { siteDirName, writeProvenance } from '../../src/collect/evidence-pack.js';
 import type { AuditResult } from '../../src/contracts/result.js';
 import { judge } from '../../src/judge/judge.js';
@@ -21,7 +22,7 @@ describe('evidence pack files', () => {
     const answers = [{ host: 'asso.example', cname: [], addresses: ['192.0.2.1'] }];
     Object.assign(ev, { dns: answers });
     const result: AuditResult = judge(ev, ruleSet, { lang: 'en', levels: {} });
-    expect(writeProvenance(result, ev, { maxPages: 3 })).toBeNull();
+    expect(writeProvenance(result, ev, { maxPages: 3, timing: DEFAULT_TIMING, levels: {}, allowlist: [] })).toBeNull();
     expect(result.evidencePack?.dns).toBe('asso.example/dns.json');
     expect(JSON.parse(readFileSync(join(dir, 'asso.example/dns.json'), 'utf8'))).toEqual(answers);
     const provenance = JSON.parse(readFileSync(join(dir, 'asso.example/provenance.json'), 'utf8')) as Record<string, unknown>;
