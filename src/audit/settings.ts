@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseHostMapping } from '../collect/map-host.js';
 import { loadExtraTrust } from '../collect/trust.js';
 import { parseDnsServer } from '../collect/dns/servers.js';
-import type { Lang } from '../contracts/rule.js';
+import { LANGS, type Lang } from '../contracts/rule.js';
 import { FAIL_ON, type FailOn, type PageTiming, type Settings } from '../contracts/settings.js';
 import { UsageError } from '../errors.js';
 import { defaultLang, isLang } from '../i18n/catalog.js';
@@ -74,23 +74,33 @@ function wantsBatch(options: CommandOptions, env: CliProcess['env']): boolean {
   return Boolean(options.targets || options.outputDir || options.concurrency || options.shard || (env.CI_NODE_INDEX && env.CI_NODE_TOTAL));
 }
 
+/** --lang, else the environment's language; a language without a catalogue is refused. */
+export function langOption(value: string | undefined, env: CliProcess['env']): Lang {
+  if (value === undefined) return defaultLang(env);
+  if (!isLang(value)) throw new UsageError('error.badOption', { option: '--lang', value, allowed: LANGS.join(', ') });
+  return value;
+}
+
+const isFailOn = (value: string): value is FailOn => (FAIL_ON as readonly string[]).includes(value);
+
+/** --fail-on (default blocking); `new` compares with a previous run, so it needs --baseline. */
+export function failOnOption(value: string | undefined, baseline: string | undefined): FailOn {
+  const failOn = value ?? 'blocking';
+  if (!isFailOn(failOn)) throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
+  if (failOn === 'new' && !baseline) throw new UsageError('error.failOnNewNeedsBaseline');
+  return failOn;
+}
+
 /** Output paths are tried now (-o, --save-evidence, --evidence-dir): a path we cannot write costs no audit. */
 export function resolveSettings(options: CommandOptions, proc: CliProcess): Settings {
-  if (options.lang !== undefined && !isLang(options.lang)) {
-    throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
-  }
-  const lang: Lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
+  const lang = langOption(options.lang, proc.env);
   const format = options.format ?? (options.output ? formatFromFileName(options.output) : undefined) ?? 'terminal';
   if (!isFormatName(format))
     throw new UsageError('error.badOption', { option: '--format', value: format, allowed: FORMAT_NAMES.join(', ') });
-  const failOn = options.failOn ?? 'blocking';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
-    throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
-  }
+  const failOn = failOnOption(options.failOn, options.baseline);
   if (options.chatonsinfos !== undefined && !/^https?:\/\/[^/]/i.test(options.chatonsinfos)) {
     throw new UsageError('error.badOption', { option: '--chatonsinfos', value: options.chatonsinfos, allowed: 'http(s)://… URL' });
   }
-  if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
   const cwd = proc.cwd();
   const saveEvidence = options.saveEvidence ? writableFile(resolve(cwd, options.saveEvidence)) : undefined;
   const timeoutMs = integer('--timeout', options.timeout, DEFAULT_TIMING.timeoutMs, 1_000, 600_000);

@@ -8,9 +8,9 @@ import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CliProcess } from '../util/io.js';
 import type { AuditResult } from '../contracts/result.js';
-import { defaultLang, isLang } from '../i18n/catalog.js';
+
 import { UsageError } from '../errors.js';
-import { FAIL_ON, type FailOn } from '../contracts/settings.js';
+import { failOnOption, langOption } from '../audit/settings.js';
 import { runVerdict } from '../audit/report-output.js';
 import { jsonText } from '../report/neutralise.js';
 import {
@@ -35,16 +35,11 @@ export interface MergeOptions {
 }
 
 export function runMergeCommand(dirs: string[], options: MergeOptions, proc: CliProcess): number {
-  if (options.lang !== undefined && !isLang(options.lang))
-    throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
-  const lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
+  const lang = langOption(options.lang, proc.env);
   const format = options.format ?? 'terminal';
   if (format !== 'terminal' && format !== 'json')
     throw new UsageError('error.badOption', { option: '--format', value: format, allowed: 'terminal, json' });
-  const failOn = (options.failOn ?? 'blocking') as FailOn;
-  if (!FAIL_ON.includes(failOn))
-    throw new UsageError('error.badOption', { option: '--fail-on', value: failOn, allowed: FAIL_ON.join(', ') });
-  if (failOn === 'new' && !options.baseline) throw new UsageError('error.failOnNewNeedsBaseline');
+  const failOn = failOnOption(options.failOn, options.baseline);
   const baseline = options.baseline ? resolve(proc.cwd(), options.baseline) : undefined;
 
   const byTarget = new Map<string, { result: AuditResult; dir: string }>();

@@ -4,7 +4,8 @@
  */
 import type { Rule, RuleLevel, Lang } from '../contracts/rule.js';
 import { loadConfig } from '../audit/config.js';
-import { defaultLang, isLang, t, type MessageKey } from '../i18n/catalog.js';
+import { t, type MessageKey } from '../i18n/catalog.js';
+import { langOption } from '../audit/settings.js';
 import { rulesDir } from '../util/paths.js';
 import { loadRuleSet } from '../judge/loader.js';
 import type { CliProcess } from '../util/io.js';
@@ -32,10 +33,7 @@ function context(
   options: RulesCommandOptions,
   proc: CliProcess,
 ): { lang: Lang; rules: readonly Rule[]; levels: Record<string, RuleLevel> } {
-  if (options.lang !== undefined && !isLang(options.lang)) {
-    throw new UsageError('error.badOption', { option: '--lang', value: options.lang, allowed: 'fr, en' });
-  }
-  const lang = options.lang && isLang(options.lang) ? options.lang : defaultLang(proc.env);
+  const lang = langOption(options.lang, proc.env);
   const { rules } = loadRuleSet(proc.env.CHATONS_AUDIT_RULES_DIR ?? rulesDir);
   return { lang, rules, levels: loadConfig(options.config, proc.cwd(), rules).levels };
 }

@@ -36,6 +36,11 @@ describe('bad input → exit 2 and one line', () => {
     ['loopback target', ['https://127.0.0.1/'], /adresse privée ou locale \(127\.0\.0\.1\).*--allow-private/],
     ['no target', [], /aucune cible/],
     ['--fail-on new without --baseline', ['--fail-on', 'new', 'site.example'], /--baseline/],
+    ['an unknown --lang', ['--lang', 'de', 'site.example'], /--lang « de ».*fr, en/],
+    ['merge with an unknown --lang', ['merge', '.', '--lang', 'de'], /--lang « de ».*fr, en/],
+    ['merge with an unknown --fail-on', ['merge', '.', '--fail-on', 'sometimes'], /--fail-on « sometimes »/],
+    ['merge --fail-on new without --baseline', ['merge', '.', '--fail-on', 'new'], /--baseline/],
+    ['rules with an unknown --lang', ['rules', '--lang', 'de'], /--lang « de ».*fr, en/],
     ['--chatonsinfos not an http(s) URL', ['--chatonsinfos', 'file:///etc/passwd', 'https://toile-partagee.example/'], /--chatonsinfos/],
   ])('%s', async (_name, args, message) => {
     const run = await runMain([...args]);
