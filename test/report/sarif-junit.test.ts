@@ -137,6 +137,8 @@ describe('SARIF 2.1.0', () => {
       'chatons-audit/asso-apres.example/',
       'chatons-audit/gravatar-cdn.example/',
       'chatons-audit/pisteurs.example/',
+      'chatons-audit/toile-partagee.example/',
+      'chatons-audit/futur-chaton.example/',
       'chatons-audit/google-fonts.example/other/',
       'chatons-audit/google-fonts.example/other-2/',
     ]);

@@ -22,6 +22,8 @@ export const GOLDEN_SITES = [
   'asso-apres.example',
   'gravatar-cdn.example',
   'pisteurs.example',
+  'toile-partagee.example',
+  'futur-chaton.example',
 ] as const;
 export type GoldenSite = (typeof GOLDEN_SITES)[number];
 const GOLDEN_RULES = ['site-online', 'no-third-party-fonts', 'no-third-party-images', 'no-third-party-requests'];
