@@ -73,7 +73,7 @@ export class Auditor {
       resolver,
       probe: { mappings: this.settings.mappings, trust: this.settings.trust, timeoutMs: Math.min(10_000, this.settings.timing.timeoutMs) },
       ...(this.settings.evidenceDir ? { evidenceDir: this.settings.evidenceDir } : {}),
-      guard: { mappings: this.settings.mappings, allowPrivate: Boolean(this.settings.allowPrivate) },
+      allowPrivate: Boolean(this.settings.allowPrivate),
       lexicon: lexiconOf(this.ruleSet.data),
     });
     await refuseOfflineAudit(evidence, resolver);

@@ -7,18 +7,19 @@ import type { PagePlanner } from './planners/planner.js';
 import type { ProbeOptions } from './tls-probe.js';
 
 /** What collectSite reads of the run's settings, and the objects the auditor made for this site. */
-export type SiteCollectOptions = Pick<Settings, 'timing' | 'maxPages' | 'evidenceDir'> & {
-  evidenceOptions: EvidenceOptions;
-  /** Defaults to the registered planners; tests may pass their own. */
-  planners?: readonly PagePlanner[];
-  /** The audit's DNS resolver (fresh per site: its cache is the audit's). */
-  resolver?: DnsResolver | null;
-  /** How the auditor's own connections (TLS/HTTP probes, ChatonsInfos) reach hosts: --map-host, --ca-cert. */
-  probe: ProbeOptions;
-  /** The egress gate's settings: --map-host, and --allow-private (private addresses refused when absent). */
-  guard?: NetworkGuard;
-  /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
-  lexicon?: DocumentLexicon;
-};
-
-type NetworkGuard = Pick<Settings, 'mappings' | 'allowPrivate'>;
+/**
+ * --map-host is read from `probe.mappings` by the egress gate too: one copy for every connection,
+ * the browser's and the auditor's own. `allowPrivate` absent: private addresses are refused.
+ */
+export type SiteCollectOptions = Pick<Settings, 'timing' | 'maxPages' | 'evidenceDir'> &
+  Partial<Pick<Settings, 'allowPrivate'>> & {
+    evidenceOptions: EvidenceOptions;
+    /** Defaults to the registered planners; tests may pass their own. */
+    planners?: readonly PagePlanner[];
+    /** The audit's DNS resolver (fresh per site: its cache is the audit's). */
+    resolver?: DnsResolver | null;
+    /** How the auditor's own connections (TLS/HTTP probes, ChatonsInfos) reach hosts: --map-host, --ca-cert. */
+    probe: ProbeOptions;
+    /** The rule set's documents lexicon (CHATONS_AUDIT_RULES_DIR); the packaged one when absent. */
+    lexicon?: DocumentLexicon;
+  };

@@ -49,8 +49,8 @@ export async function collectSite(
   const incidents: PageIncident[] = [];
   // Every connection of this site's audit, the browser's and the auditor's own, passes here.
   const gate = new EgressGate({
-    mappings: options.guard?.mappings ?? options.probe.mappings,
-    allowPrivate: options.guard?.allowPrivate ?? false,
+    mappings: options.probe.mappings,
+    allowPrivate: options.allowPrivate ?? false,
     ...(options.resolver && options.resolver.servers.length > 0 ? { lookup: resolverLookup(options.resolver) } : {}),
   });
 
