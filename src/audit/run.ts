@@ -31,6 +31,7 @@ import {
   siteFileName,
   summariseSite,
   SUMMARY_FILE,
+  unauditedSummary,
   writeAtomically,
   type SiteSummary,
 } from './batch/output-dir.js';
@@ -114,7 +115,7 @@ export async function runAudit(urls: readonly string[], settings: Settings, proc
   const memberErrors: SiteSummary[] = problems.map((p) => {
     const error = t(settings.lang, p.key, p.args);
     proc.stderr.write(`${forTerminal(error)}\n`);
-    return { target: p.orgFile, file: null, verdict: null, durationMs: null, failing: [], error };
+    return unauditedSummary(p.orgFile, error);
   });
   const siteSummaries = (): SiteSummary[] => [
     ...targets.map((target) => summaries.get(target.url.href)).filter((s): s is SiteSummary => s !== undefined),
@@ -183,7 +184,7 @@ export async function runAudit(urls: readonly string[], settings: Settings, proc
           progress.finished(href, outcome.result.verdict, outcome.result.durationMs / 1000);
         } else {
           if (!settings.batch) throw outcome.cause;
-          summaries.set(href, { target: href, file: null, verdict: null, durationMs: null, failing: [], error: outcome.error });
+          summaries.set(href, unauditedSummary(href, outcome.error));
           progress.finished(href, null, 0, outcome.error);
         }
         writeSummary();

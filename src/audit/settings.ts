@@ -151,7 +151,7 @@ export function resolveSettings(options: CommandOptions, proc: CliProcess): Sett
     format,
     ...(output ? { output } : {}),
     ...(saveEvidence ? { saveEvidence } : {}),
-    failOn: failOn as FailOn,
+    failOn,
     ...(options.baseline ? { baseline: resolve(cwd, options.baseline) } : {}),
     redact: options.redact !== false,
   };

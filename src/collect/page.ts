@@ -142,13 +142,7 @@ export async function collectPage(
     }
   } finally {
     evidence.loadMs = Date.now() - startedAt;
-    for (const { id, hooks } of attached) {
-      try {
-        hooks.afterLeaving?.();
-      } catch (error) {
-        fail('collect', `${id}: ${errorText(error)}`);
-      }
-    }
+    await runHooks(visit, attached, 'afterLeaving');
     await withTimeout(page.close({ runBeforeUnload: false }), 5_000, 'close').catch(() => undefined);
   }
   return { page: evidence, requests: visit.requests, errors, incidents: visit.incidents.all };
@@ -173,7 +167,11 @@ async function attach(visit: PageVisit, gatherers: readonly PageGatherer[]): Pro
 }
 
 /** One moment of the visit, gatherer after gatherer: one that throws loses its own part only. */
-async function runHooks(visit: PageVisit, attached: readonly Attached[], moment: 'afterLoad' | 'beforeLeaving' | 'leave'): Promise<void> {
+async function runHooks(
+  visit: PageVisit,
+  attached: readonly Attached[],
+  moment: 'afterLoad' | 'beforeLeaving' | 'leave' | 'afterLeaving',
+): Promise<void> {
   for (const { id, hooks } of attached) {
     try {
       await hooks[moment]?.();

@@ -61,6 +61,11 @@ function readResultFile(file: string): AuditResult | null {
   }
 }
 
+/** The summary line of a site that could not be audited, or of a member file that could not be read. */
+export function unauditedSummary(target: string, error: string): SiteSummary {
+  return { target, file: null, verdict: null, durationMs: null, failing: [], error };
+}
+
 /**
  * The entries of a folder's summary that have no site file: sites that could not be audited and
  * federation members that could not be read. `merge` carries them, so no shard loses them.
@@ -71,7 +76,7 @@ export function readUnaudited(dir: string): SiteSummary[] {
     const sites = Array.isArray(summary?.sites) ? summary.sites : [];
     return sites
       .filter((s) => s && typeof s.target === 'string' && s.file === null && s.verdict === null && typeof s.error === 'string')
-      .map((s) => ({ target: s.target, file: null, verdict: null, durationMs: null, failing: [], error: s.error as string }));
+      .map((s) => unauditedSummary(s.target, s.error as string));
   } catch {
     return [];
   }
