@@ -60,7 +60,8 @@ function halfOf(site: string): Half {
   return digit % 2 === 1 ? 'heldBack' : 'tuning';
 }
 
-function pageEvidence(url: string, html: string, role: PageEvidence['role'], links: LinkEvidence[] = []): PageEvidence {
+/** A visited page of the corpus (or of a bench), with the browser's other fields at rest. */
+export function pageEvidence(url: string, html: string, role: PageEvidence['role'], links: LinkEvidence[] = []): PageEvidence {
   return {
     url,
     finalUrl: url,

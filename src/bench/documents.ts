@@ -8,27 +8,14 @@ import { blocksOf } from '../documents/text.js';
 import { topicEvidence } from '../documents/topics.js';
 import { rulesDir } from '../util/paths.js';
 import { loadRuleSet } from '../judge/loader.js';
-import { formatFigures, loadCorpus, scoreCorpus } from './documents-corpus.js';
+import { formatFigures, loadCorpus, pageEvidence, scoreCorpus } from './documents-corpus.js';
 
 const SECTION = `<section><h2>Hébergeur</h2><div><div><p>Le site est hébergé par Exemple SAS, 3 rue de la Paix, 75002 Paris, 01 23 45 67 89.
 Les sauvegardes sont faites chaque nuit.</p><ul><li>Permanence tous les mercredis à 18 h.</li></ul></div></div></section>`;
 
 function pageOf(sections: number): PageEvidence {
   const html = `<html lang="fr"><body><main><h1>Mentions légales</h1>${SECTION.repeat(sections)}</main></body></html>`;
-  return {
-    url: `https://bench.example/${sections}`,
-    finalUrl: null,
-    role: 'legal',
-    status: 200,
-    redirects: [],
-    headers: {},
-    error: null,
-    title: null,
-    html,
-    links: [],
-    loadMs: 0,
-    settleCapped: false,
-  };
+  return pageEvidence(`https://bench.example/${sections}`, html, 'legal');
 }
 
 export async function run(): Promise<void> {
